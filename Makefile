@@ -1,0 +1,44 @@
+# The two commands a fresh machine needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test venv dev-venv demo bench clean
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.runtime
+dev-venv: $(VENV)/.dev
+
+demo: venv
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py load_demo
+
+## make run: set up, migrate, load the demo comparison and users, serve on 127.0.0.1:8000
+run: demo
+	@echo
+	@echo "newsdiff is starting at http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
+	@echo "Log in with one of the demo accounts (development only):"
+	@echo "  reviewer / reviewer-demo     reviewer2 / reviewer2-demo"
+	@echo "  editor   / editor-demo       admin     / admin-demo   (Django admin: http://$(HOST):$(PORT)/admin/)"
+	@echo
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+## make test: set up or update the test environment, run the whole suite
+test: dev-venv
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: dev-venv
+	$(PY) bench/align_bench.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles test-output

@@ -1,0 +1,197 @@
+"""The Django admin: where admins upload and manage articles."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.html import format_html
+
+from newsdiff.forms import ArticleUploadForm
+from newsdiff.models import (
+    AlignmentRun,
+    Annotation,
+    AnnotationEvent,
+    Article,
+    ArticleVersion,
+    Comparison,
+    ExportRecord,
+    Link,
+    Passage,
+)
+from newsdiff.services.alignment import comparison_align
+from newsdiff.services.articles import ArticleMeta, ImportRefused, article_import
+
+
+class ArticleInline(admin.TabularInline):
+    model = Article
+    fields = ["title", "source", "outlet", "published_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+
+@admin.register(Comparison)
+class ComparisonAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "status", "last_activity_at"]
+    list_filter = ["status"]
+    search_fields = ["title", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["created_at", "last_activity_at", "created_by"]
+    inlines = [ArticleInline]
+    actions = ["realign"]
+
+    @admin.action(description="Run the alignment again (reviewers' verdicts are kept)")
+    def realign(self, request, queryset):
+        for comparison in queryset:
+            comparison_align(comparison=comparison, user=request.user)
+        self.message_user(request, f"Aligned {queryset.count()} comparison(s) again.")
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+class VersionInline(admin.TabularInline):
+    model = ArticleVersion
+    fields = ["number", "original_filename", "original_format", "checksum", "created_at", "created_by"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "source", "outlet", "comparison", "published_at", "created_at"]
+    list_filter = ["comparison"]
+    search_fields = ["title", "source", "outlet", "author"]
+    fields = ["comparison", "title", "source", "outlet", "author", "url", "published_at", "language", "version_link"]
+    readonly_fields = ["comparison", "version_link"]
+    inlines = [VersionInline]
+
+    @admin.display(description="Current version")
+    def version_link(self, obj):
+        if not obj.current_version_id:
+            return "—"
+        return format_html("v{} · {} passages", obj.current_version.number, obj.passages.filter(
+            version_id=obj.current_version_id).count())
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """Upload pasted text or one or several files through the import service."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        initial = {"comparison": request.GET.get("comparison")}
+        form = ArticleUploadForm(request.POST or None, request.FILES or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            imported = self._import(request, form)
+            if imported is not None:
+                messages.success(request, f"Imported {len(imported)} article(s).")
+                if len(imported) == 1:
+                    return redirect("admin:newsdiff_article_change", imported[0].pk)
+                return redirect("admin:newsdiff_article_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Upload articles",
+            "form": form,
+            "has_view_permission": True,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/newsdiff/article/upload.html", context)
+
+    def _import(self, request, form):
+        data = form.cleaned_data
+        meta = ArticleMeta(
+            source=data["source"],
+            title=data["title"],
+            outlet=data["outlet"],
+            author=data["author"],
+            url=data["url"],
+            published_at=data["published_at"],
+            language=data["language"],
+        )
+        uploads = data["files"]
+        current = ""
+        try:
+            # Several files import together or not at all.
+            with transaction.atomic():
+                if not uploads:
+                    return [article_import(comparison=data["comparison"], meta=meta, content=data["text"], user=request.user)]
+                imported = []
+                for upload in uploads:
+                    current = upload.name
+                    imported.append(
+                        article_import(
+                            comparison=data["comparison"],
+                            meta=meta if len(uploads) == 1 else _meta_for_file(meta),
+                            data=upload.read(),
+                            filename=upload.name,
+                            user=request.user,
+                        )
+                    )
+                return imported
+        except ImportRefused as refusal:
+            prefix = f"{current}: " if current else ""
+            form.add_error(None, prefix + refusal.reason + (" Nothing was imported." if len(uploads) > 1 else ""))
+            if refusal.existing:
+                form.add_error(
+                    None,
+                    format_html(
+                        'See the existing article: <a href="{}">{}</a>.',
+                        refusal.existing.get_absolute_url(),
+                        refusal.existing.title,
+                    ),
+                )
+            return None
+
+
+def _meta_for_file(meta: ArticleMeta) -> ArticleMeta:
+    """With several files, a shared title would clash: each takes its title from its own text."""
+    return ArticleMeta(**{**meta.__dict__, "title": ""})
+
+
+@admin.register(Passage)
+class PassageAdmin(admin.ModelAdmin):
+    list_display = ["article", "index", "kind", "text"]
+    list_filter = ["kind", "article__comparison"]
+    search_fields = ["text"]
+    readonly_fields = ["article", "version", "index", "start", "end", "text", "paragraph", "row_version"]
+
+
+@admin.register(Link)
+class LinkAdmin(admin.ModelAdmin):
+    list_display = ["pk", "comparison", "origin", "status", "score", "suggested_label"]
+    list_filter = ["status", "origin", "suggested_label", "comparison"]
+    raw_id_fields = ["a_passages", "b_passages", "article_a", "article_b", "alignment_run", "created_by"]
+
+
+@admin.register(Annotation)
+class AnnotationAdmin(admin.ModelAdmin):
+    list_display = ["pk", "comparison", "reviewer", "label", "is_final", "updated_at"]
+    list_filter = ["label", "is_final", "comparison"]
+    raw_id_fields = ["link", "passage", "reviewer"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # history must stay whole: clear a tag instead
+
+
+@admin.register(AnnotationEvent)
+class AnnotationEventAdmin(admin.ModelAdmin):
+    list_display = ["at", "actor", "action", "comparison"]
+    list_filter = ["action", "comparison"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+admin.site.register(AlignmentRun)
+admin.site.register(ExportRecord)
+admin.site.site_header = "newsdiff administration"

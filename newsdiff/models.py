@@ -1,0 +1,322 @@
+"""The vocabulary of newsdiff.
+
+A Comparison is one news event told by two or more Articles (accounts). Each
+article keeps every ArticleVersion of its text; the current version is split
+into Passages. Links say which passages of two accounts correspond; a
+reviewer's verdict on a link or a passage is an Annotation, and every change to
+links and annotations is an AnnotationEvent (nothing is edited without a trace).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+
+class Comparison(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        CLOSED = "closed", "Closed"
+
+    slug = models.SlugField(max_length=100, unique=True)
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_activity_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-last_activity_at", "slug"]
+        permissions = [
+            ("review_comparison", "Can read and tag comparisons"),
+            ("export_comparison", "Can export comparisons"),
+            ("finalize_comparison", "Can record final verdicts and close comparisons"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("comparison-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED
+
+
+class Article(models.Model):
+    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="articles")
+    position = models.PositiveIntegerField(default=0)
+    title = models.CharField(max_length=500)
+    outlet = models.CharField(max_length=200, blank=True)
+    source = models.CharField(
+        max_length=200, help_text="Whom the account speaks for, e.g. 'Mexican presidency' or 'Truth Social'."
+    )
+    author = models.CharField(max_length=300, blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(max_length=35, blank=True)
+    current_version = models.ForeignKey(
+        "ArticleVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["comparison", "position", "id"]
+
+    def __str__(self):
+        return f"{self.title} ({self.source})"
+
+    def get_absolute_url(self):
+        return reverse("article-detail", kwargs={"pk": self.pk})
+
+    @property
+    def label(self) -> str:
+        """Say which account this is, for column headers."""
+        return f"{self.source} · {self.outlet}" if self.outlet else self.source
+
+
+class ArticleVersion(models.Model):
+    class Format(models.TextChoices):
+        TEXT = "text", "Plain text"
+        MARKDOWN = "markdown", "Markdown"
+        HTML = "html", "HTML"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    original = models.TextField(help_text="The upload as decoded, before sanitising.")
+    original_filename = models.CharField(max_length=255, blank=True)
+    original_format = models.CharField(max_length=10, choices=Format.choices, default=Format.TEXT)
+    html = models.TextField(help_text="Sanitised HTML.")
+    text = models.TextField(help_text="Plain text that passages point into.")
+    checksum = models.CharField(max_length=64, db_index=True, help_text="SHA-256 of the plain text.")
+    fetched_html = models.TextField(blank=True, help_text="The raw page as fetched, kept as evidence.")
+    fetched_at = models.DateTimeField(null=True, blank=True)
+    fetched_checksum = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["article", "number"]
+        constraints = [models.UniqueConstraint(fields=["article", "number"], name="unique_article_version_number")]
+
+    def __str__(self):
+        return f"{self.article.title} v{self.number}"
+
+
+class Passage(models.Model):
+    class Kind(models.TextChoices):
+        HEADING = "heading", "Heading"
+        CLAIM = "claim", "Claim"
+        QUOTE = "quote", "Quote"
+        BOILERPLATE = "boilerplate", "Boilerplate"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="passages")
+    version = models.ForeignKey(ArticleVersion, on_delete=models.CASCADE, related_name="passages")
+    index = models.PositiveIntegerField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+    paragraph = models.PositiveIntegerField()
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    row_version = models.PositiveIntegerField(
+        default=1, help_text="Bumped on every change to this passage's row; checked on write."
+    )
+
+    class Meta:
+        ordering = ["version", "index"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "index"], name="unique_passage_index"),
+            models.CheckConstraint(condition=Q(end__gte=F("start")), name="passage_end_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.article_id}:{self.index} {self.text[:60]}"
+
+    @property
+    def is_reviewable(self) -> bool:
+        """Headings and boilerplate are never linked, tagged or counted."""
+        return self.kind in (self.Kind.CLAIM, self.Kind.QUOTE)
+
+
+class Verdict(models.TextChoices):
+    MATCHING = "matching", "Matching"
+    CONFLICTING = "conflicting", "Conflicting"
+    UNIQUE = "unique", "Unique"
+
+
+class AlignmentRun(models.Model):
+    """One run of the alignment engine over a pair of articles; holds its unique suggestions."""
+
+    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="alignment_runs")
+    article_a = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    article_b = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    unique_passages = models.ManyToManyField(Passage, blank=True, related_name="unique_suggestions")
+    links_suggested = models.PositiveIntegerField(default=0)
+    links_kept = models.PositiveIntegerField(default=0, help_text="Links a reviewer had touched, left as they were.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"Alignment of {self.article_a_id} and {self.article_b_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Link(models.Model):
+    """A correspondence between passages of two accounts: suggested by the engine or made by hand."""
+
+    class Origin(models.TextChoices):
+        SUGGESTED = "suggested", "Suggested"
+        MANUAL = "manual", "Linked by hand"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Suggestion"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+        UNLINKED = "unlinked", "Unlinked"
+
+    class Label(models.TextChoices):
+        MATCH = "match", "Match"
+        CONFLICT = "conflict", "Conflict"
+
+    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="links")
+    article_a = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    article_b = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    a_passages = models.ManyToManyField(Passage, related_name="links_as_a")
+    b_passages = models.ManyToManyField(Passage, related_name="links_as_b")
+    origin = models.CharField(max_length=10, choices=Origin.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    score = models.FloatField(null=True, blank=True)
+    suggested_label = models.CharField(max_length=10, choices=Label.choices, blank=True)
+    reasons = models.JSONField(default=list, blank=True)
+    row_version = models.PositiveIntegerField(default=1, help_text="Bumped on every change to this row; checked on write.")
+    alignment_run = models.ForeignKey(AlignmentRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="links")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["comparison", "id"]
+
+    def __str__(self):
+        return f"Link {self.pk} ({self.get_status_display()})"
+
+    @property
+    def is_active(self) -> bool:
+        """Pending and accepted links are shown as pairs; rejected and unlinked ones are history."""
+        return self.status in (self.Status.PENDING, self.Status.ACCEPTED)
+
+
+class Annotation(models.Model):
+    """One reviewer's verdict and note on a link or on a passage; an editor's final verdict has is_final set."""
+
+    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="annotations")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annotations")
+    link = models.ForeignKey(Link, null=True, blank=True, on_delete=models.CASCADE, related_name="annotations")
+    passage = models.ForeignKey(
+        Passage, null=True, blank=True, on_delete=models.CASCADE, related_name="annotations"
+    )
+    label = models.CharField(max_length=12, choices=Verdict.choices, blank=True)
+    note = models.TextField(blank=True)
+    is_final = models.BooleanField(default=False)
+    changed_since_review = models.BooleanField(
+        default=False, help_text="The passage was edited in a newer version after this verdict was given."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["comparison", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(link__isnull=False) & Q(passage__isnull=True))
+                | (Q(link__isnull=True) & Q(passage__isnull=False)),
+                name="annotation_has_one_target",
+            ),
+            models.UniqueConstraint(
+                fields=["reviewer", "link"], condition=Q(is_final=False, link__isnull=False), name="one_verdict_per_link"
+            ),
+            models.UniqueConstraint(
+                fields=["reviewer", "passage"],
+                condition=Q(is_final=False, passage__isnull=False),
+                name="one_verdict_per_passage",
+            ),
+            models.UniqueConstraint(fields=["link"], condition=Q(is_final=True, link__isnull=False), name="one_final_per_link"),
+            models.UniqueConstraint(
+                fields=["passage"], condition=Q(is_final=True, passage__isnull=False), name="one_final_per_passage"
+            ),
+        ]
+
+    def __str__(self):
+        target = f"link {self.link_id}" if self.link_id else f"passage {self.passage_id}"
+        return f"{self.reviewer} on {target}: {self.label or 'untagged'}"
+
+    def snapshot(self) -> dict:
+        """Return the state that history records before and after a change."""
+        return {"label": self.label, "note": self.note, "is_final": self.is_final}
+
+
+class AnnotationEvent(models.Model):
+    """One recorded change: who, when, what it was before and after."""
+
+    class Action(models.TextChoices):
+        TAG = "tag", "Tagged"
+        NOTE = "note", "Wrote a note"
+        CLEAR = "clear", "Cleared a tag"
+        FINAL = "final", "Recorded the final verdict"
+        ACCEPT = "accept", "Accepted a suggestion"
+        REJECT = "reject", "Rejected a suggestion"
+        LINK = "link", "Linked by hand"
+        UNLINK = "unlink", "Unlinked"
+        UNDO = "undo", "Undid a change"
+        CARRY = "carry", "Carried to a new version"
+        IMPORT = "import", "Imported"
+
+    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    annotation = models.ForeignKey(Annotation, null=True, blank=True, on_delete=models.CASCADE, related_name="events")
+    link = models.ForeignKey(Link, null=True, blank=True, on_delete=models.CASCADE, related_name="events")
+    passage = models.ForeignKey(Passage, null=True, blank=True, on_delete=models.CASCADE, related_name="events")
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    undoes = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="undone_by"
+    )
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.actor} {self.get_action_display().lower()} at {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class ExportRecord(models.Model):
+    """Each export: who, when, which format and options."""
+
+    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="exports")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    format = models.CharField(max_length=10)
+    options = models.JSONField(default=dict, blank=True)
+    via = models.CharField(max_length=10, default="web", help_text="web or cli")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.format} export of {self.comparison_id} by {self.user}"

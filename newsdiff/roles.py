@@ -1,0 +1,25 @@
+"""Roles are Django groups; this module says which permissions each one holds."""
+
+REVIEWER = "reviewer"
+EDITOR = "editor"
+ADMIN = "admin"
+
+REVIEW = "newsdiff.review_comparison"
+EXPORT = "newsdiff.export_comparison"
+FINALIZE = "newsdiff.finalize_comparison"
+
+_REVIEWER_PERMS = ["review_comparison", "view_comparison", "view_article", "view_passage", "view_link", "view_annotation"]
+_EDITOR_PERMS = _REVIEWER_PERMS + ["export_comparison", "finalize_comparison", "view_exportrecord"]
+_ADMIN_MODELS = ["comparison", "article", "articleversion", "passage", "link", "annotation", "alignmentrun"]
+_ADMIN_PERMS = sorted(
+    set(_EDITOR_PERMS)
+    | {f"{action}_{model}" for model in _ADMIN_MODELS for action in ("add", "change", "delete", "view")}
+    | {"view_annotationevent", "view_exportrecord"}
+)
+
+# group name -> codenames of newsdiff permissions
+GROUP_PERMISSIONS: dict[str, list[str]] = {
+    REVIEWER: _REVIEWER_PERMS,
+    EDITOR: _EDITOR_PERMS,
+    ADMIN: _ADMIN_PERMS,
+}

@@ -1,0 +1,193 @@
+"""Writes for comparisons, articles and their versions: import, re-import, split."""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.text import slugify
+
+from newsdiff.models import Article, ArticleVersion, Comparison, Passage
+from newsdiff.text.decode import InputRejected
+from newsdiff.text.pipeline import SplitDocument, split_content, split_upload
+
+
+class ImportRefused(ValidationError):
+    """An import that was refused, with a message for the user; nothing was written."""
+
+    def __init__(self, message: str, *, existing: Article | None = None):
+        super().__init__(message)
+        self.existing = existing
+
+    @property
+    def reason(self) -> str:
+        return self.messages[0]
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What an uploader tells about an account besides its text."""
+
+    source: str
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
+    published_at: datetime | None = None
+    language: str = ""
+
+
+def comparison_get_or_create(*, slug: str, title: str = "", user=None) -> Comparison:
+    """Return the comparison with this slug, creating it (titled after its slug) if needed."""
+    clean_slug = slugify(slug)
+    if not clean_slug or clean_slug != slug:
+        raise ImportRefused(f"'{slug}' is not a valid comparison slug: use lowercase letters, digits and hyphens.")
+    comparison = Comparison.objects.filter(slug=slug).first()
+    if comparison:
+        return comparison
+    comparison = Comparison(slug=slug, title=title or slug.replace("-", " ").capitalize(), created_by=user)
+    comparison.full_clean()
+    comparison.save()
+    return comparison
+
+
+def checksum_of(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def split_input(*, data: bytes | None = None, content: str | None = None, filename: str = "") -> SplitDocument:
+    """Decode, sanitise and split an upload or pasted text; refuse bad input with a clear message."""
+    if (data is None) == (content is None):
+        raise ValueError("Pass exactly one of data or content.")
+    limit = settings.NEWSDIFF_MAX_UPLOAD_BYTES
+    size = len(data) if data is not None else len(content.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise ImportRefused(
+            f"The {'file' if data is not None else 'text'} is {size / 1_048_576:.1f} MB; "
+            f"the limit is {limit / 1_048_576:.1f} MB."
+        )
+    try:
+        if data is not None:
+            return split_upload(data, filename)
+        fmt = "html" if content.lstrip().startswith("<") and ">" in content else "text"
+        return split_content(content, fmt)
+    except InputRejected as error:
+        raise ImportRefused(str(error)) from error
+    except UnicodeError as error:
+        raise ImportRefused(f"The text could not be read: {error.reason}.") from error
+
+
+def article_import(
+    *,
+    comparison: Comparison,
+    meta: ArticleMeta,
+    data: bytes | None = None,
+    content: str | None = None,
+    filename: str = "",
+    user=None,
+    fetched_html: str = "",
+    fetched_at: datetime | None = None,
+    align: bool = True,
+) -> Article:
+    """Import one account into a comparison, split it into passages and align it with the others."""
+    document = split_input(data=data, content=content, filename=filename)
+    checksum = checksum_of(document.prepared.text)
+    existing = (
+        Article.objects.filter(comparison=comparison, current_version__checksum=checksum).order_by("pk").first()
+    )
+    if existing:
+        raise ImportRefused(
+            f"The same text is already in this comparison as “{existing.title}”.", existing=existing
+        )
+    source = meta.source.strip()
+    if not source:
+        raise ImportRefused("Say whose account this is (the source), e.g. 'Mexican presidency'.")
+    title = meta.title.strip() or document.prepared.title.strip() or _first_line(document.prepared.text)
+
+    with transaction.atomic():
+        position = (comparison.articles.aggregate(m=Max("position"))["m"] or 0) + 1
+        article = Article(
+            comparison=comparison,
+            position=position,
+            title=title[:500],
+            outlet=meta.outlet.strip(),
+            source=source,
+            author=meta.author.strip(),
+            url=meta.url.strip(),
+            published_at=meta.published_at,
+            language=meta.language.strip(),
+            created_by=user,
+        )
+        _validate(article)
+        article.save()
+        version = _version_create(
+            article=article,
+            document=document,
+            original=content if content is not None else _original_text(document),
+            filename=filename,
+            user=user,
+            fetched_html=fetched_html,
+            fetched_at=fetched_at,
+        )
+        article.current_version = version
+        article.save(update_fields=["current_version"])
+        Comparison.objects.filter(pk=comparison.pk).update(last_activity_at=timezone.now())
+        if align:
+            from newsdiff.services.alignment import comparison_align_article
+
+            comparison_align_article(article=article, user=user)
+    return article
+
+
+def _validate(article: Article) -> None:
+    try:
+        article.full_clean(exclude=["current_version", "comparison"])
+    except ValidationError as error:
+        messages = [f"{field}: {' '.join(errors)}" for field, errors in error.message_dict.items()]
+        raise ImportRefused("The article's details are not valid — " + "; ".join(messages)) from error
+
+
+def _first_line(text: str) -> str:
+    return text.strip().split("\n", 1)[0][:200]
+
+
+def _original_text(document: SplitDocument) -> str:
+    return getattr(document, "original", "") or document.prepared.text
+
+
+def _version_create(
+    *, article: Article, document: SplitDocument, original: str, filename: str, user, fetched_html: str, fetched_at
+) -> ArticleVersion:
+    number = (article.versions.aggregate(m=Max("number"))["m"] or 0) + 1
+    version = ArticleVersion.objects.create(
+        article=article,
+        number=number,
+        original=original,
+        original_filename=filename[:255],
+        original_format=document.fmt,
+        html=document.prepared.html,
+        text=document.prepared.text,
+        checksum=checksum_of(document.prepared.text),
+        fetched_html=fetched_html,
+        fetched_at=fetched_at,
+        fetched_checksum=checksum_of(fetched_html) if fetched_html else "",
+        created_by=user,
+    )
+    Passage.objects.bulk_create(
+        Passage(
+            article=article,
+            version=version,
+            index=segment.index,
+            start=segment.start,
+            end=segment.end,
+            text=segment.text,
+            paragraph=segment.paragraph,
+            kind=segment.kind,
+        )
+        for segment in document.segments
+    )
+    return version

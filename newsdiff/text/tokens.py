@@ -1,0 +1,81 @@
+"""Word tokens, folding, stopwords and a light stemmer shared by alignment and highlighting."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.utils import default_process
+
+# A word is a run of letters/digits, optionally joined by inner hyphens, apostrophes or dots
+# ("15-minute", "cross-border", "U.S.", "Mexico's") so highlights keep such words whole.
+_WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*\.?", re.UNICODE)
+_TERM_RE = re.compile(r"\w+", re.UNICODE)
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also although am among amid an and any are as at be
+    because been before being below between both but by can could did do does doing down during
+    each either even ever every few for from further had has have having he her here hers herself
+    him himself his how however i if in into is it its itself just least less like many may me
+    might more most much must my myself neither nor not now of off on once one only or other our
+    ours ourselves out over own per rather same several she should since so some such than that
+    the their theirs them themselves then there these they this those though through throughout
+    thus to too toward towards under until up upon us very via was we were what when where whether
+    which while who whom whose why will with within without would yet you your yours yourself
+    said says say told according added including s t
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word token with its character offsets and its case/punctuation-folded form."""
+
+    start: int
+    end: int
+    text: str
+    folded: str
+
+
+def fold(text: str) -> str:
+    """Fold case and punctuation the way rapidfuzz's default processor does."""
+    return default_process(text)
+
+
+def word_tokens(text: str) -> list[Token]:
+    """Return the word tokens of `text` with offsets; a trailing abbreviation dot is kept only for one-letter parts."""
+    out = []
+    for m in _WORD_RE.finditer(text):
+        start, end = m.start(), m.end()
+        word = m.group()
+        # Keep "U.S." whole but leave a sentence-final dot outside the token.
+        if word.endswith(".") and not re.search(r"(?:^|[.])\w\.$", word):
+            word, end = word[:-1], end - 1
+        folded = default_process(word).replace(" ", "")
+        out.append(Token(start, end, word, folded))
+    return out
+
+
+def stem(word: str) -> str:
+    """Reduce a folded word to a crude stem so inflections and derivations meet."""
+    if word.isdigit():
+        return word
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: len(word) - len(suffix)] + repl
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    # A 6-letter prefix merges derivations such as sovereign/sovereignty, traffic/trafficking.
+    return word[:6]
+
+
+def content_terms(text: str) -> list[str]:
+    """Return stemmed content terms (stopwords and one-letter tokens dropped), in order."""
+    terms = []
+    for word in _TERM_RE.findall(fold(text)):
+        if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
+            continue
+        terms.append(stem(word))
+    return terms

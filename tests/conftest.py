@@ -1,0 +1,24 @@
+"""Suite-wide set-up: development settings and shared fixtures."""
+
+from pathlib import Path
+
+import pytest
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = SHARED / "seeds"
+DATA = SHARED / "data"
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed articles not found at {SEEDS} (CI lays shared/ beside the checkout)")
+    return SEEDS
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    if not DATA.is_dir():
+        pytest.skip(f"test material not found at {DATA} (CI lays shared/ beside the checkout)")
+    return DATA
