@@ -1,4 +1,4 @@
-"""Views: read the request, call the domain, render."""
+"""The review workspace: comparison list and side-by-side page."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -15,9 +15,3 @@ def comparison_list(request):
 @login_required
 def comparison_detail(request, slug):
     return HttpResponse(slug)
-
-
-@require_GET
-@login_required
-def article_detail(request, pk):
-    return HttpResponse(str(pk))
