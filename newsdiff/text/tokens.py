@@ -71,11 +71,16 @@ def stem(word: str) -> str:
     return word[:6]
 
 
-def content_terms(text: str) -> list[str]:
-    """Return stemmed content terms (stopwords and one-letter tokens dropped), in order."""
-    terms = []
+def content_words(text: str) -> list[tuple[str, str]]:
+    """Return (stem, folded word) for each content word, stopwords and stray letters dropped."""
+    out = []
     for word in _TERM_RE.findall(fold(text)):
         if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
             continue
-        terms.append(stem(word))
-    return terms
+        out.append((stem(word), word))
+    return out
+
+
+def content_terms(text: str) -> list[str]:
+    """Return the stemmed content terms of `text`, in order."""
+    return [term for term, _ in content_words(text)]

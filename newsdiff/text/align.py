@@ -1,0 +1,279 @@
+"""Align the passages of two accounts of one event: which correspond, which conflict, which are unique.
+
+Why not a plain fuzzy threshold: on the seed pair, `token_set_ratio` gives unrelated sentence pairs a
+median of 43.7 (90th percentile 51.8) and true pairs only 5-15 points more, because every sentence
+shares function words and the names of the story (Trump, Sheinbaum, Mexico). Blending
+token_set_ratio into the score below lowered the seed ROC AUC (0.886 -> 0.869), so it is not used
+for scoring. What is used instead:
+
+1. Evidence is lexical but weighted. Each passage becomes a set of stemmed content terms
+   (`tokens.content_terms`: rapidfuzz's `default_process` folding, stopwords dropped, a light
+   suffix stripper plus a 6-letter prefix so trafficking/traffic and sovereign/sovereignty meet).
+   Each term is weighted by its IDF over the comparison's own passages, log((N+1)/df), so a name
+   found in most passages of both articles weighs ~0.5 and a word found once weighs ~3.6.
+2. Pair similarity is the IDF-weighted Dice overlap of the two term sets (0..1; the link score
+   is this x 100). Seed ROC AUC of gold pairs against non-pairs: 0.886 (plain token_set_ratio 0.76).
+3. Calibration per comparison. Scores are turned into z-scores against the comparison's
+   background (all pairs when small, a fixed-seed sample of pairs when large). The best of n
+   unrelated candidates is itself a high draw (about sqrt(2 ln n) standard deviations for normal
+   noise), so a passage's best partner is linked only if its z clears that expected maximum:
+   mutual best pairs (best in row and in column) need z >= sqrt(2 ln n); a pair that is best on
+   one side only needs half a standard deviation more. This is what lets one account's
+   sentence link to several sentences of the other (many-to-one) without linking every
+   passage to its nearest noise. Near-duplicates (similarity >= 0.5) are always linked.
+4. Speed. Candidates come from an inverted index over terms whose posting list is short (very
+   common terms are skipped for blocking but still count in the score); each passage keeps its
+   top candidates by blocking overlap and only those are rescored exactly. No full matrix.
+5. Each link carries reasons (the rarest shared words) and conflict cues from `cues` (numbers,
+   one-sided negation, re-attributed quotes); any cue makes the link a "conflict".
+
+Headings and boilerplate are never linked and never reported as unique.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Protocol, Sequence
+
+from newsdiff.text.cues import conflict_reasons
+from newsdiff.text.tokens import content_words
+
+ALIGNABLE_KINDS = frozenset({"claim", "quote"})
+NEAR_DUPLICATE = 0.5  # weighted Dice at which a pair is linked whatever the calibration says
+MIN_SIMILARITY = 0.08  # below this nothing is linked, however the background looks
+ONE_SIDED_MARGIN = 0.5  # extra z a pair needs when it is the best on one side only
+TINY_LINK = 0.3  # similarity needed when a comparison is too small to calibrate
+MIN_BACKGROUND_PAIRS = 20
+EXACT_BACKGROUND_PAIRS = 40_000  # above this many pairs the background is sampled
+BACKGROUND_SAMPLE = 4_000
+TOP_CANDIDATES = 8  # candidates kept per passage after blocking
+POSTINGS_CAP_MIN = 100  # a term is used for blocking only if it occurs in at most this many
+POSTINGS_CAP_SHARE = 0.01  # ... or this share of the other side's passages, whichever is larger
+
+
+class PassageLike(Protocol):
+    """Anything with passage text and a segment kind."""
+
+    text: str
+    kind: str  # heading | claim | quote | boilerplate
+
+
+@dataclass
+class Link:
+    """A correspondence between passages of side a and side b."""
+
+    a: list[int]
+    b: list[int]
+    score: float
+    label: str  # "match" | "conflict"
+    reasons: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """Return the JSON-ready form of this link."""
+        return {"a": list(self.a), "b": list(self.b), "score": self.score, "label": self.label,
+                "reasons": list(self.reasons)}
+
+
+@dataclass
+class Alignment:
+    """All links between two accounts plus the alignable passages left unmatched on each side."""
+
+    links: list[Link]
+    unique_a: list[int]
+    unique_b: list[int]
+
+    def to_dict(self) -> dict:
+        """Return the JSON-ready form of this alignment."""
+        return {"links": [link.to_dict() for link in self.links],
+                "unique": {"a": list(self.unique_a), "b": list(self.unique_b)}}
+
+
+@dataclass
+class _Side:
+    """The alignable passages of one account with their weighted terms."""
+
+    indices: list[int]
+    texts: list[str]
+    terms: list[frozenset[str]]
+    surface: list[dict[str, str]]  # stem -> first word spelled as in the passage
+
+
+def _analyse(passages: Sequence[PassageLike]) -> _Side:
+    """Extract the stemmed content terms of each alignable passage."""
+    indices, texts, terms, surface = [], [], [], []
+    for index, passage in enumerate(passages):
+        if passage.kind not in ALIGNABLE_KINDS:
+            continue
+        words: dict[str, str] = {}
+        for term, word in content_words(passage.text):
+            words.setdefault(term, word)
+        indices.append(index)
+        texts.append(passage.text)
+        terms.append(frozenset(words))
+        surface.append(words)
+    return _Side(indices, texts, terms, surface)
+
+
+def _idf(a: _Side, b: _Side) -> dict[str, float]:
+    """Weight each term by its inverse document frequency over both sides' passages."""
+    df = Counter(t for side in (a, b) for terms in side.terms for t in terms)
+    n = len(a.terms) + len(b.terms)
+    return {t: math.log((n + 1) / d) for t, d in df.items()}
+
+
+def _similarity(x: frozenset[str], y: frozenset[str], weight: dict[str, float],
+                norm_x: float, norm_y: float) -> float:
+    """Return the IDF-weighted Dice overlap of two term sets."""
+    if not norm_x or not norm_y:
+        return 0.0
+    shared = x & y
+    if not shared:
+        return 0.0
+    return 2 * sum(weight[t] for t in shared) / (norm_x + norm_y)
+
+
+def _candidates(a: _Side, b: _Side, weight: dict[str, float]) -> dict[tuple[int, int], float]:
+    """Score the pairs that share a blocking term, keeping each passage's top candidates."""
+    exhaustive = len(a.terms) * len(b.terms) <= EXACT_BACKGROUND_PAIRS
+    cap = len(b.terms) if exhaustive else max(POSTINGS_CAP_MIN, int(POSTINGS_CAP_SHARE * len(b.terms)))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, terms in enumerate(b.terms):
+        for t in terms:
+            postings[t].append(j)
+    blocking = {t: js for t, js in postings.items() if len(js) <= cap}
+    norm_a = [sum(weight[t] for t in terms) for terms in a.terms]
+    norm_b = [sum(weight[t] for t in terms) for terms in b.terms]
+
+    partial_by_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    chosen: set[tuple[int, int]] = set()
+    for i, terms in enumerate(a.terms):
+        acc: dict[int, float] = defaultdict(float)
+        for t in terms:
+            js = blocking.get(t)
+            if js:
+                w = weight[t]
+                for j in js:
+                    acc[j] += w
+        if exhaustive:
+            chosen.update((i, j) for j in acc)
+            continue
+        top = sorted(acc.items(), key=lambda item: (-item[1], item[0]))[:TOP_CANDIDATES]
+        chosen.update((i, j) for j, _ in top)
+        for j, overlap in acc.items():
+            partial_by_b[j].append((overlap, i))
+    # Also keep each b passage's own top candidates, so column-best is not missed.
+    for j, hits in partial_by_b.items():
+        hits.sort(key=lambda item: (-item[0], item[1]))
+        chosen.update((i, j) for _, i in hits[:TOP_CANDIDATES])
+
+    scores = {}
+    for i, j in chosen:
+        s = _similarity(a.terms[i], b.terms[j], weight, norm_a[i], norm_b[j])
+        if s > 0:
+            scores[(i, j)] = s
+    return scores
+
+
+def _background(a: _Side, b: _Side, weight: dict[str, float],
+                scores: dict[tuple[int, int], float]) -> tuple[float, float, int]:
+    """Return mean, standard deviation and size of the similarity of unrelated pairs."""
+    na, nb = len(a.terms), len(b.terms)
+    total = na * nb
+    if total <= EXACT_BACKGROUND_PAIRS:
+        # Blocking was exhaustive here: every pair missing from `scores` shares no term.
+        values = list(scores.values()) + [0.0] * (total - len(scores))
+    else:
+        rng = random.Random(0)
+        norm_a = [sum(weight[t] for t in terms) for terms in a.terms]
+        norm_b = [sum(weight[t] for t in terms) for terms in b.terms]
+        values = []
+        for _ in range(BACKGROUND_SAMPLE):
+            i, j = rng.randrange(na), rng.randrange(nb)
+            values.append(_similarity(a.terms[i], b.terms[j], weight, norm_a[i], norm_b[j]))
+    if len(values) < 2:
+        return 0.0, 0.0, len(values)
+    return statistics.fmean(values), statistics.pstdev(values), len(values)
+
+
+def _expected_max_z(n: int) -> float:
+    """Return roughly how many standard deviations the best of n unrelated draws reaches."""
+    return math.sqrt(2 * math.log(n)) if n > 1 else 0.0
+
+
+def _select(a: _Side, b: _Side, scores: dict[tuple[int, int], float],
+            mean: float, sd: float, background_size: int) -> list[tuple[int, int]]:
+    """Choose the pairs to link: calibrated best partners plus near-duplicates."""
+    row_best: dict[int, tuple[float, int]] = {}
+    col_best: dict[int, tuple[float, int]] = {}
+    for (i, j), s in scores.items():
+        # Ties break towards the lower index so the result is deterministic.
+        if i not in row_best or (s, -j) > (row_best[i][0], -row_best[i][1]):
+            row_best[i] = (s, j)
+        if j not in col_best or (s, -i) > (col_best[j][0], -col_best[j][1]):
+            col_best[j] = (s, i)
+    calibrated = background_size >= MIN_BACKGROUND_PAIRS and sd > 0
+    need_mutual = _expected_max_z(min(len(a.terms), len(b.terms)))
+    chosen = []
+    for (i, j), s in scores.items():
+        if s >= NEAR_DUPLICATE:
+            chosen.append((i, j))
+            continue
+        if s < MIN_SIMILARITY:
+            continue
+        is_row = row_best[i][1] == j
+        is_col = col_best[j][1] == i
+        if not (is_row or is_col):
+            continue
+        if not calibrated:
+            if s >= TINY_LINK:
+                chosen.append((i, j))
+            continue
+        z = (s - mean) / sd
+        if is_row and is_col:
+            needed = need_mutual
+        else:
+            needed = _expected_max_z(len(b.terms) if is_row else len(a.terms)) + ONE_SIDED_MARGIN
+        if z >= needed:
+            chosen.append((i, j))
+    return sorted(chosen)
+
+
+def _shared_words(a: _Side, b: _Side, i: int, j: int, weight: dict[str, float]) -> list[str]:
+    """Return the rarest words two passages share, spelled as on side a."""
+    shared = sorted(a.terms[i] & b.terms[j], key=lambda t: (-weight[t], t))
+    return [a.surface[i][t] for t in shared[:4]]
+
+
+def align(a: Sequence[PassageLike], b: Sequence[PassageLike]) -> Alignment:
+    """Link corresponding claim/quote passages of two accounts and list the unmatched ones."""
+    side_a, side_b = _analyse(a), _analyse(b)
+    if not side_a.terms or not side_b.terms:
+        return Alignment([], list(side_a.indices), list(side_b.indices))
+    weight = _idf(side_a, side_b)
+    scores = _candidates(side_a, side_b, weight)
+    mean, sd, size = _background(side_a, side_b, weight, scores)
+    links = []
+    for i, j in _select(side_a, side_b, scores, mean, sd, size):
+        text_a, text_b = side_a.texts[i], side_b.texts[j]
+        reasons = []
+        words = _shared_words(side_a, side_b, i, j, weight)
+        if words:
+            reasons.append("shares rare words: " + ", ".join(words))
+        cues = conflict_reasons(text_a, text_b)
+        links.append(Link(
+            a=[side_a.indices[i]], b=[side_b.indices[j]],
+            score=round(100 * scores[(i, j)], 1),
+            label="conflict" if cues else "match",
+            reasons=reasons + cues,
+        ))
+    linked_a = {k for link in links for k in link.a}
+    linked_b = {k for link in links for k in link.b}
+    return Alignment(
+        links=links,
+        unique_a=[k for k in side_a.indices if k not in linked_a],
+        unique_b=[k for k in side_b.indices if k not in linked_b],
+    )
