@@ -47,7 +47,7 @@ NEAR_DUPLICATE = 0.5  # weighted Dice at which a pair is linked whatever the cal
 MIN_SIMILARITY = 0.08  # below this nothing is linked, however the background looks
 ONE_SIDED_MARGIN = 0.5  # extra z a pair needs when it is the best on one side only
 TINY_LINK = 0.3  # similarity needed when a comparison is too small to calibrate
-MIN_BACKGROUND_PAIRS = 20
+MIN_BACKGROUND_PAIRS = 9
 EXACT_BACKGROUND_PAIRS = 40_000  # above this many pairs the background is sampled
 BACKGROUND_SAMPLE = 4_000
 TOP_CANDIDATES = 8  # candidates kept per passage after blocking
@@ -122,6 +122,10 @@ def _idf(a: _Side, b: _Side) -> dict[str, float]:
     """Weight each term by its inverse document frequency over both sides' passages."""
     df = Counter(t for side in (a, b) for terms in side.terms for t in terms)
     n = len(a.terms) + len(b.terms)
+    if len(a.terms) * len(b.terms) < MIN_BACKGROUND_PAIRS:
+        # Too few passages to tell rare from common: in a 1x1 comparison every shared word
+        # would look common, so weigh all words alike.
+        return dict.fromkeys(df, 1.0)
     return {t: math.log((n + 1) / d) for t, d in df.items()}
 
 
@@ -229,7 +233,7 @@ def _select(a: _Side, b: _Side, scores: dict[tuple[int, int], float],
         if not (is_row or is_col):
             continue
         if not calibrated:
-            if s >= TINY_LINK:
+            if is_row and is_col and s >= TINY_LINK:
                 chosen.append((i, j))
             continue
         z = (s - mean) / sd

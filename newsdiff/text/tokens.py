@@ -23,7 +23,7 @@ STOPWORDS = frozenset(
     the their theirs them themselves then there these they this those though through throughout
     thus to too toward towards under until up upon us very via was we were what when where whether
     which while who whom whose why will with within without would yet you your yours yourself
-    said says say told according added including s t
+    said says say told according added including s t no
     """.split()
 )
 

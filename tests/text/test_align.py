@@ -1,0 +1,312 @@
+"""Tests for the alignment engine: seed-pair quality against the gold alignment, invariants and cues."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from newsdiff.text.align import Alignment, Link, align
+from newsdiff.text.cues import conflict_reasons
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+GOLD = Path(__file__).resolve().parent / "gold" / "seed_alignment.json"
+ALIGNABLE = {"claim", "quote"}
+
+# Floors reached by the engine on the gold (see the report in newsdiff/text/align.py); raise them
+# when the engine improves, never lower them silently.
+LINK_RECALL_FLOOR = 0.55
+LINK_PRECISION_FLOOR = 0.8
+UNIQUE_RECALL_FLOOR = 0.85
+UNIQUE_PRECISION_FLOOR = 0.5
+
+
+@dataclass(frozen=True)
+class P:
+    """A minimal passage for crafted inputs."""
+
+    text: str
+    kind: str = "claim"
+
+
+def _split(text: str) -> list:
+    """Segment a seed with the project segmenter (pysbd lines->sentences until it exists)."""
+    try:
+        from newsdiff.text.segment import segment
+    except ImportError:
+        segment = None
+    if segment is not None:
+        return list(segment(text))
+    import pysbd
+
+    seg = pysbd.Segmenter(language="en", clean=False)
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if not re.search(r"[.!?\"”]$", line) and len(line.split()) < 14:
+            out.append(P(line, "heading"))
+            continue
+        for sentence in seg.segment(line):
+            sentence = sentence.strip()
+            if re.search(r"©|rights reserved|✉|is a writer", sentence):
+                out.append(P(sentence, "boilerplate"))
+            else:
+                out.append(P(sentence, "quote" if re.search(r"[\"“]", sentence) else "claim"))
+    return out
+
+
+def load_seed_pair() -> tuple[list, list]:
+    """Return the segmented seed accounts (side a, side b), skipping when the seeds are absent."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed articles not found at {SEEDS}; the gold-alignment test needs them")
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    a = _split((SEEDS / gold["a"]).read_text(encoding="utf-8"))
+    b = _split((SEEDS / gold["b"]).read_text(encoding="utf-8"))
+    return a, b
+
+
+def _find(passages: list, snippet: str) -> set[int]:
+    """Return the indices of alignable passages containing `snippet`."""
+    return {i for i, p in enumerate(passages) if p.kind in ALIGNABLE and snippet in p.text}
+
+
+def evaluate(a: list, b: list, result: Alignment) -> dict[str, float]:
+    """Score an alignment of the seed pair against the gold: precision and recall of links and uniques."""
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+
+    def pairs(entry: dict) -> set[tuple[int, int]]:
+        ia = set().union(*(_find(a, s) for s in entry["a"]))
+        ib = set().union(*(_find(b, s) for s in entry["b"]))
+        return {(i, j) for i in ia for j in ib}
+
+    gold_links = [pairs(entry) for entry in gold["links"]]
+    acceptable = set().union(*(pairs(entry) for entry in gold["acceptable"]))
+    predicted = {(i, j) for link in result.links for i in link.a for j in link.b}
+    required = set().union(*gold_links)
+
+    found = [bool(g & predicted) for g in gold_links]
+    correct = len(predicted & required)
+    wrong = len(predicted - required - acceptable)
+    label_hits = 0
+    for entry, g, hit in zip(gold["links"], gold_links, found):
+        labels = {link.label for link in result.links
+                  if any((i, j) in g for i in link.a for j in link.b)}
+        label_hits += hit and entry["label"] in labels
+
+    scores = {
+        "link_recall": sum(found) / len(gold_links),
+        "link_precision": correct / (correct + wrong) if correct + wrong else 1.0,
+        "label_accuracy": label_hits / max(1, sum(found)),
+    }
+    for side, predicted_unique, linked in (
+        ("a", set(result.unique_a), {i for i, _ in required}),
+        ("b", set(result.unique_b), {j for _, j in required}),
+    ):
+        passages = a if side == "a" else b
+        unique = set().union(*(_find(passages, s) for s in gold["unique"][side]))
+        scored = predicted_unique & (unique | linked)
+        scores[f"unique_{side}_recall"] = len(predicted_unique & unique) / len(unique)
+        scores[f"unique_{side}_precision"] = len(scored & unique) / len(scored) if scored else 1.0
+    return scores
+
+
+def test_gold_snippets_name_alignable_passages():
+    """Every gold snippet still names at least one claim/quote passage after segmentation."""
+    a, b = load_seed_pair()
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    entries = gold["links"] + gold["acceptable"]
+    for side, passages in (("a", a), ("b", b)):
+        snippets = [s for e in entries for s in e[side]] + gold["unique"][side]
+        missing = [s for s in snippets if not _find(passages, s)]
+        assert not missing, f"gold snippets on side {side} match no claim/quote passage: {missing}"
+
+
+def test_seed_alignment_meets_quality_floors():
+    """The seed pair aligns with at least the measured precision and recall on the gold."""
+    a, b = load_seed_pair()
+    scores = evaluate(a, b, align(a, b))
+    assert scores["link_recall"] >= LINK_RECALL_FLOOR, scores
+    assert scores["link_precision"] >= LINK_PRECISION_FLOOR, scores
+    for side in "ab":
+        assert scores[f"unique_{side}_recall"] >= UNIQUE_RECALL_FLOOR, scores
+        assert scores[f"unique_{side}_precision"] >= UNIQUE_PRECISION_FLOOR, scores
+
+
+def test_seed_links_name_shared_words():
+    """Every seed link explains itself with the rare words the two passages share."""
+    a, b = load_seed_pair()
+    for link in align(a, b).links:
+        assert any(r.startswith("shares rare words: ") for r in link.reasons), link
+
+
+def _check_invariants(a: list, b: list, result: Alignment) -> None:
+    """Assert coverage, exclusivity and kind rules of an alignment."""
+    for side, passages, unique in (("a", a, result.unique_a), ("b", b, result.unique_b)):
+        linked = {k for link in result.links for k in getattr(link, side)}
+        for k, p in enumerate(passages):
+            if p.kind in ALIGNABLE:
+                assert (k in linked) != (k in unique), (side, k, p)
+            else:
+                assert k not in linked and k not in unique, (side, k, p)
+    for link in result.links:
+        assert link.a and link.b
+        assert 0 <= link.score <= 100 and link.score == round(link.score, 1)
+        assert link.label in {"match", "conflict"}
+        assert (link.label == "conflict") == any(
+            r.startswith(("numbers differ", "negation", "quote attributed")) for r in link.reasons)
+
+
+def test_seed_alignment_invariants():
+    """Seed passages: headings/boilerplate untouched, each claim either linked or unique, not both."""
+    a, b = load_seed_pair()
+    _check_invariants(a, b, align(a, b))
+
+
+def test_headings_and_boilerplate_never_linked_or_unique():
+    """Identical headings and boilerplate on both sides are neither linked nor unique."""
+    a = [P("Security and trade on the agenda", "heading"), P("© 2026 Newsmax. All rights reserved.", "boilerplate"),
+         P("The cartel violence in Sinaloa displaced thousands of families this spring.")]
+    b = [P("Security and trade on the agenda", "heading"), P("© 2026 Newsmax. All rights reserved.", "boilerplate"),
+         P("Thousands of families fled cartel violence in Sinaloa this spring.")]
+    result = align(a, b)
+    _check_invariants(a, b, result)
+    assert [(l.a, l.b) for l in result.links] == [([2], [2])]
+    assert result.unique_a == [] and result.unique_b == []
+
+
+def test_every_claim_is_covered():
+    """A mix of related and unrelated claims and quotes is fully covered by links and uniques."""
+    a = [P("Floods in Valencia killed 200 people after torrential rain."),
+         P("The regional government was criticised for a late alert.", "claim"),
+         P("Volunteers cleared mud from the streets of Paiporta.", "claim"),
+         P('"We were abandoned," one resident said.', "quote")]
+    b = [P("Torrential rain caused floods in Valencia that killed 200 people."),
+         P("The king visited Paiporta and was pelted with mud.", "claim"),
+         P("Tourism bookings rose sharply in Andalusia.", "claim")]
+    result = align(a, b)
+    _check_invariants(a, b, result)
+    assert ([0], [0]) in [(l.a, l.b) for l in result.links]
+    assert 2 in [k for l in result.links for k in l.b] or 2 in result.unique_b
+
+
+def test_empty_inputs():
+    """Two empty accounts give an empty alignment."""
+    result = align([], [])
+    assert result.to_dict() == {"links": [], "unique": {"a": [], "b": []}}
+
+
+def test_one_side_empty_makes_everything_unique():
+    """With nothing on one side, every claim/quote on the other is unique; headings are not."""
+    a = [P("Title", "heading"), P("The minister resigned on Monday."), P('"I am leaving," she said.', "quote")]
+    result = align(a, [])
+    assert result.links == [] and result.unique_a == [1, 2] and result.unique_b == []
+    result = align([], a)
+    assert result.unique_b == [1, 2] and result.unique_a == []
+
+
+def test_alignment_is_deterministic():
+    """Aligning the same inputs twice gives identical output."""
+    a, b = load_seed_pair()
+    assert align(a, b).to_dict() == align(a, b).to_dict()
+
+
+def test_to_dict_shape():
+    """to_dict exposes exactly the documented keys."""
+    result = Alignment(links=[Link(a=[1], b=[2], score=42.0, label="match", reasons=["x"])],
+                       unique_a=[3], unique_b=[])
+    assert result.to_dict() == {
+        "links": [{"a": [1], "b": [2], "score": 42.0, "label": "match", "reasons": ["x"]}],
+        "unique": {"a": [3], "b": []},
+    }
+
+
+def _single_link(text_a: str, text_b: str) -> Link:
+    """Align two one-passage accounts and return their only link."""
+    result = align([P(text_a)], [P(text_b)])
+    assert len(result.links) == 1, result
+    return result.links[0]
+
+
+def test_numbers_differ_is_a_conflict():
+    """A duration reported differently makes the link a conflict and names both figures."""
+    link = _single_link(
+        "Sheinbaum described the approximately 15-minute phone call with Trump as cordial.",
+        "Sheinbaum described the 10 minutes phone call with Trump as cordial.",
+    )
+    assert link.label == "conflict"
+    assert 'numbers differ: "15-minute" vs "10 minutes"' in link.reasons
+
+
+def test_same_numbers_are_no_conflict():
+    """The same figure written differently ('15-minute' and 'fifteen minutes') raises no cue."""
+    link = _single_link(
+        "Sheinbaum described the 15-minute phone call with Trump as cordial on March 3, 2026.",
+        "Sheinbaum described the fifteen minutes phone call with Trump as cordial on March 3, 2026.",
+    )
+    assert link.label == "match", link.reasons
+
+
+def test_dates_differ():
+    """Different days of the same month are a numeric conflict."""
+    assert conflict_reasons("The summit opens on March 3 in Geneva.", "The summit opens on March 4 in Geneva.") == [
+        'numbers differ: "March 3" vs "March 4"']
+
+
+def test_negation_on_one_side_is_a_conflict():
+    """A negation stated on one side only is a conflict quoting the negated clause."""
+    link = _single_link(
+        "A follow-up meeting on the proposed border security talks is slated for later this month.",
+        "No timetable was announced for the proposed border security talks.",
+    )
+    assert link.label == "conflict"
+    assert any(r.startswith('negation on one side only: "No timetable was announced') for r in link.reasons)
+
+
+def test_negation_on_both_sides_is_no_conflict():
+    """Both sides denying the same thing is not a negation cue."""
+    assert conflict_reasons("The White House did not release a transcript of the call.",
+                            "No transcript of the call was released by the White House.") == []
+
+
+def test_different_quote_speakers_is_a_conflict():
+    """The same quoted words credited to different people is a conflict naming both."""
+    link = _single_link(
+        'Sheinbaum said the phone call about fentanyl and tariffs was "very productive".',
+        'President Donald Trump said the phone call about fentanyl and tariffs was "very productive".',
+    )
+    assert link.label == "conflict"
+    assert "quote attributed to different speakers: Sheinbaum vs Trump" in link.reasons
+
+
+def test_same_quote_same_speaker_is_a_match():
+    """The same quote from the same speaker raises no cue."""
+    link = _single_link(
+        'Trump said the phone call about fentanyl and tariffs was "very productive".',
+        'President Donald Trump said the phone call about fentanyl and tariffs was "very productive".',
+    )
+    assert link.label == "match", link.reasons
+
+
+def test_unrelated_passages_stay_unique():
+    """Passages about different things are not linked just because they share names."""
+    a = [P("Trump and Sheinbaum discussed fentanyl trafficking across the border."),
+         P("Sheinbaum said Mexico would protect its sovereignty."),
+         P("Trump praised the economy of Mexico.")]
+    b = [P("Trump said Sheinbaum is a wonderful and highly intelligent leader."),
+         P("The White House did not release transcripts of the Trump call with Sheinbaum."),
+         P("Trump and Sheinbaum discussed trafficking of fentanyl across the border.")]
+    result = align(a, b)
+    assert [(l.a, l.b) for l in result.links] == [([0], [2])]
+    assert result.unique_a == [1, 2] and result.unique_b == [0, 1]
+
+
+if __name__ == "__main__":
+    seed_a, seed_b = load_seed_pair()
+    outcome = align(seed_a, seed_b)
+    for name, value in evaluate(seed_a, seed_b, outcome).items():
+        print(f"{name:20} {value:.3f}")
