@@ -1,0 +1,59 @@
+"""python manage.py align FILE_A FILE_B --json: the alignment engine on two files, no database needed."""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from newsdiff.text.align import align
+from newsdiff.text.decode import InputRejected
+from newsdiff.text.pipeline import split_upload
+
+
+def passage_dicts(segments) -> list[dict]:
+    return [
+        {"id": s.index, "start": s.start, "end": s.end, "text": s.text, "kind": s.kind, "paragraph": s.paragraph}
+        for s in segments
+    ]
+
+
+class Command(BaseCommand):
+    help = "Split two files as the app does, align them, and print the passages, links and unique passages."
+
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("file_a")
+        parser.add_argument("file_b")
+        parser.add_argument("--json", action="store_true", help="print one JSON object (the stable output shape)")
+
+    def handle(self, *args, **options):
+        documents = []
+        for name in (options["file_a"], options["file_b"]):
+            path = Path(name)
+            if not path.is_file():
+                raise CommandError(f"{path}: no such file.")
+            try:
+                documents.append(split_upload(path.read_bytes(), path.name))
+            except InputRejected as error:
+                raise CommandError(f"{path.name}: {error}") from error
+        seg_a, seg_b = documents[0].segments, documents[1].segments
+        result = align(seg_a, seg_b).to_dict()
+        output = {"a": passage_dicts(seg_a), "b": passage_dicts(seg_b), **result}
+        if options["json"]:
+            self.stdout.write(json.dumps(output, ensure_ascii=False))
+            return
+        self._write_text(seg_a, seg_b, output)
+
+    def _write_text(self, seg_a, seg_b, output):
+        for link in output["links"]:
+            self.stdout.write(f"{link['label'].upper():8} {link['score']:5.1f}  a{link['a']} ~ b{link['b']}")
+            for i in link["a"]:
+                self.stdout.write(f"    A: {seg_a[i].text}")
+            for i in link["b"]:
+                self.stdout.write(f"    B: {seg_b[i].text}")
+            for reason in link["reasons"]:
+                self.stdout.write(f"    - {reason}")
+        for side, segments in (("a", seg_a), ("b", seg_b)):
+            for i in output["unique"][side]:
+                self.stdout.write(f"UNIQUE {side.upper()}  {segments[i].text}")
