@@ -33,7 +33,6 @@ Headings and boilerplate are never linked and never reported as unique.
 from __future__ import annotations
 
 import math
-import random
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -44,12 +43,13 @@ from newsdiff.text.tokens import content_words
 
 ALIGNABLE_KINDS = frozenset({"claim", "quote"})
 NEAR_DUPLICATE = 0.5  # weighted Dice at which a pair is linked whatever the calibration says
-MIN_SIMILARITY = 0.08  # below this nothing is linked, however the background looks
-ONE_SIDED_MARGIN = 0.5  # extra z a pair needs when it is the best on one side only
-TINY_LINK = 0.3  # similarity needed when a comparison is too small to calibrate
-MIN_BACKGROUND_PAIRS = 9
-EXACT_BACKGROUND_PAIRS = 40_000  # above this many pairs the background is sampled
-BACKGROUND_SAMPLE = 4_000
+MUTUAL_BEST_Z = 0.5  # robust z over the comparison's best scores needed by a mutual best pair
+ONE_SIDED_BEST_Z = 2.0  # ... and by a pair that is the best on one side only
+MIN_SHARED_TERMS = 2  # one shared word, however rare, is not a correspondence
+TINY_LINK = 0.3  # similarity a mutual best pair needs when there is too little to calibrate on
+MIN_CALIBRATION_PASSAGES = 6
+MIN_IDF_PAIRS = 9  # below this many pairs all words weigh the same
+EXHAUSTIVE_PAIRS = 40_000  # up to this many pairs every pair sharing a word is scored
 TOP_CANDIDATES = 8  # candidates kept per passage after blocking
 POSTINGS_CAP_MIN = 100  # a term is used for blocking only if it occurs in at most this many
 POSTINGS_CAP_SHARE = 0.01  # ... or this share of the other side's passages, whichever is larger
@@ -85,6 +85,7 @@ class Alignment:
     links: list[Link]
     unique_a: list[int]
     unique_b: list[int]
+    pairs_scored: int = 0  # candidate pairs rescored exactly; for benchmarks, not serialised
 
     def to_dict(self) -> dict:
         """Return the JSON-ready form of this alignment."""
@@ -122,7 +123,7 @@ def _idf(a: _Side, b: _Side) -> dict[str, float]:
     """Weight each term by its inverse document frequency over both sides' passages."""
     df = Counter(t for side in (a, b) for terms in side.terms for t in terms)
     n = len(a.terms) + len(b.terms)
-    if len(a.terms) * len(b.terms) < MIN_BACKGROUND_PAIRS:
+    if len(a.terms) * len(b.terms) < MIN_IDF_PAIRS:
         # Too few passages to tell rare from common: in a 1x1 comparison every shared word
         # would look common, so weigh all words alike.
         return dict.fromkeys(df, 1.0)
@@ -142,7 +143,7 @@ def _similarity(x: frozenset[str], y: frozenset[str], weight: dict[str, float],
 
 def _candidates(a: _Side, b: _Side, weight: dict[str, float]) -> dict[tuple[int, int], float]:
     """Score the pairs that share a blocking term, keeping each passage's top candidates."""
-    exhaustive = len(a.terms) * len(b.terms) <= EXACT_BACKGROUND_PAIRS
+    exhaustive = len(a.terms) * len(b.terms) <= EXHAUSTIVE_PAIRS
     cap = len(b.terms) if exhaustive else max(POSTINGS_CAP_MIN, int(POSTINGS_CAP_SHARE * len(b.terms)))
     postings: dict[str, list[int]] = defaultdict(list)
     for j, terms in enumerate(b.terms):
@@ -182,35 +183,8 @@ def _candidates(a: _Side, b: _Side, weight: dict[str, float]) -> dict[tuple[int,
     return scores
 
 
-def _background(a: _Side, b: _Side, weight: dict[str, float],
-                scores: dict[tuple[int, int], float]) -> tuple[float, float, int]:
-    """Return mean, standard deviation and size of the similarity of unrelated pairs."""
-    na, nb = len(a.terms), len(b.terms)
-    total = na * nb
-    if total <= EXACT_BACKGROUND_PAIRS:
-        # Blocking was exhaustive here: every pair missing from `scores` shares no term.
-        values = list(scores.values()) + [0.0] * (total - len(scores))
-    else:
-        rng = random.Random(0)
-        norm_a = [sum(weight[t] for t in terms) for terms in a.terms]
-        norm_b = [sum(weight[t] for t in terms) for terms in b.terms]
-        values = []
-        for _ in range(BACKGROUND_SAMPLE):
-            i, j = rng.randrange(na), rng.randrange(nb)
-            values.append(_similarity(a.terms[i], b.terms[j], weight, norm_a[i], norm_b[j]))
-    if len(values) < 2:
-        return 0.0, 0.0, len(values)
-    return statistics.fmean(values), statistics.pstdev(values), len(values)
-
-
-def _expected_max_z(n: int) -> float:
-    """Return roughly how many standard deviations the best of n unrelated draws reaches."""
-    return math.sqrt(2 * math.log(n)) if n > 1 else 0.0
-
-
-def _select(a: _Side, b: _Side, scores: dict[tuple[int, int], float],
-            mean: float, sd: float, background_size: int) -> list[tuple[int, int]]:
-    """Choose the pairs to link: calibrated best partners plus near-duplicates."""
+def _best_scores(scores: dict[tuple[int, int], float]) -> tuple[dict, dict]:
+    """Return each passage's best partner on the other side as {index: (score, partner)}."""
     row_best: dict[int, tuple[float, int]] = {}
     col_best: dict[int, tuple[float, int]] = {}
     for (i, j), s in scores.items():
@@ -219,29 +193,38 @@ def _select(a: _Side, b: _Side, scores: dict[tuple[int, int], float],
             row_best[i] = (s, j)
         if j not in col_best or (s, -i) > (col_best[j][0], -col_best[j][1]):
             col_best[j] = (s, i)
-    calibrated = background_size >= MIN_BACKGROUND_PAIRS and sd > 0
-    need_mutual = _expected_max_z(min(len(a.terms), len(b.terms)))
+    return row_best, col_best
+
+
+def _best_null(a: _Side, b: _Side, row_best: dict, col_best: dict) -> tuple[float, float]:
+    """Return the median and robust spread of every passage's best score (0 when it has none)."""
+    values = [row_best.get(i, (0.0, -1))[0] for i in range(len(a.terms))]
+    values += [col_best.get(j, (0.0, -1))[0] for j in range(len(b.terms))]
+    center = statistics.median(values)
+    spread = 1.4826 * statistics.median(abs(v - center) for v in values)  # MAD as a standard deviation
+    return center, spread
+
+
+def _select(a: _Side, b: _Side, scores: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """Choose the pairs to link: best partners that stand out from this comparison's typical best."""
+    row_best, col_best = _best_scores(scores)
+    center, spread = _best_null(a, b, row_best, col_best)
+    calibrated = len(a.terms) + len(b.terms) >= MIN_CALIBRATION_PASSAGES and spread > 0
     chosen = []
     for (i, j), s in scores.items():
         if s >= NEAR_DUPLICATE:
             chosen.append((i, j))
             continue
-        if s < MIN_SIMILARITY:
-            continue
         is_row = row_best[i][1] == j
         is_col = col_best[j][1] == i
-        if not (is_row or is_col):
+        if not (is_row or is_col) or len(a.terms[i] & b.terms[j]) < MIN_SHARED_TERMS:
             continue
         if not calibrated:
             if is_row and is_col and s >= TINY_LINK:
                 chosen.append((i, j))
             continue
-        z = (s - mean) / sd
-        if is_row and is_col:
-            needed = need_mutual
-        else:
-            needed = _expected_max_z(len(b.terms) if is_row else len(a.terms)) + ONE_SIDED_MARGIN
-        if z >= needed:
+        needed = MUTUAL_BEST_Z if is_row and is_col else ONE_SIDED_BEST_Z
+        if (s - center) / spread >= needed:
             chosen.append((i, j))
     return sorted(chosen)
 
@@ -259,9 +242,8 @@ def align(a: Sequence[PassageLike], b: Sequence[PassageLike]) -> Alignment:
         return Alignment([], list(side_a.indices), list(side_b.indices))
     weight = _idf(side_a, side_b)
     scores = _candidates(side_a, side_b, weight)
-    mean, sd, size = _background(side_a, side_b, weight, scores)
     links = []
-    for i, j in _select(side_a, side_b, scores, mean, sd, size):
+    for i, j in _select(side_a, side_b, scores):
         text_a, text_b = side_a.texts[i], side_b.texts[j]
         reasons = []
         words = _shared_words(side_a, side_b, i, j, weight)
@@ -280,4 +262,5 @@ def align(a: Sequence[PassageLike], b: Sequence[PassageLike]) -> Alignment:
         links=links,
         unique_a=[k for k in side_a.indices if k not in linked_a],
         unique_b=[k for k in side_b.indices if k not in linked_b],
+        pairs_scored=len(scores),
     )

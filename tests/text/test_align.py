@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 
 from newsdiff.text.align import Alignment, Link, align
 from newsdiff.text.cues import conflict_reasons
+from newsdiff.text.segment import segment
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 GOLD = Path(__file__).resolve().parent / "gold" / "seed_alignment.json"
@@ -32,41 +32,13 @@ class P:
     kind: str = "claim"
 
 
-def _split(text: str) -> list:
-    """Segment a seed with the project segmenter (pysbd lines->sentences until it exists)."""
-    try:
-        from newsdiff.text.segment import segment
-    except ImportError:
-        segment = None
-    if segment is not None:
-        return list(segment(text))
-    import pysbd
-
-    seg = pysbd.Segmenter(language="en", clean=False)
-    out = []
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        if not re.search(r"[.!?\"”]$", line) and len(line.split()) < 14:
-            out.append(P(line, "heading"))
-            continue
-        for sentence in seg.segment(line):
-            sentence = sentence.strip()
-            if re.search(r"©|rights reserved|✉|is a writer", sentence):
-                out.append(P(sentence, "boilerplate"))
-            else:
-                out.append(P(sentence, "quote" if re.search(r"[\"“]", sentence) else "claim"))
-    return out
-
-
 def load_seed_pair() -> tuple[list, list]:
     """Return the segmented seed accounts (side a, side b), skipping when the seeds are absent."""
     if not SEEDS.is_dir():
         pytest.skip(f"seed articles not found at {SEEDS}; the gold-alignment test needs them")
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    a = _split((SEEDS / gold["a"]).read_text(encoding="utf-8"))
-    b = _split((SEEDS / gold["b"]).read_text(encoding="utf-8"))
+    a = segment((SEEDS / gold["a"]).read_text(encoding="utf-8"))
+    b = segment((SEEDS / gold["b"]).read_text(encoding="utf-8"))
     return a, b
 
 
