@@ -3,11 +3,12 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 
-from newsdiff.forms import ArticleUploadForm
+from newsdiff.forms import ArticleUploadForm, ArticleVersionForm
 from newsdiff.models import (
     AlignmentRun,
     Annotation,
@@ -21,6 +22,8 @@ from newsdiff.models import (
 )
 from newsdiff.services.alignment import comparison_align
 from newsdiff.services.articles import ArticleMeta, ImportRefused, article_import
+from newsdiff.services.fetch import article_import_url
+from newsdiff.services.versions import article_refetch, article_version_add
 
 
 class ArticleInline(admin.TabularInline):
@@ -67,9 +70,75 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "source", "outlet", "comparison", "published_at", "created_at"]
     list_filter = ["comparison"]
     search_fields = ["title", "source", "outlet", "author"]
-    fields = ["comparison", "title", "source", "outlet", "author", "url", "published_at", "language", "version_link"]
-    readonly_fields = ["comparison", "version_link"]
+    fields = ["comparison", "title", "source", "outlet", "author", "url", "published_at", "language", "version_link",
+              "versions_links"]
+    readonly_fields = ["comparison", "version_link", "versions_links"]
     inlines = [VersionInline]
+    actions = ["refetch"]
+
+    @admin.display(description="Versions")
+    def versions_links(self, obj):
+        if not obj.pk:
+            return "—"
+        return format_html(
+            '<a class="button" href="{}">Add a new version</a> · <a href="{}">Versions and changes</a>',
+            reverse("admin:newsdiff_article_version_add", args=[obj.pk]),
+            obj.get_absolute_url(),
+        )
+
+    @admin.action(description="Fetch the web address again (adds a version where the page changed)")
+    def refetch(self, request, queryset):
+        for article in queryset.order_by("pk"):
+            try:
+                version = article_refetch(article=article, user=request.user)
+            except ImportRefused as refusal:
+                self.message_user(request, f"“{article.title}”: {refusal.reason}", messages.WARNING)
+            else:
+                self.message_user(request, f"“{article.title}”: added v{version.number}. {version.carry.summary()}")
+
+    def get_urls(self):
+        extra = [
+            path(
+                "<int:object_id>/versions/add/",
+                self.admin_site.admin_view(self.version_add_view),
+                name="newsdiff_article_version_add",
+            )
+        ]
+        return extra + super().get_urls()
+
+    def version_add_view(self, request, object_id):
+        """Add a new version of one article from text, a file or the web; verdicts follow their passages."""
+        article = get_object_or_404(Article, pk=object_id)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        form = ArticleVersionForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                if data["refetch"]:
+                    version = article_refetch(article=article, user=request.user)
+                elif data["fetch_url"]:
+                    version = article_version_add(article=article, url=data["fetch_url"], user=request.user)
+                elif data["file"]:
+                    version = article_version_add(
+                        article=article, data=data["file"].read(), filename=data["file"].name, user=request.user
+                    )
+                else:
+                    version = article_version_add(article=article, content=data["text"], user=request.user)
+            except ImportRefused as refusal:
+                form.add_error(None, refusal.reason)
+            else:
+                messages.success(request, f"Added v{version.number}. {version.carry.summary()}")
+                return redirect("admin:newsdiff_article_change", article.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "title": f"New version of “{article.title}”",
+            "form": form,
+            "has_view_permission": True,
+        }
+        return TemplateResponse(request, "newsdiff/article_version_add.html", context)
 
     @admin.display(description="Current version")
     def version_link(self, obj):
@@ -117,6 +186,12 @@ class ArticleAdmin(admin.ModelAdmin):
         try:
             # Several files import together or not at all.
             with transaction.atomic():
+                if data.get("fetch_url"):
+                    return [
+                        article_import_url(
+                            comparison=data["comparison"], meta=meta, url=data["fetch_url"], user=request.user
+                        )
+                    ]
                 if not uploads:
                     return [article_import(comparison=data["comparison"], meta=meta, content=data["text"], user=request.user)]
                 imported = []

@@ -25,7 +25,7 @@ class MultipleFileField(forms.FileField):
 
 
 class ArticleUploadForm(forms.Form):
-    """Upload one or several accounts into a comparison: pasted text or files."""
+    """Upload one or several accounts into a comparison: pasted text, files or a web address."""
 
     comparison = forms.ModelChoiceField(queryset=Comparison.objects.order_by("title"))
     source = forms.CharField(
@@ -39,14 +39,26 @@ class ArticleUploadForm(forms.Form):
     language = forms.CharField(max_length=35, required=False)
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), required=False, strip=False)
     files = MultipleFileField(required=False, help_text="One or several .txt, .md or .html files.")
+    fetch_url = forms.URLField(
+        label="Fetch from the web",
+        max_length=2000,
+        required=False,
+        assume_scheme="https",
+        help_text="The article's web address: the page is downloaded, its main text and details extracted, "
+        "and the page kept as evidence. Details typed above win over the page's.",
+    )
 
     def clean(self):
         cleaned = super().clean()
         text, files = cleaned.get("text", ""), cleaned.get("files") or []
-        if not text.strip() and not files:
-            raise forms.ValidationError("Paste the article's text or choose at least one file.")
-        if text.strip() and files:
-            raise forms.ValidationError("Paste text or choose files, not both at once.")
+        fetch_url = cleaned.get("fetch_url", "")
+        given = sum(bool(x) for x in (text.strip(), files, fetch_url))
+        if "fetch_url" in self.errors:
+            return cleaned
+        if given == 0:
+            raise forms.ValidationError("Paste the article's text, choose at least one file or give its web address.")
+        if given > 1:
+            raise forms.ValidationError("Paste text, choose files or give a web address, not several at once.")
         limit = settings.NEWSDIFF_MAX_UPLOAD_BYTES
         for upload in files:
             if upload.size > limit:
@@ -54,3 +66,38 @@ class ArticleUploadForm(forms.Form):
                     f"{upload.name} is {upload.size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.1f} MB."
                 )
         return cleaned
+
+
+class ArticleVersionForm(forms.Form):
+    """Add a new version of one account: pasted text, one file, a web address, or its own address fetched again."""
+
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), required=False, strip=False)
+    file = forms.FileField(required=False, help_text="A .txt, .md or .html file.")
+    fetch_url = forms.URLField(label="Fetch from the web", max_length=2000, required=False, assume_scheme="https")
+    refetch = forms.BooleanField(label="Fetch the article's own address again", required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if "fetch_url" in self.errors:
+            return cleaned
+        given = [
+            name
+            for name in ("text", "file", "fetch_url", "refetch")
+            if (value := cleaned.get(name)) and (not isinstance(value, str) or value.strip())
+        ]
+        if not given:
+            raise forms.ValidationError("Paste the new text, choose a file, give a web address or fetch the address again.")
+        if len(given) > 1:
+            raise forms.ValidationError("Choose one way to give the new version, not several.")
+        upload = cleaned.get("file")
+        limit = settings.NEWSDIFF_MAX_UPLOAD_BYTES
+        if upload and upload.size > limit:
+            raise forms.ValidationError(
+                f"{upload.name} is {upload.size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.1f} MB."
+            )
+        return cleaned
+
+
+# --- review workspace ---------------------------------------------------------
+
+VERDICT_CHOICES = [("", "No verdict"), ("matching", "Matching"), ("conflicting", "Conflicting"), ("unique", "Unique")]

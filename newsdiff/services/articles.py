@@ -59,7 +59,9 @@ def checksum_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def split_input(*, data: bytes | None = None, content: str | None = None, filename: str = "") -> SplitDocument:
+def split_input(
+    *, data: bytes | None = None, content: str | None = None, filename: str = "", fmt: str = ""
+) -> SplitDocument:
     """Decode, sanitise and split an upload or pasted text; refuse bad input with a clear message."""
     if (data is None) == (content is None):
         raise ValueError("Pass exactly one of data or content.")
@@ -73,7 +75,7 @@ def split_input(*, data: bytes | None = None, content: str | None = None, filena
     try:
         if data is not None:
             return split_upload(data, filename)
-        fmt = "html" if content.lstrip().startswith("<") and ">" in content else "text"
+        fmt = fmt or ("html" if content.lstrip().startswith("<") and ">" in content else "text")
         return split_content(content, fmt)
     except InputRejected as error:
         raise ImportRefused(str(error)) from error
@@ -88,13 +90,14 @@ def article_import(
     data: bytes | None = None,
     content: str | None = None,
     filename: str = "",
+    fmt: str = "",
     user=None,
     fetched_html: str = "",
     fetched_at: datetime | None = None,
     align: bool = True,
 ) -> Article:
     """Import one account into a comparison, split it into passages and align it with the others."""
-    document = split_input(data=data, content=content, filename=filename)
+    document = split_input(data=data, content=content, filename=filename, fmt=fmt)
     checksum = checksum_of(document.prepared.text)
     existing = (
         Article.objects.filter(comparison=comparison, current_version__checksum=checksum).order_by("pk").first()

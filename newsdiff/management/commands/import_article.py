@@ -1,4 +1,12 @@
-"""python manage.py import_article FILE --comparison SLUG --source "..." [--title ... --outlet ... --url ... --published ...]"""
+"""python manage.py import_article FILE --comparison SLUG --source "..." [--title ... --outlet ... --url ... --published ...]
+
+    import_article --url URL --comparison SLUG --source "..."   fetch the page and import its article
+    import_article FILE --article ID                            add FILE as a new version of article ID
+    import_article --url URL --article ID                       add the fetched page as a new version
+    import_article --article ID                                 fetch article ID's own address again
+
+With FILE, --url is the article's address (not fetched), as it always was.
+"""
 
 from datetime import datetime, timezone as dt_timezone
 from pathlib import Path
@@ -9,7 +17,10 @@ from django.db import transaction
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils import timezone
 
+from newsdiff.models import Article
 from newsdiff.services.articles import ArticleMeta, ImportRefused, article_import, comparison_get_or_create
+from newsdiff.services.fetch import article_import_url
+from newsdiff.services.versions import article_version_add
 
 
 def parse_published(value: str):
@@ -28,21 +39,36 @@ def parse_published(value: str):
 
 
 class Command(BaseCommand):
-    help = "Import one account (a .txt, .md or .html file) into a comparison, creating the comparison if needed."
+    help = (
+        "Import one account (a .txt, .md or .html file, or a web page with --url) into a comparison, creating the "
+        "comparison if needed; with --article, add it as a new version of that article instead."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="path of the .txt, .md or .html file")
-        parser.add_argument("--comparison", required=True, help="slug of the comparison (created when missing)")
-        parser.add_argument("--source", required=True, help="whom the account speaks for")
+        parser.add_argument("file", nargs="?", help="path of the .txt, .md or .html file (or give --url)")
+        parser.add_argument("--comparison", help="slug of the comparison (created when missing)")
+        parser.add_argument("--source", help="whom the account speaks for")
+        parser.add_argument("--article", type=int, help="add a new version to this article (id) instead")
         parser.add_argument("--title", default="")
         parser.add_argument("--outlet", default="")
         parser.add_argument("--author", default="")
-        parser.add_argument("--url", default="")
+        parser.add_argument(
+            "--url", default="", help="without FILE: the page to fetch and import; with FILE: the article's address"
+        )
         parser.add_argument("--published", default="", help="ISO date or date-time")
         parser.add_argument("--language", default="")
         parser.add_argument("--no-align", action="store_true", help="do not run the alignment after the import")
 
     def handle(self, *args, **options):
+        if options["article"] is not None:
+            return self._add_version(options)
+        if not options["file"] and not options["url"]:
+            raise CommandError("Give a FILE to import or --url to fetch a page.")
+        for required in ("comparison", "source"):
+            if not options[required]:
+                raise CommandError(f"--{required} is required to import a new article.")
+        if not options["file"]:
+            return self._import_url(options)
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"{path}: no such file.")
@@ -71,3 +97,59 @@ class Command(BaseCommand):
             raise CommandError(f"{path.name}: {' '.join(error.messages)}") from error
         count = article.passages.filter(version_id=article.current_version_id).count()
         self.stdout.write(f"Imported “{article.title}” into {comparison.slug}: {count} passages (article {article.pk}).")
+
+    def _meta(self, options) -> ArticleMeta:
+        return ArticleMeta(
+            source=options["source"],
+            title=options["title"],
+            outlet=options["outlet"],
+            author=options["author"],
+            url="",
+            published_at=parse_published(options["published"]),
+            language=options["language"],
+        )
+
+    def _import_url(self, options):
+        url = options["url"]
+        try:
+            with transaction.atomic():
+                comparison = comparison_get_or_create(slug=options["comparison"])
+                article = article_import_url(
+                    comparison=comparison, meta=self._meta(options), url=url, align=not options["no_align"]
+                )
+        except ImportRefused as refusal:
+            raise CommandError(f"{url}: {refusal.reason}") from refusal
+        except ValidationError as error:
+            raise CommandError(f"{url}: {' '.join(error.messages)}") from error
+        count = article.passages.filter(version_id=article.current_version_id).count()
+        self.stdout.write(f"Imported “{article.title}” into {comparison.slug}: {count} passages (article {article.pk}).")
+
+    def _add_version(self, options):
+        article = Article.objects.filter(pk=options["article"]).first()
+        if article is None:
+            raise CommandError(f"--article {options['article']}: no such article.")
+        if options["file"] and options["url"]:
+            raise CommandError("With --article, give FILE or --url, not both.")
+        align = not options["no_align"]
+        try:
+            if options["file"]:
+                path = Path(options["file"])
+                if not path.is_file():
+                    raise CommandError(f"{path}: no such file.")
+                label = path.name
+                version = article_version_add(article=article, data=path.read_bytes(), filename=path.name, align=align)
+            else:
+                url = options["url"] or article.url
+                if not url:
+                    raise CommandError(f"Article {article.pk} has no web address: give FILE or --url.")
+                label = url
+                version = article_version_add(article=article, url=url, align=align)
+        except ImportRefused as refusal:
+            raise CommandError(f"{label}: {refusal.reason}") from refusal
+        except ValidationError as error:
+            raise CommandError(f"{label}: {' '.join(error.messages)}") from error
+        count = version.passages.count()
+        self.stdout.write(
+            f"Added v{version.number} of “{article.title}” (article {article.pk}): {count} passages. "
+            + version.carry.summary()
+        )

@@ -1,0 +1,270 @@
+"""New versions of an account, and reviewers' verdicts carried over to them.
+
+article_version_add() splits a new text the same way as any import, stores it as
+the next ArticleVersion, moves the verdicts that still apply and re-runs the
+alignment — all in one transaction. The old version keeps its passages.
+
+Where a verdict goes is decided passage by passage (text.versiondiff.pair_passages):
+  same text     → moved to the new passage (AnnotationEvent CARRY)
+  lightly edited→ moved and flagged changed_since_review (CARRY, shown as "changed since review")
+  gone          → stays on the old version's passage, listed as "needs re-review" on the article page
+A link is carried only when every one of its passages on this account's side is
+same or edited: a new Link is made on the new passages (copying origin, status,
+score, label and reasons) and its annotations move to it; the old link stays
+with the old version as history. A verdict is never attached to a different claim.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from newsdiff.models import Annotation, AnnotationEvent, Article, ArticleVersion, Comparison, Link, Passage
+from newsdiff.services.articles import ImportRefused, _original_text, _version_create, checksum_of, split_input
+from newsdiff.services.fetch import page_fetch_extract, published_from
+from newsdiff.text.versiondiff import PassagePair, pair_passages
+
+
+@dataclass
+class CarryReport:
+    """What happened to the verdicts of the previous version."""
+
+    carried: list[Annotation] = field(default_factory=list)  # same text
+    flagged: list[Annotation] = field(default_factory=list)  # edited text: changed since review
+    left: list[Annotation] = field(default_factory=list)  # passage gone: needs re-review
+    links_carried: int = 0
+    links_left: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.carried)} verdict(s) carried over, {len(self.flagged)} carried and flagged "
+            f"“changed since review”, {len(self.left)} left on the old version for re-review."
+        )
+
+
+def article_version_add(
+    *,
+    article: Article,
+    data: bytes | None = None,
+    content: str | None = None,
+    filename: str = "",
+    url: str | None = None,
+    fmt: str = "",
+    user=None,
+    align: bool = True,
+) -> ArticleVersion:
+    """Add the next version of an account from a file, text or web address; carry verdicts; re-align.
+
+    The returned version has a `carry` attribute (CarryReport) saying where the verdicts went.
+    """
+    if sum(value is not None for value in (data, content, url)) != 1:
+        raise ValueError("Pass exactly one of data, content or url.")
+    fetched_html, fetched_at, extracted = "", None, None
+    if url is not None:
+        page, extracted = page_fetch_extract(url)
+        content, fmt, fetched_html, fetched_at = extracted.html, "html", page.html, page.fetched_at
+    document = split_input(data=data, content=content, filename=filename, fmt=fmt)
+    checksum = checksum_of(document.prepared.text)
+
+    with transaction.atomic():
+        article = Article.objects.select_for_update().select_related("comparison").get(pk=article.pk)
+        if article.comparison.is_closed:
+            raise ImportRefused("This comparison is closed: reopen it before adding a version.")
+        previous = article.current_version
+        if previous is not None and previous.checksum == checksum:
+            raise ImportRefused(
+                f"The text is identical to the current version (v{previous.number}); no version was added."
+            )
+        version = _version_create(
+            article=article,
+            document=document,
+            original=content if content is not None else _original_text(document),
+            filename=filename,
+            user=user,
+            fetched_html=fetched_html,
+            fetched_at=fetched_at,
+        )
+        article.current_version = version
+        update = ["current_version"]
+        if extracted is not None:
+            update += _fill_blank_metadata(article, extracted, url)
+        article.save(update_fields=update)
+        report = _verdicts_carry(article=article, previous=previous, version=version, user=user) if previous else CarryReport()
+        Comparison.objects.filter(pk=article.comparison_id).update(last_activity_at=timezone.now())
+        if align:
+            from newsdiff.services.alignment import comparison_align_article
+
+            comparison_align_article(article=article, user=user)
+    version.carry = report
+    return version
+
+
+def article_refetch(*, article: Article, user=None, align: bool = True) -> ArticleVersion:
+    """Fetch the article's web address again and add what it says now as a new version."""
+    if not article.url:
+        raise ImportRefused(f"“{article.title}” has no web address to fetch again.")
+    return article_version_add(article=article, url=article.url, user=user, align=align)
+
+
+def _fill_blank_metadata(article: Article, extracted, url: str) -> list[str]:
+    """A re-fetch fills details the article lacks; it never overwrites what someone entered."""
+    filled = []
+    for name, value in (
+        ("url", url),
+        ("outlet", extracted.sitename[:200]),
+        ("author", extracted.author[:300]),
+        ("language", extracted.language[:35]),
+        ("published_at", published_from(extracted.date)),
+    ):
+        if value and not getattr(article, name):
+            setattr(article, name, value)
+            filled.append(name)
+    return filled
+
+
+def _verdicts_carry(*, article: Article, previous: ArticleVersion, version: ArticleVersion, user) -> CarryReport:
+    old = list(Passage.objects.filter(version=previous).order_by("index"))
+    new = list(Passage.objects.filter(version=version).order_by("index"))
+    pairs = pair_passages([p.text for p in old], [p.text for p in new])
+    match: dict[int, tuple[Passage, PassagePair]] = {
+        old[pair.old].pk: (new[pair.new], pair) for pair in pairs if pair.status in ("same", "edited")
+    }
+    report = CarryReport()
+    old_by_pk = {p.pk: p for p in old}
+
+    annotations = Annotation.objects.filter(passage__version=previous).order_by("pk")
+    for annotation in annotations:
+        source = old_by_pk[annotation.passage_id]
+        if source.pk not in match:
+            report.left.append(annotation)
+            continue
+        target, pair = match[source.pk]
+        edited = pair.status == "edited"
+        before = _where(annotation, passages=[source], version=previous)
+        annotation.passage = target
+        annotation.changed_since_review = annotation.changed_since_review or edited
+        annotation.save(update_fields=["passage", "changed_since_review", "updated_at"])
+        _record(annotation, user=user, passage=target, before=before, after=_where(annotation, passages=[target], version=version, score=pair.score))
+        (report.flagged if edited else report.carried).append(annotation)
+
+    for link in _links_into(article=article, version=previous):
+        side = "a" if link.article_a_id == article.pk else "b"
+        other = "b" if side == "a" else "a"
+        members = sorted(getattr(link, f"{side}_passages").all(), key=lambda p: p.index)
+        others = list(getattr(link, f"{other}_passages").all())
+        link_annotations = list(link.annotations.order_by("pk"))
+        if not all(p.pk in match for p in members):
+            report.left.extend(link_annotations)
+            report.links_left += 1
+            continue
+        targets = [match[p.pk][0] for p in members]
+        edited = any(match[p.pk][1].status == "edited" for p in members)
+        copy = Link.objects.create(
+            comparison_id=link.comparison_id,
+            article_a_id=link.article_a_id,
+            article_b_id=link.article_b_id,
+            origin=link.origin,
+            status=link.status,
+            score=link.score,
+            suggested_label=link.suggested_label,
+            reasons=link.reasons,
+            created_by=link.created_by,
+        )
+        getattr(copy, f"{side}_passages").set(targets)
+        getattr(copy, f"{other}_passages").set(others)
+        AnnotationEvent.objects.create(
+            comparison_id=link.comparison_id,
+            actor=user,
+            action=AnnotationEvent.Action.CARRY,
+            link=copy,
+            before={"link": link.pk, "status": link.status, "version": previous.number, "passages": [p.pk for p in members]},
+            after={"link": copy.pk, "status": copy.status, "version": version.number, "passages": [p.pk for p in targets],
+                   "changed_since_review": edited},
+        )
+        report.links_carried += 1
+        for annotation in link_annotations:
+            before = _where(annotation, passages=members, version=previous, link=link)
+            annotation.link = copy
+            annotation.changed_since_review = annotation.changed_since_review or edited
+            annotation.save(update_fields=["link", "changed_since_review", "updated_at"])
+            _record(annotation, user=user, link=copy, before=before,
+                    after=_where(annotation, passages=targets, version=version, link=copy))
+            (report.flagged if edited else report.carried).append(annotation)
+    return report
+
+
+def _links_into(*, article: Article, version: ArticleVersion) -> list[Link]:
+    """Links a reviewer acted on whose passages on this account's side are in `version`.
+
+    Untouched suggestions are not carried: the alignment re-run replaces them.
+    Links whose other side is no longer that account's current text are history already.
+    """
+    from newsdiff.services.alignment import _touched
+
+    candidates = Link.objects.filter(
+        Q(article_a=article, a_passages__version=version) | Q(article_b=article, b_passages__version=version)
+    ).distinct()
+    links = []
+    for link in _touched(candidates).select_related("article_a", "article_b").prefetch_related("a_passages", "b_passages"):
+        other_article = link.article_b if link.article_a_id == article.pk else link.article_a
+        other_members = link.b_passages.all() if link.article_a_id == article.pk else link.a_passages.all()
+        if all(p.version_id == other_article.current_version_id for p in other_members):
+            links.append(link)
+    return sorted(links, key=lambda link: link.pk)
+
+
+def _where(annotation: Annotation, *, passages, version: ArticleVersion, link: Link | None = None, score=None) -> dict:
+    where = {
+        **annotation.snapshot(),
+        "version": version.number,
+        "passages": [p.pk for p in passages],
+        "text": " ".join(p.text for p in passages),
+        "changed_since_review": annotation.changed_since_review,
+    }
+    if link is not None:
+        where["link"] = link.pk
+    if score is not None:
+        where["score"] = round(score, 1)
+    return where
+
+
+def _record(annotation: Annotation, *, user, before: dict, after: dict, link=None, passage=None) -> None:
+    AnnotationEvent.objects.create(
+        comparison_id=annotation.comparison_id,
+        actor=user,
+        action=AnnotationEvent.Action.CARRY,
+        annotation=annotation,
+        link=link,
+        passage=passage,
+        before=before,
+        after=after,
+    )
+
+
+# Reads for the article page --------------------------------------------------
+
+
+def article_needs_rereview(article: Article) -> list[Annotation]:
+    """Verdicts left on older versions' passages (or links into them): the text they judged is gone."""
+    old = Passage.objects.filter(article=article).exclude(version_id=article.current_version_id)
+    stale_links = Link.objects.filter(Q(a_passages__in=old) | Q(b_passages__in=old)).values("pk")
+    return list(
+        Annotation.objects.filter(Q(passage__in=old) | Q(link__in=stale_links))
+        .select_related("reviewer", "passage", "passage__version", "link")
+        .prefetch_related("link__a_passages__version", "link__b_passages__version")
+        .order_by("pk")
+    )
+
+
+def article_changed_since_review(article: Article) -> list[Annotation]:
+    """Verdicts carried to the current text from a passage that was edited since the reviewer saw it."""
+    current = Passage.objects.filter(version_id=article.current_version_id)
+    links = Link.objects.filter(Q(a_passages__in=current) | Q(b_passages__in=current)).values("pk")
+    return list(
+        Annotation.objects.filter(changed_since_review=True)
+        .filter(Q(passage__in=current) | Q(link__in=links))
+        .select_related("reviewer", "passage", "link")
+        .prefetch_related("link__a_passages", "link__b_passages")
+        .order_by("pk")
+    )
