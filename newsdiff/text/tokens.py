@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -57,6 +58,7 @@ def word_tokens(text: str) -> list[Token]:
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Reduce a folded word to a crude stem so inflections and derivations meet."""
     if word.isdigit():
