@@ -101,3 +101,48 @@ class ArticleVersionForm(forms.Form):
 # --- review workspace ---------------------------------------------------------
 
 VERDICT_CHOICES = [("", "No verdict"), ("matching", "Matching"), ("conflicting", "Conflicting"), ("unique", "Unique")]
+
+
+class RowTagForm(forms.Form):
+    """My verdict on a row ('' clears it), with my note when the row's form carries one."""
+
+    # Any text: the service says which verdicts fit the row (a pair is matching or conflicting, a passage unique).
+    label = forms.CharField(max_length=20, required=False, strip=True)
+    note = forms.CharField(required=False, strip=False)
+
+    def clean_label(self):
+        if "label" not in self.data:
+            raise forms.ValidationError("Choose a verdict: matching, conflicting or unique.")
+        return self.cleaned_data["label"]
+
+
+class RowNoteForm(forms.Form):
+    """My note on a row."""
+
+    note = forms.CharField(required=False, strip=False)
+
+
+class RowFinalForm(forms.Form):
+    """The editor's final verdict on a row."""
+
+    label = forms.CharField(max_length=20, error_messages={"required": "Choose the final verdict."})
+
+
+class LinkCreateForm(forms.Form):
+    """Passages picked on each side to link by hand, with an optional verdict."""
+
+    a_passages = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    b_passages = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    label = forms.ChoiceField(choices=VERDICT_CHOICES[:3], required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("a_passages", "b_passages"):
+            values = self.data.getlist(name) if hasattr(self.data, "getlist") else []
+            self.fields[name].choices = [(v, v) for v in values if str(v).isdigit()]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("a_passages") or not cleaned.get("b_passages"):
+            raise forms.ValidationError("Pick at least one passage on each side to link them.")
+        return cleaned

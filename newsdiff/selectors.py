@@ -309,10 +309,19 @@ def _agreement(annotations: list[Annotation]):
     return [names[r] for r in sorted(labels)], overall, pairs
 
 
+def highlight_rows(rows: list[Row]) -> list[Row]:
+    """Highlight the differing words of the linked pairs among rows built with highlight=False."""
+    for row in rows:
+        if row.kind == "pair":
+            row.a, row.b = pair_views([v.passage for v in row.a], [v.passage for v in row.b])
+    return rows
+
+
 def row_for(comparison: Comparison, *, key: str, viewer=None, a_id=None, b_id=None) -> Row | None:
-    """One row of the side-by-side page, for an htmx swap."""
-    view = comparison_side_by_side(comparison, viewer=viewer, a_id=a_id, b_id=b_id)
-    return next((row for row in view.rows if row.key == key), None)
+    """One row of the side-by-side page, for an htmx swap (only that row is highlighted)."""
+    view = comparison_side_by_side(comparison, viewer=viewer, a_id=a_id, b_id=b_id, highlight=False)
+    row = next((row for row in view.rows if row.key == key), None)
+    return highlight_rows([row])[0] if row else None
 
 
 def row_history(comparison: Comparison, *, link_id=None, passage_id=None) -> list[AnnotationEvent]:

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from newsdiff.views import articles, comparisons
+from newsdiff.views import articles, comparisons, exports
 
 urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
@@ -11,7 +11,18 @@ urlpatterns = [
     # review workspace
     path("", comparisons.comparison_list, name="comparison-list"),
     path("c/<slug:slug>/", comparisons.comparison_detail, name="comparison-detail"),
+    path("c/<slug:slug>/status/", comparisons.comparison_status, name="comparison-status"),
+    path("c/<slug:slug>/undo/", comparisons.annotation_undo, name="annotation-undo"),
+    path("c/<slug:slug>/links/new/", comparisons.link_create_view, name="link-create"),
+    path("c/<slug:slug>/links/<int:pk>/accept/", comparisons.link_accept_view, name="link-accept"),
+    path("c/<slug:slug>/links/<int:pk>/reject/", comparisons.link_reject_view, name="link-reject"),
+    path("c/<slug:slug>/links/<int:pk>/unlink/", comparisons.link_unlink_view, name="link-unlink"),
+    path("c/<slug:slug>/rows/<str:key>/tag/", comparisons.row_tag, name="row-tag"),
+    path("c/<slug:slug>/rows/<str:key>/note/", comparisons.row_note, name="row-note"),
+    path("c/<slug:slug>/rows/<str:key>/final/", comparisons.row_final, name="row-final"),
+    path("c/<slug:slug>/rows/<str:key>/history/", comparisons.row_history_view, name="row-history"),
     # articles and versions
     path("articles/<int:pk>/", articles.article_detail, name="article-detail"),
     # exports
+    path("c/<slug:slug>/export/", exports.comparison_export, name="comparison-export"),
 ]
