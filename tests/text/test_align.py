@@ -16,12 +16,12 @@ SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 GOLD = Path(__file__).resolve().parent / "gold" / "seed_alignment.json"
 ALIGNABLE = {"claim", "quote"}
 
-# Floors reached by the engine on the gold (see the report in newsdiff/text/align.py); raise them
-# when the engine improves, never lower them silently.
+# Floors = what the engine reaches on the gold (5/9 links found, none wrong; every gold-unique
+# passage reported unique). Raise them when the engine improves; never lower them silently.
 LINK_RECALL_FLOOR = 0.55
-LINK_PRECISION_FLOOR = 0.8
-UNIQUE_RECALL_FLOOR = 0.85
-UNIQUE_PRECISION_FLOOR = 0.5
+LINK_PRECISION_FLOOR = 1.0
+UNIQUE_RECALL_FLOOR = 1.0
+UNIQUE_PRECISION_FLOOR = {"a": 0.66, "b": 0.5}
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def test_seed_alignment_meets_quality_floors():
     assert scores["link_precision"] >= LINK_PRECISION_FLOOR, scores
     for side in "ab":
         assert scores[f"unique_{side}_recall"] >= UNIQUE_RECALL_FLOOR, scores
-        assert scores[f"unique_{side}_precision"] >= UNIQUE_PRECISION_FLOOR, scores
+        assert scores[f"unique_{side}_precision"] >= UNIQUE_PRECISION_FLOOR[side], scores
 
 
 def test_seed_links_name_shared_words():
