@@ -89,7 +89,7 @@ def annotation_set(
         annotation = Annotation.objects.filter(**lookup).first()
         before = annotation.snapshot() if annotation else None
         if annotation is None:
-            annotation = Annotation(comparison=comparison, reviewer=reviewer, **lookup)
+            annotation = Annotation(comparison=comparison, **{**lookup, "reviewer": reviewer})
         if label is not None:
             annotation.label = label
         if note is not None:
