@@ -23,6 +23,11 @@ urlpatterns = [
     path("c/<slug:slug>/rows/<str:key>/history/", comparisons.row_history_view, name="row-history"),
     # articles and versions
     path("articles/<int:pk>/", articles.article_detail, name="article-detail"),
+    path(
+        "articles/<int:pk>/versions/<int:number>/fetched/",
+        articles.article_version_fetched,
+        name="article-version-fetched",
+    ),
     # exports
     path("c/<slug:slug>/export/", exports.comparison_export, name="comparison-export"),
 ]

@@ -69,7 +69,18 @@ def word_diff(old: str, new: str) -> list[DiffChunk]:
             chunks[-1] = DiffChunk("replace", previous.old + chunk.old, previous.new + chunk.new)
         else:
             chunks.append(chunk)
-    return chunks
+    return [part for chunk in chunks for part in _lift_space(chunk)]
+
+
+def _lift_space(chunk: DiffChunk) -> list[DiffChunk]:
+    """Move whitespace both sides of a replacement start with out of it, so only words are marked."""
+    if chunk.op != "replace":
+        return [chunk]
+    old_rest, new_rest = chunk.old.lstrip(), chunk.new.lstrip()
+    old_space, new_space = chunk.old[: len(chunk.old) - len(old_rest)], chunk.new[: len(chunk.new) - len(new_rest)]
+    if not old_space or old_space != new_space:
+        return [chunk]
+    return [DiffChunk("equal", old_space, new_space), DiffChunk("replace", old_rest, new_rest)]
 
 
 def diff_counts(chunks: Sequence[DiffChunk]) -> dict[str, int]:
