@@ -1,0 +1,50 @@
+"""Exports: the options form and the download, for editors and admins."""
+
+from django import forms
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from newsdiff import roles
+from newsdiff.exports import FORMATS, ExportOptions, export_create
+from newsdiff.models import Comparison
+
+
+class ExportForm(forms.Form):
+    format = forms.ChoiceField(choices=[(key, f.label) for key, f in FORMATS.items()], initial="html")
+    suggestions = forms.BooleanField(
+        required=False, initial=False, label="Include untagged suggestions (marked as such)"
+    )
+    only = forms.ChoiceField(
+        choices=[("", "Every claim"), ("conflicts", "Only conflicts"), ("final", "Only final verdicts")],
+        required=False,
+        initial="",
+        label="Claims",
+    )
+
+    def options(self) -> ExportOptions:
+        return ExportOptions(suggestions=self.cleaned_data["suggestions"], only=self.cleaned_data["only"])
+
+
+@require_GET
+@login_required
+@permission_required(roles.EXPORT, raise_exception=True)
+def comparison_export(request: HttpRequest, slug: str) -> HttpResponse:
+    """Show the export options; with a format chosen, download the export as a file."""
+    comparison = get_object_or_404(Comparison, slug=slug)
+    form = ExportForm(request.GET if "format" in request.GET else None)
+    if not form.is_bound or not form.is_valid():
+        status = 400 if form.is_bound else 200
+        return render(request, "newsdiff/comparison_export.html", {"comparison": comparison, "form": form}, status=status)
+    export = export_create(
+        comparison=comparison,
+        fmt=form.cleaned_data["format"],
+        options=form.options(),
+        user=request.user,
+        via="web",
+    )
+    response = HttpResponse(export.content.encode("utf-8"), content_type=export.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
