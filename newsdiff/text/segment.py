@@ -1,0 +1,400 @@
+"""Split article text into sentences with exact offsets and classify each as heading, claim, quote or boilerplate."""
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pysbd
+
+
+class Kind:
+    """The kinds of segment, as plain strings."""
+
+    HEADING = "heading"
+    CLAIM = "claim"
+    QUOTE = "quote"
+    BOILERPLATE = "boilerplate"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence (or heading) of an article; text[start:end] == segment.text, always."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    kind: str
+
+
+# --- Sentence splitting -------------------------------------------------------------------------------------
+
+# pysbd costs roughly 8 µs per character and grows faster than linearly on long inputs, so long paragraphs are
+# first cut into chunks at obvious sentence ends, and documents too big for pysbd to finish within a couple of
+# seconds (no news article comes near) fall back to the simple rule-based splitter for every paragraph.
+PYSBD_CHUNK_CHARS = 3000
+PYSBD_MAX_DOCUMENT_CHARS = 200_000
+
+LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+SENTENCE_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])""")
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sr jr st vs etc inc ltd co corp gen gov sen rep no fig jan feb mar apr jun jul aug sep "
+    "sept oct nov dec mt ft lt col capt sgt rev hon pres approx dept est vol pp e.g i.e a.m p.m u.s u.k u.n".split()
+)
+
+
+@functools.cache
+def _segmenter() -> pysbd.Segmenter:
+    """Build the English pysbd segmenter once."""
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def _sentence_spans(text: str, start: int, end: int, use_pysbd: bool) -> list[tuple[int, int]]:
+    """Return (start, end) offsets in text of the sentences of the paragraph text[start:end]."""
+    paragraph = text[start:end]
+    cuts: list[int] = []
+    for chunk_start, chunk_end in _chunk_bounds(paragraph, PYSBD_CHUNK_CHARS):
+        chunk = paragraph[chunk_start:chunk_end]
+        ends = _pysbd_ends(chunk) if use_pysbd else _simple_ends(chunk)
+        cuts.extend(chunk_start + cut for cut in ends)
+        cuts.append(chunk_end)
+    # Cutting the paragraph at sentence ends (rather than trusting each sentence's text) means no character
+    # can ever be dropped, whatever the sentence splitter returns.
+    spans = []
+    previous = 0
+    for cut in sorted(set(cuts)):
+        piece_start, piece_end = _strip_bounds(paragraph, previous, cut)
+        if piece_start < piece_end:
+            spans.append((start + piece_start, start + piece_end))
+        previous = cut
+    return spans
+
+
+def _chunk_bounds(paragraph: str, limit: int) -> list[tuple[int, int]]:
+    """Cut a long paragraph into chunks of at most limit characters at obvious sentence ends or spaces."""
+    bounds = []
+    start = 0
+    while len(paragraph) - start > limit:
+        window_start, window_end = start + limit // 2, start + limit
+        sentence_ends = _simple_ends(paragraph[window_start:window_end])
+        if sentence_ends:
+            cut = window_start + sentence_ends[-1]
+        else:
+            space = max(paragraph.rfind(" ", window_start, window_end), paragraph.rfind("\t", window_start, window_end))
+            cut = space + 1 if space >= 0 else window_end
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, len(paragraph)))
+    return bounds
+
+
+def _pysbd_ends(chunk: str) -> list[int]:
+    """Return the offsets where pysbd ends each sentence of chunk, verified against the chunk itself."""
+    try:
+        spans = _segmenter().segment(chunk)
+    except Exception:  # noqa: BLE001 - pysbd has crashed on odd input before; a simpler split beats failing.
+        return _simple_ends(chunk)
+    ends = []
+    cursor = 0
+    for span in spans:
+        # pysbd's offsets go wrong when a sentence repeats, so check them and otherwise search forward.
+        if span.start >= cursor and chunk[span.start : span.end] == span.sent:
+            end = span.end
+        else:
+            sentence = span.sent.strip()
+            found = chunk.find(sentence, cursor) if sentence else -1
+            if found < 0:
+                continue
+            end = found + len(sentence)
+        if end > cursor:
+            ends.append(end)
+            cursor = end
+    return ends
+
+
+def _simple_ends(chunk: str) -> list[int]:
+    """Return sentence ends found by punctuation before a capitalised word or number, skipping abbreviations."""
+    ends = []
+    for match in SENTENCE_END.finditer(chunk):
+        word_start = max(chunk.rfind(" ", 0, match.start()), chunk.rfind("\t", 0, match.start())) + 1
+        word = chunk[word_start : match.start()].lower().lstrip("(\"'“‘")
+        if len(word) <= 1 or word in ABBREVIATIONS:
+            continue
+        ends.append(match.end())
+    return ends
+
+
+def _strip_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink text[start:end] so it neither starts nor ends with whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of every non-empty line of text, without surrounding whitespace."""
+    spans = []
+    for match in LINE.finditer(text):
+        start, end = _strip_bounds(text, match.start(), match.end())
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+# --- Headings -----------------------------------------------------------------------------------------------
+
+HEADING_MAX_WORDS = 14
+HEADING_MIN_CAPITALISED = 0.75
+MINOR_WORDS = frozenset(
+    "a an the and or but nor for of on in at to by with from as vs vs. via amid into onto over per than up off out "
+    "about after before under between against is are its so yet de del la le".split()
+)
+LIST_ITEM = re.compile(r"^\s*(?:[-*•+–]\s|\d{1,3}[.)]\s)")
+
+
+def looks_like_heading(line: str) -> bool:
+    """Tell whether a one-line paragraph reads like a title: short, no closing period, mostly capitalised words."""
+    line = line.strip()
+    words = line.split()
+    if not words or len(words) > HEADING_MAX_WORDS or line.endswith((".", ",", ";", "…")) or LIST_ITEM.match(line):
+        return False
+    counted = capitalised = 0
+    for word in words:
+        first_letter = next((char for char in word if char.isalpha()), None)
+        if first_letter is None or word.lower().strip("\"'“”‘’:,;()") in MINOR_WORDS:
+            continue
+        counted += 1
+        capitalised += first_letter.isupper()
+    return counted > 0 and capitalised / counted >= HEADING_MIN_CAPITALISED
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]], span_starts: list[int]) -> bool:
+    """Tell whether [start, end) overlaps any of the sorted, non-overlapping spans."""
+    position = bisect.bisect_right(span_starts, end - 1) - 1
+    return position >= 0 and spans[position][1] > start
+
+
+def _covered(start: int, end: int, spans: Sequence[tuple[int, int]], span_starts: list[int]) -> bool:
+    """Tell whether [start, end) lies inside one of the sorted spans."""
+    position = bisect.bisect_right(span_starts, start) - 1
+    return position >= 0 and spans[position][1] >= end
+
+
+# --- Boilerplate --------------------------------------------------------------------------------------------
+
+# Boilerplate is short; the character limits also keep the regexes below linear on pathological input.
+BYLINE_MAX_WORDS, BYLINE_MAX_CHARS = 16, 200
+BOILERPLATE_PARAGRAPH_MAX_WORDS, BOILERPLATE_PARAGRAPH_MAX_CHARS = 40, 400
+BIO_MAX_WORDS, BIO_MAX_CHARS = 90, 900
+BIO_NEAR_END_PARAGRAPHS = 4
+PROMPT_MAX_WORDS, PROMPT_MAX_CHARS = 25, 300
+
+NAME_PARTICLES = frozenset("de da del della der den di du dos das la le van von bin ibn al el y st. mc".split())
+CONTACT_MARKERS = re.compile(
+    r"[✉📧📨✆☎📞🐦]|\S+@\S+\.\w+|(?<!\w)@\w+|https?://\S+|\b(?:e-?mail|twitter|contact|follow)\b\s*:?", re.IGNORECASE
+)
+BYLINE_START = re.compile(r"^(?:by|written by|words by|story by|text by|reporting by|report by)\s+(.+)$", re.IGNORECASE)
+NAME_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*")
+BYLINE_TRAILER = re.compile(r"\s+[|•·—–-]\s+|\s*\|\s*|\s*\(|\s{2,}")
+ROLES = (
+    r"(?:writer|editor|reporter|correspondent|journalist|columnist|contributor|author|producer|anchor|host|"
+    r"analyst|photographer|videographer|freelancer|blogger|commentator|critic|bureau chief|intern|staff)"
+)
+ROLE = re.compile(rf"\b{ROLES}s?\b", re.IGNORECASE)
+ROLE_BIO = re.compile(
+    rf"^(?:[^\W\d_][\w'’.-]*\s+){{1,4}}(?:is|was|has been|serves as)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?{ROLES}s?\b"
+)
+BIO_OPENING = re.compile(r"^(?:(?:[^\W\d_][\w'’.-]*\s+){1,4}|(?:he|she|they)\s+)(?:is|was|has|had|covers|covered|writes|wrote|reports|reported|joined|serves|served|previously|lives)\b", re.IGNORECASE)
+COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)\s*\d|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
+PROMPT = re.compile(
+    r"^\W*(?:share(?: this| on| via| the story| the article|$)|tweet this|subscribe\b|sign up\b|follow us\b"
+    r"|follow \S+(?: \S+)? on (?:twitter|x|facebook|instagram|threads|bluesky|linkedin|tiktok|youtube)\b|like us on\b"
+    r"|read more\b|read also\b|also read\b|see also\b|related(?: articles| stories| coverage| content| reading)?\s*:"
+    r"|more (?:from|on) [^:]{1,40}:|recommended(?: for you)?\s*:?$|click here\b|download (?:our|the) .{0,30}\bapp\b"
+    r"|get (?:our|the) (?:\S+ )?newsletter|newsletter\b|advertisement$|sponsored(?: content)?$|continue reading\b"
+    r"|watch\s*:|listen\s*:|don[’']t miss\b|support (?:our|independent) journalism)"
+    r"|\b(?:sign up for (?:our|the) (?:\S+ ){0,3}newsletter|subscribe to (?:our|the) (?:\S+ ){0,3}"
+    r"(?:newsletter|channel|podcast)|follow us on|like us on facebook|all rights reserved)\b",
+    re.IGNORECASE,
+)
+CREDIT = re.compile(
+    r"^\W*(?:(?:file )?(?:photo|photograph|picture|image|video|graphic|illustration)s?\s*(?:credits?|courtesy)?\s*[:|/]"
+    r"|(?:photo|photograph|picture|image)s?\s+(?:by|credits?|courtesy)\b|image credits?\b|credits?\s*:"
+    r"|(?:getty images|ap photo|afp via getty|reuters/))",
+    re.IGNORECASE,
+)
+
+
+def _is_name(words: Sequence[str]) -> bool:
+    """Tell whether words read like a person's name: two to five capitalised words (particles allowed)."""
+    if not 2 <= len(words) <= 5:
+        return False
+    capitalised = 0
+    for word in words:
+        if word.lower() in NAME_PARTICLES:
+            continue
+        letters = word.replace(".", "").replace("'", "").replace("’", "").replace("-", "")
+        if not letters.isalpha() or not word[0].isupper():
+            return False
+        capitalised += 1
+    return capitalised >= 2
+
+
+def _byline_names(paragraph: str) -> list[str] | None:
+    """Return the author names of a byline paragraph ('By Jane Doe', 'Jane Doe ✉', 'Jane Doe, Reuters'), else None."""
+    if len(paragraph) > BYLINE_MAX_CHARS or len(paragraph.split()) > BYLINE_MAX_WORDS:
+        return None
+    match = BYLINE_START.match(paragraph)
+    has_contact = bool(CONTACT_MARKERS.search(paragraph))
+    body = match.group(1) if match else CONTACT_MARKERS.sub(" ", paragraph).strip(" |•·—–-,")
+    main, *trailer = BYLINE_TRAILER.split(body, maxsplit=1)
+    parts = [part for part in NAME_LIST_SEPARATOR.split(main) if part]
+    names = [part for part in parts if _is_name(part.split())]
+    if not names or not _is_name(parts[0].split()):
+        return None
+    if match or has_contact:
+        return names
+    # A bare name line is a byline only when something else says so, e.g. 'Jane Doe, Staff Writer'.
+    if ROLE.search(" ".join(parts[1:] + trailer)):
+        return names
+    return None
+
+
+def _bare_name(paragraph: str) -> str | None:
+    """Return the paragraph if it is nothing but a person's name, else None."""
+    return paragraph if len(paragraph) <= BYLINE_MAX_CHARS and _is_name(paragraph.split()) else None
+
+
+def _is_bio(paragraph: str, author_names: Sequence[str], near_end: bool) -> bool:
+    """Tell whether a paragraph is an author biography, given the names of the byline just before it."""
+    if len(paragraph) > BIO_MAX_CHARS or len(paragraph.split()) > BIO_MAX_WORDS:
+        return False
+    if author_names and BIO_OPENING.match(paragraph):
+        opening = paragraph.lower()
+        for name in author_names:
+            last_name = name.split()[-1].lower()
+            if opening.startswith((name.lower(), last_name, "he ", "she ", "they ")):
+                return True
+    if ROLE_BIO.match(paragraph) and paragraph[0].isupper():
+        return near_end or bool(author_names)
+    return False
+
+
+def _boilerplate_paragraphs(paragraphs: Sequence[str]) -> list[bool]:
+    """Flag paragraphs that are bylines, author bios or copyright notices."""
+    flags = [False] * len(paragraphs)
+    authors: list[list[str]] = [[] for _ in paragraphs]
+    for number, paragraph in enumerate(paragraphs):
+        names = _byline_names(paragraph)
+        if names:
+            flags[number] = True
+            authors[number] = names
+        elif _is_short(paragraph, BOILERPLATE_PARAGRAPH_MAX_WORDS, BOILERPLATE_PARAGRAPH_MAX_CHARS) and COPYRIGHT.search(
+            paragraph
+        ):
+            flags[number] = True
+    for number, paragraph in enumerate(paragraphs):
+        if flags[number] or number == 0:
+            continue
+        previous = paragraphs[number - 1]
+        bare_name = None if flags[number - 1] else _bare_name(previous)
+        names = authors[number - 1] or ([bare_name] if bare_name else [])
+        near_end = number >= len(paragraphs) - BIO_NEAR_END_PARAGRAPHS
+        if _is_bio(paragraph, names, near_end):
+            flags[number] = True
+            if bare_name and paragraph.lower().startswith(bare_name.lower()):
+                flags[number - 1] = True
+    return flags
+
+
+def _is_boilerplate_sentence(sentence: str) -> bool:
+    """Tell whether a sentence is a share/subscribe prompt, a photo credit or a rights notice."""
+    if not _is_short(sentence, PROMPT_MAX_WORDS, PROMPT_MAX_CHARS):
+        return False
+    return bool(PROMPT.search(sentence) or CREDIT.match(sentence))
+
+
+def _is_short(text: str, max_words: int, max_chars: int) -> bool:
+    """Tell whether text has at most max_words words and max_chars characters."""
+    return len(text) <= max_chars and len(text.split()) <= max_words
+
+
+# --- Quotes -------------------------------------------------------------------------------------------------
+
+QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
+WORD_CHAR = re.compile(r"\w")
+
+
+def _quoted_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Return spans of directly quoted words in a paragraph; an unclosed quote runs to the paragraph's end."""
+    spans = []
+    open_at: int | None = None
+    closing = ""
+    for position, char in enumerate(paragraph):
+        if open_at is None:
+            if char == '"':
+                open_at, closing = position, '"'
+            elif char in QUOTE_PAIRS:
+                open_at, closing = position, QUOTE_PAIRS[char]
+        elif char == closing:
+            spans.append((open_at, position + 1))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, len(paragraph)))
+    return [(start, end) for start, end in spans if WORD_CHAR.search(paragraph, start, end)]
+
+
+def _carries_quote(paragraph: str, start: int, end: int, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Tell whether paragraph[start:end] contains at least one quoted word (quoted spans sorted, disjoint)."""
+    first = bisect.bisect_right(quoted, (start, len(paragraph) + 1)) - 1
+    for quote_start, quote_end in quoted[max(first, 0) :]:
+        if quote_start >= end:
+            break
+        overlap_start, overlap_end = max(start, quote_start), min(end, quote_end)
+        if overlap_start < overlap_end and WORD_CHAR.search(paragraph, overlap_start, overlap_end):
+            return True
+    return False
+
+
+# --- Putting it together ------------------------------------------------------------------------------------
+
+
+def segment(text: str, heading_spans: Sequence[tuple[int, int]] = ()) -> list[Segment]:
+    """Split text into paragraphs (lines) and sentences with exact offsets, and classify every sentence.
+
+    Given heading_spans (from HTML or Markdown), only those mark headings; without them a heuristic
+    recognises title-like lines. Boilerplate wins over heading, heading over quote, quote over claim.
+    """
+    paragraphs = _paragraph_spans(text)
+    paragraph_texts = [text[start:end] for start, end in paragraphs]
+    boilerplate = _boilerplate_paragraphs(paragraph_texts)
+    headings = sorted(heading_spans)
+    heading_starts = [start for start, _ in headings]
+    use_pysbd = len(text) <= PYSBD_MAX_DOCUMENT_CHARS
+    segments: list[Segment] = []
+    for number, (para_start, para_end) in enumerate(paragraphs):
+        paragraph = paragraph_texts[number]
+        is_heading_paragraph = _covered(para_start, para_end, headings, heading_starts)
+        if is_heading_paragraph:
+            sentences = [(para_start, para_end)]  # a marked-up heading is one segment, however it is punctuated
+        else:
+            sentences = _sentence_spans(text, para_start, para_end, use_pysbd)
+            is_heading_paragraph = not headings and len(sentences) == 1 and looks_like_heading(paragraph)
+        quoted = _quoted_spans(paragraph)
+        for start, end in sentences:
+            sentence = text[start:end]
+            if boilerplate[number] or _is_boilerplate_sentence(sentence):
+                kind = Kind.BOILERPLATE
+            elif is_heading_paragraph or _overlaps(start, end, headings, heading_starts):
+                kind = Kind.HEADING
+            elif _carries_quote(paragraph, start - para_start, end - para_start, quoted):
+                kind = Kind.QUOTE
+            else:
+                kind = Kind.CLAIM
+            segments.append(Segment(len(segments), start, end, sentence, number, kind))
+    return segments
