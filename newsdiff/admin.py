@@ -2,7 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -75,6 +75,7 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ["comparison", "version_link", "versions_links"]
     inlines = [VersionInline]
     actions = ["refetch"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     @admin.display(description="Versions")
     def versions_links(self, obj):

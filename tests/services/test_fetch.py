@@ -288,3 +288,25 @@ def test_admin_upload_form_takes_one_kind_of_input(client, site):
         {"comparison": comparison.pk, "source": "X", "text": "Some text.", "fetch_url": site.url("/world/border-talks")},
     )
     assert "Paste text, choose files or give a web address, not several at once." in response.content.decode()
+
+
+def test_slow_drip_is_stopped_at_the_deadline(site):
+    """A server that sends a byte now and then never finishes: the whole download has one time limit."""
+    import time
+
+    def drip(request):
+        request.send_response(200)
+        request.send_header("Content-Type", "text/html")
+        request.end_headers()
+        try:
+            for _ in range(40):
+                request.wfile.write(b"<p>x</p>")
+                request.wfile.flush()
+                time.sleep(0.1)
+        except OSError:
+            pass
+
+    site.handler("/drip", drip)
+    started = time.monotonic()
+    assert refusal(site.url("/drip"), timeout=1) == "127.0.0.1 did not send the page within 1 seconds."
+    assert time.monotonic() - started < 2.5

@@ -304,3 +304,21 @@ def test_admin_version_page_needs_change_permission(client, story):
     client.force_login(factories.reviewer())
     response = client.get(f"/admin/newsdiff/article/{article.pk}/versions/add/")
     assert response.status_code in (302, 403)
+
+
+def test_admin_refetch_action(client, db):
+    """The changelist action fetches each selected article's address again and says what happened."""
+    site = NewsSite()
+    site.html("/story", page_with(KEPT + " " + REWORDED_OLD, REMOVED + " " + ALSO_KEPT))
+    with serve(site):
+        from newsdiff.services.articles import ArticleMeta
+        from newsdiff.services.fetch import article_import_url
+
+        article = article_import_url(comparison=factories.ComparisonFactory(), meta=ArticleMeta(source="Ledger"),
+                                     url=site.url("/story"), align=False)
+        site.html("/story", page_with(KEPT + " " + REWORDED_NEW, ALSO_KEPT + " " + ADDED))
+        client.force_login(factories.admin())
+        response = client.post("/admin/newsdiff/article/", {"action": "refetch", "_selected_action": [article.pk]},
+                               follow=True)
+    assert "added v2" in response.content.decode()
+    assert article.versions.count() == 2
