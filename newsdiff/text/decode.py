@@ -56,6 +56,9 @@ SAMPLE_BYTES = 65536
 CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B} | {0x7F}
 ALLOWED_CONTROL_CHARS = frozenset("\t\n\v\f\r\x1b\x1c\x1d\x1e\x85")
 BINARY_CONTROL_RATIO = 0.02
+# Random bytes are about 11 % control bytes; a text file with a few stray NULs is far below 5 %.
+BINARY_CONTROL_BYTE_RATIO = 0.05
+BINARY_MIN_SAMPLE = 256
 UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 NON_ASCII_LETTER_RATIO_WESTERN = 0.3
 
@@ -71,7 +74,7 @@ def decode_bytes(data: bytes) -> str:
         text = _decode_wide_without_bom(data)
     if text is None:
         if b"\x00" in data:
-            raise InputRejected(MSG_BINARY if _control_byte_ratio(data) > BINARY_CONTROL_RATIO else MSG_NUL)
+            raise InputRejected(MSG_BINARY if _looks_binary(data) else MSG_NUL)
         text = _decode_8bit(data)
     if _control_char_ratio(text) > BINARY_CONTROL_RATIO:
         raise InputRejected(MSG_BINARY)
@@ -167,10 +170,11 @@ def _plausibly_western(text: str) -> bool:
     return non_ascii / len(letters) <= NON_ASCII_LETTER_RATIO_WESTERN
 
 
-def _control_byte_ratio(data: bytes) -> float:
-    """Share of control bytes (other than whitespace) in the first part of the data."""
+def _looks_binary(data: bytes) -> bool:
+    """Tell whether data with NUL bytes is binary: long enough to judge and full of control bytes."""
     sample = data[:SAMPLE_BYTES]
-    return sum(1 for byte in sample if byte in CONTROL_BYTES) / len(sample)
+    controls = sum(1 for byte in sample if byte in CONTROL_BYTES)
+    return len(sample) >= BINARY_MIN_SAMPLE and controls / len(sample) > BINARY_CONTROL_BYTE_RATIO
 
 
 def _control_char_ratio(text: str) -> float:

@@ -116,15 +116,27 @@ class _DropContentFilter(html5lib_shim.Filter):
 
 
 class _LinkRelFilter(html5lib_shim.Filter):
-    """Give every link rel="nofollow noopener noreferrer"."""
+    """Give every link rel="nofollow noopener noreferrer" and drop hrefs without an allowed scheme.
+
+    bleach lets relative URLs through; in an uploaded article they would resolve against newsdiff itself.
+    """
 
     def __iter__(self):
         for token in super().__iter__():
             if token["type"] in ("StartTag", "EmptyTag") and token["name"] == "a":
                 attrs = dict(token.get("data") or {})
+                href = attrs.get((None, "href"))
+                if href is not None and _scheme(href) not in ALLOWED_PROTOCOLS:
+                    del attrs[(None, "href")]
                 attrs[(None, "rel")] = LINK_REL
                 token = {**token, "data": attrs}
             yield token
+
+
+def _scheme(url: str) -> str:
+    """Return the lower-case scheme of a URL, or "" when it has none."""
+    head, colon, _ = url.strip().partition(":")
+    return head.lower() if colon and head.isascii() and head.replace("+", "").replace("-", "").isalnum() else ""
 
 
 class _DepthCounter(HTMLParser):
