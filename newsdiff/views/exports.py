@@ -12,7 +12,9 @@ from newsdiff.models import Comparison
 
 
 class ExportForm(forms.Form):
-    format = forms.ChoiceField(choices=[(key, f.label) for key, f in FORMATS.items()], initial="html")
+    format = forms.ChoiceField(
+        choices=[(key, f.label) for key, f in FORMATS.items()], initial="html", widget=forms.RadioSelect
+    )
     suggestions = forms.BooleanField(
         required=False, initial=False, label="Include untagged suggestions (marked as such)"
     )
@@ -21,6 +23,7 @@ class ExportForm(forms.Form):
         required=False,
         initial="",
         label="Claims",
+        widget=forms.RadioSelect,
     )
 
     def options(self) -> ExportOptions:
