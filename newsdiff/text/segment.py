@@ -206,8 +206,10 @@ ROLES = (
     r"analyst|photographer|videographer|freelancer|blogger|commentator|critic|bureau chief|intern|staff)"
 )
 ROLE = re.compile(rf"\b{ROLES}s?\b", re.IGNORECASE)
+# 'Jane Doe is a (senior) reporter (and editor) for/at Outlet' - the outlet part keeps news about a reporter out.
 ROLE_BIO = re.compile(
-    rf"^(?:[^\W\d_][\w'’.-]*\s+){{1,4}}(?:is|was|has been|serves as)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?{ROLES}s?\b"
+    rf"^(?:[^\W\d_][\w'’.-]*\s+){{1,4}}(?:is|was|has been|serves as)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?"
+    rf"{ROLES}s?(?:\s+(?:and|&)\s+(?:[\w-]+\s+){{0,2}}?{ROLES}s?)?\s+(?:for|at|with|covering|based)\b"
 )
 BIO_OPENING = re.compile(r"^(?:(?:[^\W\d_][\w'’.-]*\s+){1,4}|(?:he|she|they)\s+)(?:is|was|has|had|covers|covered|writes|wrote|reports|reported|joined|serves|served|previously|lives)\b", re.IGNORECASE)
 COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)\s*\d|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
