@@ -179,20 +179,20 @@ def comparison_side_by_side(
     side_b = [p for p in passages if p.version_id == article_b.current_version_id]
     passage_by_id = {p.pk: p for p in side_a + side_b}
 
-    links = list(
-        Link.objects.filter(
-            comparison=comparison,
-            article_a=article_a,
-            article_b=article_b,
-            status__in=[Link.Status.PENDING, Link.Status.ACCEPTED],
-        ).order_by("pk")
+    active_links = Link.objects.filter(
+        comparison=comparison,
+        article_a=article_a,
+        article_b=article_b,
+        status__in=[Link.Status.PENDING, Link.Status.ACCEPTED],
     )
-    members_a, members_b = _link_members(links, passage_by_id)
-    link_ids = [link.pk for link in links]
+    links = list(active_links.order_by("pk"))
+    # Subqueries, not lists of thousands of ids: binding those parameters cost more than the queries.
+    members_a, members_b = _link_members(active_links.values("pk"), passage_by_id)
+    versions = [article_a.current_version_id, article_b.current_version_id]
 
     annotations = list(
         Annotation.objects.filter(comparison=comparison)
-        .filter(Q(link_id__in=link_ids) | Q(passage_id__in=list(passage_by_id)))
+        .filter(Q(link_id__in=active_links.values("pk")) | Q(passage__version_id__in=versions))
         .select_related("reviewer")
         .order_by("pk")
     )
@@ -220,12 +220,11 @@ def comparison_side_by_side(
     return SideBySide(comparison, articles, article_a, article_b, rows, reviewers, kappa, kappa_pairs)
 
 
-def _link_members(links, passage_by_id):
+def _link_members(link_ids, passage_by_id):
     members_a: dict[int, list[Passage]] = defaultdict(list)
     members_b: dict[int, list[Passage]] = defaultdict(list)
-    ids = [link.pk for link in links]
     for through, members in ((Link.a_passages.through, members_a), (Link.b_passages.through, members_b)):
-        for link_id, passage_id in through.objects.filter(link_id__in=ids).values_list("link_id", "passage_id"):
+        for link_id, passage_id in through.objects.filter(link_id__in=link_ids).values_list("link_id", "passage_id"):
             if passage_id in passage_by_id:
                 members[link_id].append(passage_by_id[passage_id])
     for members in (members_a, members_b):

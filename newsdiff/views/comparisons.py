@@ -45,7 +45,7 @@ from newsdiff.services.annotations import (
 )
 
 TEMPLATE = "newsdiff/comparison_detail.html"
-PAGE_ROWS = 150  # rows rendered per page chunk; the rest load as the reviewer scrolls
+PAGE_ROWS = 50  # rows rendered per chunk; the next chunk loads as the reviewer scrolls to it
 FILTERS = {
     "all": "All rows",
     "untagged": "Untagged by me",
@@ -139,6 +139,20 @@ def _detail_url(comparison: Comparison, state: PageState, *, key: str = "", **ch
     return comparison.get_absolute_url() + (f"?{query}" if query else "") + (f"#row-{key}" if key else "")
 
 
+def _with_urls(rows: list[Row], comparison: Comparison, state: PageState) -> list[Row]:
+    """Give each row the URLs of its forms (reversed once per page, not once per row and button)."""
+    query = state.query(start=0)
+    suffix = f"?{query}" if query else ""
+    row_urls = {name: reverse(f"row-{name}", args=[comparison.slug, "KEY"]) for name in ("tag", "note", "final", "history")}
+    link_urls = {name: reverse(f"link-{name}", args=[comparison.slug, 1234567890]) for name in ("accept", "reject", "unlink")}
+    for row in rows:
+        row.urls = {name: url.replace("/KEY/", f"/{row.key}/") + suffix for name, url in row_urls.items()}
+        row.urls["history_get"] = row_urls["history"].replace("/KEY/", f"/{row.key}/")
+        if row.link is not None:
+            row.urls.update({name: url.replace("1234567890", str(row.link.pk)) + suffix for name, url in link_urls.items()})
+    return rows
+
+
 def _context(request, comparison: Comparison, view: SideBySide, state: PageState, **extra) -> dict:
     return {
         "comparison": comparison,
@@ -169,8 +183,7 @@ def comparison_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     rows = _filtered(view.rows, state, request.user)
     start = min(state.start, max(len(rows) - 1, 0))
     start -= start % PAGE_ROWS
-    window = rows[start : start + PAGE_ROWS]
-    highlight_rows(window)
+    window = _with_urls(highlight_rows(rows[start : start + PAGE_ROWS]), comparison, state)
     context = _context(
         request,
         comparison,
@@ -257,7 +270,7 @@ def _respond(
             return HttpResponseRedirect(_detail_url(comparison, state, start=state.start))
         index = keys.index(message_key)
         return HttpResponseRedirect(_detail_url(comparison, state, key=message_key, start=index - index % PAGE_ROWS))
-    highlight_rows(added)
+    _with_urls(highlight_rows(added), comparison, state)
     target = request_row(request)
     if oob_rows:
         in_place = [k for k in removed if k in added_keys]

@@ -1,0 +1,101 @@
+"""Measure server time of the review page and of a tag request at 20, 500 and 2,000 passages per side.
+
+    .venv/bin/python bench/page_bench.py [--sizes 20,500,2000] [--repeat 5]
+
+Builds each comparison through the real import (synthetic text, aligned) in a temporary SQLite
+database, then times requests through Django's test client (no network, no test instrumentation):
+the full page, the same page as a second visit, and htmx tag requests on rows far apart.
+Prints median wall time and SQL query count per request.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="20,500,2000")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    workdir = tempfile.mkdtemp(prefix="newsdiff-bench-")
+    os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/bench.sqlite3"
+    os.environ.setdefault("DEBUG", "1")
+    os.environ["ALLOWED_HOSTS"] = "testserver,localhost"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdiff.settings")
+    os.environ.setdefault("LOG_LEVEL", "ERROR")
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    call_command("migrate", verbosity=0)
+
+    from newsdiff.selectors import comparison_side_by_side
+    from tests import factories
+
+    user = factories.reviewer("bench-reviewer")
+    client = Client()
+    client.force_login(user)
+
+    def timed(call):
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = call()
+            elapsed = time.perf_counter() - start
+        assert response.status_code in (200, 302), response.status_code
+        return elapsed, len(queries), len(response.content)
+
+    results = []
+    for size in [int(s) for s in args.sizes.split(",")]:
+        comparison = factories.ComparisonFactory(slug=f"bench-{size}", title=f"Bench {size}")
+        start = time.perf_counter()
+        factories.article(comparison, factories.synthetic_text(size), source="Left", align=False)
+        factories.article(comparison, factories.synthetic_text(size, seed=3, topic="also "), source="Right")
+        build = time.perf_counter() - start
+        url = comparison.get_absolute_url()
+        view = comparison_side_by_side(comparison, highlight=False)
+        rows = [row for row in view.rows if row.reviewable]
+
+        page = [timed(lambda: client.get(url)) for _ in range(args.repeat)]
+        tags = []
+        for i in range(args.repeat):
+            row = rows[(i * len(rows)) // args.repeat]
+            current = next(r for r in comparison_side_by_side(comparison, highlight=False).rows if r.key == row.key)
+            label = "matching" if row.kind == "pair" else "unique"
+            tags.append(
+                timed(
+                    lambda: client.post(
+                        f"{url}rows/{row.key}/tag/",
+                        {"label": label, "version": current.version},
+                        headers={"HX-Request": "true", "HX-Target": f"row-{row.key}"},
+                    )
+                )
+            )
+        results.append((size, len(view.rows), build, page, tags))
+
+    print()
+    print(f"{'passages/side':>13} {'rows':>5} {'build s':>8} {'page ms':>8} {'page q':>6} {'page KB':>8} {'tag ms':>7} {'tag q':>5}")
+    for size, nrows, build, page, tags in results:
+        print(
+            f"{size:>13} {nrows:>5} {build:>8.1f} {statistics.median(t for t, _, _ in page) * 1000:>8.0f}"
+            f" {max(q for _, q, _ in page):>6} {page[0][2] / 1024:>8.0f}"
+            f" {statistics.median(t for t, _, _ in tags) * 1000:>7.0f} {max(q for _, q, _ in tags):>5}"
+        )
+    print(f"\nmedian of {args.repeat} requests each; q = SQL queries (max). Temporary database in {workdir}")
+
+
+if __name__ == "__main__":
+    main()
