@@ -35,6 +35,7 @@ LINE_TAGS = frozenset({"li", "dt", "dd", "tr"})
 CELL_TAGS = frozenset({"td", "th"})
 LIST_TAGS = frozenset({"ul", "ol", "dl"})
 HTML_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -140,7 +141,9 @@ def _join_paragraphs(paragraphs: list[tuple[list[str], bool]]) -> tuple[str, tup
 
 def _prepare_html(content: str) -> PreparedText:
     """Sanitise HTML, then walk it with lxml into paragraphs, lines and headings."""
-    clean_html = sanitise_html(content)
+    # lxml refuses characters XML cannot hold (most C0 controls, U+FFFE/FFFF, lone surrogates); in HTML they
+    # are parse errors, never visible text, so they go (a form feed is whitespace and becomes a space).
+    clean_html = XML_INCOMPATIBLE.sub("", sanitise_html(content).replace("\f", " "))
     title_match = TITLE_TAG.search(content)
     title = _collapse(html_lib.unescape(title_match.group(1))) if title_match else ""
     if not clean_html.strip():
