@@ -230,7 +230,8 @@ def annotation_undo_last(*, reviewer, comparison: Comparison) -> AnnotationEvent
     """Undo the reviewer's own last change in this comparison that is not undone yet; return the undo event."""
     with transaction.atomic():
         last = (
-            AnnotationEvent.objects.select_for_update()
+            # of=("self",): the undone_by filter is an outer join, which PostgreSQL cannot lock.
+            AnnotationEvent.objects.select_for_update(of=("self",))
             .filter(comparison=comparison, actor=reviewer, undone_by__isnull=True)
             .exclude(action__in=[AnnotationEvent.Action.UNDO, AnnotationEvent.Action.CARRY, AnnotationEvent.Action.IMPORT])
             .order_by("-at", "-id")
