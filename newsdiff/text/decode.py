@@ -114,7 +114,8 @@ def _decode_wide_without_bom(data: bytes) -> str | None:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        raise InputRejected(f"The file looks like {encoding.upper()} text but contains invalid byte sequences.") from None
+        message = f"The file looks like {encoding.upper()} text but contains invalid byte sequences."
+        raise InputRejected(message) from None
 
 
 def _wide_encoding_from_nul_pattern(sample: bytes) -> str | None:

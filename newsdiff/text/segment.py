@@ -1,8 +1,8 @@
 """Split article text into sentences with exact offsets and classify each as heading, claim, quote or boilerplate."""
 
 import bisect
-import functools
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,11 +32,11 @@ class Segment:
 
 # --- Sentence splitting -------------------------------------------------------------------------------------
 
-# pysbd costs roughly 8 µs per character and grows faster than linearly on long inputs, so long paragraphs are
-# first cut into chunks at obvious sentence ends, and documents too big for pysbd to finish within a couple of
-# seconds (no news article comes near) fall back to the simple rule-based splitter for every paragraph.
+# pysbd costs roughly 10 µs per character and grows faster than linearly on long inputs, so long paragraphs are
+# first cut into chunks at obvious sentence ends, and documents too big for pysbd to finish within a second or two
+# (a long feature is 30-60k characters) fall back to the simple rule-based splitter for every paragraph.
 PYSBD_CHUNK_CHARS = 3000
-PYSBD_MAX_DOCUMENT_CHARS = 200_000
+PYSBD_MAX_DOCUMENT_CHARS = 100_000
 
 LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 SENTENCE_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])""")
@@ -46,10 +46,15 @@ ABBREVIATIONS = frozenset(
 )
 
 
-@functools.cache
+_local = threading.local()
+
+
 def _segmenter() -> pysbd.Segmenter:
-    """Build the English pysbd segmenter once."""
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+    """Return this thread's English pysbd segmenter (it keeps per-call state, so threads must not share one)."""
+    segmenter = getattr(_local, "segmenter", None)
+    if segmenter is None:
+        segmenter = _local.segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    return segmenter
 
 
 def _sentence_spans(text: str, start: int, end: int, use_pysbd: bool) -> list[tuple[int, int]]:
@@ -95,7 +100,7 @@ def _pysbd_ends(chunk: str) -> list[int]:
     """Return the offsets where pysbd ends each sentence of chunk, verified against the chunk itself."""
     try:
         spans = _segmenter().segment(chunk)
-    except Exception:  # noqa: BLE001 - pysbd has crashed on odd input before; a simpler split beats failing.
+    except Exception:  # noqa: BLE001 - pysbd is heuristic code; if odd input trips it, a simpler split beats failing.
         return _simple_ends(chunk)
     ends = []
     cursor = 0
@@ -211,7 +216,11 @@ ROLE_BIO = re.compile(
     rf"^(?:[^\W\d_][\w'’.-]*\s+){{1,4}}(?:is|was|has been|serves as)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?"
     rf"{ROLES}s?(?:\s+(?:and|&)\s+(?:[\w-]+\s+){{0,2}}?{ROLES}s?)?\s+(?:for|at|with|covering|based)\b"
 )
-BIO_OPENING = re.compile(r"^(?:(?:[^\W\d_][\w'’.-]*\s+){1,4}|(?:he|she|they)\s+)(?:is|was|has|had|covers|covered|writes|wrote|reports|reported|joined|serves|served|previously|lives)\b", re.IGNORECASE)
+BIO_OPENING = re.compile(
+    r"^(?:(?:[^\W\d_][\w'’.-]*\s+){1,4}|(?:he|she|they)\s+)"
+    r"(?:is|was|has|had|covers|covered|writes|wrote|reports|reported|joined|serves|served|previously|lives)\b",
+    re.IGNORECASE,
+)
 COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)\s*\d|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
 PROMPT = re.compile(
     r"^\W*(?:share(?: this| on| via| the story| the article|$)|tweet this|subscribe\b|sign up\b|follow us\b"
@@ -296,9 +305,7 @@ def _boilerplate_paragraphs(paragraphs: Sequence[str]) -> list[bool]:
         if names:
             flags[number] = True
             authors[number] = names
-        elif _is_short(paragraph, BOILERPLATE_PARAGRAPH_MAX_WORDS, BOILERPLATE_PARAGRAPH_MAX_CHARS) and COPYRIGHT.search(
-            paragraph
-        ):
+        elif _is_copyright(paragraph):
             flags[number] = True
     for number, paragraph in enumerate(paragraphs):
         if flags[number] or number == 0:
@@ -312,6 +319,12 @@ def _boilerplate_paragraphs(paragraphs: Sequence[str]) -> list[bool]:
             if bare_name and paragraph.lower().startswith(bare_name.lower()):
                 flags[number - 1] = True
     return flags
+
+
+def _is_copyright(paragraph: str) -> bool:
+    """Tell whether a paragraph is a short copyright or rights notice."""
+    short = _is_short(paragraph, BOILERPLATE_PARAGRAPH_MAX_WORDS, BOILERPLATE_PARAGRAPH_MAX_CHARS)
+    return short and bool(COPYRIGHT.search(paragraph))
 
 
 def _is_boilerplate_sentence(sentence: str) -> bool:
@@ -339,7 +352,7 @@ def _quoted_spans(paragraph: str) -> list[tuple[int, int]]:
     closing = ""
     for position, char in enumerate(paragraph):
         if open_at is None:
-            if char == '"':
+            if char == '"' and not (position and paragraph[position - 1].isdigit()):  # 15" is inches, not a quote
                 open_at, closing = position, '"'
             elif char in QUOTE_PAIRS:
                 open_at, closing = position, QUOTE_PAIRS[char]

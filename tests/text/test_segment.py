@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from newsdiff.text.segment import Kind, Segment, looks_like_heading, segment
+from newsdiff.text.segment import PYSBD_MAX_DOCUMENT_CHARS, Kind, Segment, looks_like_heading, segment
 
 # pysbd 0.3.4 run through segment() passes 47 of the 48 English Golden Rules. The one miss is rule 18
 # ("At 5 a.m. Mr. Smith went to the bank."), which pysbd itself splits after "a.m.". The test below fails
@@ -25,11 +25,6 @@ def assert_offsets_exact(text: str, segments: list[Segment]) -> None:
         assert item.text and item.text == item.text.strip()
         assert item.start >= previous_end
         previous_end = item.end
-
-
-def by_text(segments: list[Segment]) -> dict[str, Segment]:
-    """Index segments by their text."""
-    return {item.text: item for item in segments}
 
 
 @pytest.fixture
@@ -114,11 +109,10 @@ def test_paragraph_numbers_follow_lines(truth_social):
     text, segments = truth_social
     assert segments[0].paragraph == 0
     assert segments[-1].paragraph == len([line for line in text.split("\n") if line.strip()]) - 1
-    trade = by_text(segments)
-    assert trade["Trade was also a key topic, Trump said, underscoring the economic stakes between the two neighbors."].paragraph == (
-        trade["The United States and Mexico are each other's top trading partners, with cross-border commerce tied "
-              "closely to the auto industry, agriculture, and manufacturing supply chains."].paragraph
-    )  # fmt: skip
+    first = next(item for item in segments if item.text.startswith("Trade was also a key topic"))
+    second = next(item for item in segments if item.text.startswith("The United States and Mexico are each other's"))
+    assert second.index == first.index + 1
+    assert first.paragraph == second.paragraph
 
 
 def golden_rule_results(data_dir) -> tuple[list[int], list[int]]:
@@ -289,7 +283,7 @@ def test_one_megabyte_single_line_segments_quickly():
     started = time.perf_counter()
     segments = segment(text)
     elapsed = time.perf_counter() - started
-    assert elapsed < 5, f"took {elapsed:.1f} s"
+    assert elapsed < 10, f"took {elapsed:.1f} s"  # about 1 s on an idle machine
     assert len(segments) > 10_000
     assert_offsets_exact(text, segments)
     assert "".join(item.text for item in segments).replace(" ", "") == text.replace(" ", "")
@@ -298,11 +292,11 @@ def test_one_megabyte_single_line_segments_quickly():
 def test_largest_pysbd_document_segments_in_time():
     """The biggest document still split by pysbd (one long paragraph, chunked) stays fast."""
     sentence = "Mr. Smith met Dr. Jones at 5 p.m. on Monday. They talked about “trade” for an hour! "
-    text = (sentence * (200_000 // len(sentence)))[:199_000]
+    text = (sentence * (PYSBD_MAX_DOCUMENT_CHARS // len(sentence)))[: PYSBD_MAX_DOCUMENT_CHARS - 1]
     started = time.perf_counter()
     segments = segment(text)
     elapsed = time.perf_counter() - started
-    assert elapsed < 8, f"took {elapsed:.1f} s"
+    assert elapsed < 10, f"took {elapsed:.1f} s"  # about 1.5 s on an idle machine; the bound catches blow-ups
     assert_offsets_exact(text, segments)
 
 
@@ -311,6 +305,6 @@ def test_pathological_long_lines_do_not_hang(text):
     """Long runs without sentence structure are cut into pieces without losing characters."""
     started = time.perf_counter()
     segments = segment(text)
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < 10
     assert_offsets_exact(text, segments)
     assert "".join(item.text for item in segments).replace(" ", "") == text.replace(" ", "")
