@@ -52,11 +52,11 @@ def main() -> None:
 
     def timed(call):
         with CaptureQueriesContext(connection) as queries:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             response = call()
-            elapsed = time.perf_counter() - start
+            elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         assert response.status_code in (200, 302), response.status_code
-        return elapsed, len(queries), len(response.content)
+        return elapsed, len(queries), len(response.content), cpu
 
     results = []
     for size in [int(s) for s in args.sizes.split(",")]:
@@ -87,14 +87,23 @@ def main() -> None:
         results.append((size, len(view.rows), build, page, tags))
 
     print()
-    print(f"{'passages/side':>13} {'rows':>5} {'build s':>8} {'page ms':>8} {'page q':>6} {'page KB':>8} {'tag ms':>7} {'tag q':>5}")
+    def ms(samples, i):
+        return statistics.median(s[i] for s in samples) * 1000
+
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(
+        f"{'passages/side':>13} {'rows':>5} {'build s':>8} {'page ms':>8} {'page cpu':>8} {'page q':>6}"
+        f" {'page KB':>8} {'tag ms':>7} {'tag cpu':>7} {'tag q':>5}"
+    )
     for size, nrows, build, page, tags in results:
         print(
-            f"{size:>13} {nrows:>5} {build:>8.1f} {statistics.median(t for t, _, _ in page) * 1000:>8.0f}"
-            f" {max(q for _, q, _ in page):>6} {page[0][2] / 1024:>8.0f}"
-            f" {statistics.median(t for t, _, _ in tags) * 1000:>7.0f} {max(q for _, q, _ in tags):>5}"
+            f"{size:>13} {nrows:>5} {build:>8.1f} {ms(page, 0):>8.0f} {ms(page, 3):>8.0f} {max(p[1] for p in page):>6}"
+            f" {page[0][2] / 1024:>8.0f} {ms(tags, 0):>7.0f} {ms(tags, 3):>7.0f} {max(t[1] for t in tags):>5}"
         )
-    print(f"\nmedian of {args.repeat} requests each; q = SQL queries (max). Temporary database in {workdir}")
+    print(
+        f"\nmedian of {args.repeat} requests each; ms = wall time, cpu = this process's CPU time (less"
+        f" affected by other load); q = SQL queries (max). Temporary database in {workdir}"
+    )
 
 
 if __name__ == "__main__":
