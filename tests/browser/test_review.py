@@ -57,6 +57,8 @@ def test_reviewer_tags_by_keyboard_and_mouse_and_a_second_reviewer_disagrees(
     url = f"{live_server.url}{seed_comparison.get_absolute_url()}"
 
     login(page, "ana")
+    assert "Trump–Sheinbaum phone call" in page.locator(".summary-table").inner_text()
+    page.screenshot(path=str(output_dir / "review-00-list.png"))
     page.goto(url)
     page.wait_for_selector(".row--pair")
     page.screenshot(path=str(output_dir / "review-01-opened.png"), full_page=False)
