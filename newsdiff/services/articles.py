@@ -106,20 +106,21 @@ def article_import(
         raise ImportRefused(
             f"The same text is already in this comparison as “{existing.title}”.", existing=existing
         )
-    source = meta.source.strip()
-    if not source:
+    # What the uploader typed is stored exactly as typed; blank means "not given".
+    source = meta.source
+    if not source.strip():
         raise ImportRefused("Say whose account this is (the source), e.g. 'Mexican presidency'.")
-    title = meta.title.strip() or document.prepared.title.strip() or _first_line(document.prepared.text)
+    title = meta.title if meta.title.strip() else _derived_title(document)
 
     with transaction.atomic():
         position = (comparison.articles.aggregate(m=Max("position"))["m"] or 0) + 1
         article = Article(
             comparison=comparison,
             position=position,
-            title=title[:500],
-            outlet=meta.outlet.strip(),
+            title=title,
+            outlet=meta.outlet,
             source=source,
-            author=meta.author.strip(),
+            author=meta.author,
             url=meta.url.strip(),
             published_at=meta.published_at,
             language=meta.language.strip(),
@@ -147,6 +148,9 @@ def article_import(
 
 
 def _validate(article: Article) -> None:
+    for field in ("title", "outlet", "source", "author", "url", "language"):
+        if "\x00" in getattr(article, field):
+            raise ImportRefused(f"The {field} contains a NUL character, which cannot be stored.")
     try:
         article.full_clean(exclude=["current_version", "comparison"])
     except ValidationError as error:
@@ -154,8 +158,10 @@ def _validate(article: Article) -> None:
         raise ImportRefused("The article's details are not valid — " + "; ".join(messages)) from error
 
 
-def _first_line(text: str) -> str:
-    return text.strip().split("\n", 1)[0][:200]
+def _derived_title(document: SplitDocument) -> str:
+    """A title for an article that came without one: the page's own, else its first line (shortened, marked …)."""
+    line = document.prepared.title.strip() or document.prepared.text.strip().split("\n", 1)[0]
+    return line if len(line) <= 200 else line[:199] + "…"
 
 
 def _original_text(document: SplitDocument) -> str:
