@@ -303,8 +303,11 @@ def test_three_accounts_export_every_pair(db):
     assert len(model["accounts"]) == 3
     html = render_html(model)
     assert html.count('class="pair"') == 3
+    assert all(pair["links"] for pair in model["pairs"])
     rows = list(csv.DictReader(io.StringIO(render_csv(model))))
-    assert {row["pair"] for row in rows} >= {"a1-a2", "a1-a3", "a2-a3"} & {row["pair"] for row in rows}
+    assert {row["pair"] for row in rows if row["pair"]} == {"a1-a2", "a1-a3", "a2-a3"}
+    md = render_markdown(model)
+    assert md.count("\n## ") == 3 + 3 + 3  # accounts, counts, agreement; 3 pairs; 3 unique lists
 
 
 # HTML -----------------------------------------------------------------------
@@ -374,6 +377,8 @@ def test_html_escapes_xss_payloads_everywhere(db, data_dir):
     text = "".join(parsed.text)
     for note in notes:
         assert note in text  # shown as text, exactly
+    markdown = render_markdown(model)
+    assert not re.search(r"(?<!\\)[<\[\]]", markdown)  # no tag, link or image can start
 
 
 # Markdown -------------------------------------------------------------------
