@@ -542,3 +542,16 @@ def test_export_create_logs_an_export_record(comparison):
 def test_unknown_option_is_refused():
     with pytest.raises(ValueError):
         ExportOptions(only="everything")
+
+
+@pytest.mark.parametrize("accounts", [0, 1])
+def test_comparison_with_fewer_than_two_accounts_exports(db, accounts):
+    """An empty or one-account comparison still exports in every format, with no pairs."""
+    comparison = factories.ComparisonFactory(slug=f"small-{accounts}")
+    for number in range(accounts):
+        factories.article(comparison, factories.synthetic_text(5, seed=number), source=f"S{number}")
+    model = export(comparison, suggestions=True)
+    assert model["pairs"] == [] and len(model["accounts"]) == accounts
+    assert model["agreement"]["kappa"] is None
+    for render in (render_html, render_markdown, render_csv, render_json):
+        assert render(model)
