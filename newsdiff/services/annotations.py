@@ -32,8 +32,9 @@ def _locked_target(*, link: Link | None, passage: Passage | None, expected_versi
 
 
 def _bump(row) -> None:
+    """Move the row's version on; the row is locked by the caller's transaction, so the increment is exact."""
     type(row).objects.filter(pk=row.pk).update(row_version=F("row_version") + 1)
-    row.refresh_from_db(fields=["row_version"])
+    row.row_version += 1
 
 
 def _touch(comparison_id: int) -> None:
@@ -100,7 +101,9 @@ def annotation_set(
         if before == after:
             return annotation
         annotation.changed_since_review = False if label is not None else annotation.changed_since_review
-        annotation.full_clean(exclude=["reviewer", "comparison", "link", "passage"])
+        # The database enforces the uniqueness and target constraints; checking them here too would cost
+        # a query each on every tag.
+        annotation.full_clean(exclude=["reviewer", "comparison", "link", "passage"], validate_constraints=False)
         annotation.save()
         if final:
             action = AnnotationEvent.Action.FINAL
