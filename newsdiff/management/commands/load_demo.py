@@ -25,7 +25,7 @@ DEMO_USERS = [
 
 DEMO_ARTICLES = [
     (
-        "mexican_presidency.txt",
+        "mexican_presidency.md",
         ArticleMeta(
             source="Mexican presidency",
             outlet="Demo Wire",
@@ -35,7 +35,7 @@ DEMO_ARTICLES = [
         ),
     ),
     (
-        "truth_social.txt",
+        "truth_social.md",
         ArticleMeta(
             source="Truth Social",
             outlet="Demo Desk",

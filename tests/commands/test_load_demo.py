@@ -1,0 +1,24 @@
+"""Tests for load_demo: the demo comparison and one user per role, safe to run twice."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from newsdiff.models import Comparison
+from newsdiff.management.commands.load_demo import DEMO_SLUG
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loads_once_with_users_for_every_role():
+    call_command("load_demo")
+    call_command("load_demo")
+    comparison = Comparison.objects.get(slug=DEMO_SLUG)
+    assert comparison.articles.count() == 2
+    assert comparison.links.exists()
+    roles = {user.username: {g.name for g in user.groups.all()} for user in get_user_model().objects.all()}
+    assert roles["reviewer"] == {"reviewer"} and roles["editor"] == {"editor"} and roles["admin"] == {"admin"}
+    assert get_user_model().objects.get(username="admin").is_staff
+    assert get_user_model().objects.get(username="editor").check_password("editor-demo")
+    kinds = set(comparison.articles.first().passages.values_list("kind", flat=True))
+    assert {"heading", "claim", "quote", "boilerplate"} <= kinds
