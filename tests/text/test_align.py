@@ -1,4 +1,4 @@
-"""Tests for the alignment engine: seed-pair quality against the gold alignment, invariants and cues."""
+"""Tests for the alignment engine: seed- and demo-pair quality against gold alignments, invariants and cues."""
 
 from __future__ import annotations
 
@@ -10,10 +10,13 @@ import pytest
 
 from newsdiff.text.align import Alignment, Link, align
 from newsdiff.text.cues import conflict_reasons
+from newsdiff.text.pipeline import split_upload
 from newsdiff.text.segment import segment
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+DEMO = Path(__file__).resolve().parents[2] / "newsdiff" / "demo"
 GOLD = Path(__file__).resolve().parent / "gold" / "seed_alignment.json"
+DEMO_GOLD = Path(__file__).resolve().parent / "gold" / "demo_alignment.json"
 ALIGNABLE = {"claim", "quote"}
 
 # Floors = what the engine reaches on the gold (5/9 links found, none wrong; every gold-unique
@@ -32,6 +35,12 @@ class P:
     kind: str = "claim"
 
 
+def load_demo_pair() -> tuple[list, list]:
+    """Return the demo accounts (side a, side b) split as the app splits an upload."""
+    gold = json.loads(DEMO_GOLD.read_text(encoding="utf-8"))
+    return tuple(split_upload((DEMO / gold[side]).read_bytes(), gold[side]).segments for side in "ab")
+
+
 def load_seed_pair() -> tuple[list, list]:
     """Return the segmented seed accounts (side a, side b), skipping when the seeds are absent."""
     if not SEEDS.is_dir():
@@ -47,9 +56,9 @@ def _find(passages: list, snippet: str) -> set[int]:
     return {i for i, p in enumerate(passages) if p.kind in ALIGNABLE and snippet in p.text}
 
 
-def evaluate(a: list, b: list, result: Alignment) -> dict[str, float]:
-    """Score an alignment of the seed pair against the gold: precision and recall of links and uniques."""
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+def evaluate(a: list, b: list, result: Alignment, gold_path: Path = GOLD) -> dict[str, float]:
+    """Score an alignment against a gold file: precision and recall of links and uniques, label accuracy."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
 
     def pairs(entry: dict) -> set[tuple[int, int]]:
         ia = set().union(*(_find(a, s) for s in entry["a"]))
@@ -64,16 +73,19 @@ def evaluate(a: list, b: list, result: Alignment) -> dict[str, float]:
     found = [bool(g & predicted) for g in gold_links]
     correct = len(predicted & required)
     wrong = len(predicted - required - acceptable)
-    label_hits = 0
+    label_hits = conflicts_found = 0
     for entry, g, hit in zip(gold["links"], gold_links, found):
         labels = {link.label for link in result.links
                   if any((i, j) in g for i in link.a for j in link.b)}
         label_hits += hit and entry["label"] in labels
+        conflicts_found += entry["label"] == "conflict" and "conflict" in labels
+    gold_conflicts = sum(entry["label"] == "conflict" for entry in gold["links"])
 
     scores = {
         "link_recall": sum(found) / len(gold_links),
         "link_precision": correct / (correct + wrong) if correct + wrong else 1.0,
         "label_accuracy": label_hits / max(1, sum(found)),
+        "conflict_recall": conflicts_found / gold_conflicts if gold_conflicts else 1.0,
     }
     for side, predicted_unique, linked in (
         ("a", set(result.unique_a), {i for i, _ in required}),
@@ -87,10 +99,11 @@ def evaluate(a: list, b: list, result: Alignment) -> dict[str, float]:
     return scores
 
 
-def test_gold_snippets_name_alignable_passages():
+@pytest.mark.parametrize("which", ["seed", "demo"])
+def test_gold_snippets_name_alignable_passages(which):
     """Every gold snippet still names at least one claim/quote passage after segmentation."""
-    a, b = load_seed_pair()
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    a, b = load_seed_pair() if which == "seed" else load_demo_pair()
+    gold = json.loads((GOLD if which == "seed" else DEMO_GOLD).read_text(encoding="utf-8"))
     entries = gold["links"] + gold["acceptable"]
     for side, passages in (("a", a), ("b", b)):
         snippets = [s for e in entries for s in e[side]] + gold["unique"][side]
@@ -278,7 +291,9 @@ def test_unrelated_passages_stay_unique():
 
 
 if __name__ == "__main__":
-    seed_a, seed_b = load_seed_pair()
-    outcome = align(seed_a, seed_b)
-    for name, value in evaluate(seed_a, seed_b, outcome).items():
-        print(f"{name:20} {value:.3f}")
+    for title, (pair_a, pair_b), gold_file in (("seed", load_seed_pair(), GOLD),
+                                               ("demo", load_demo_pair(), DEMO_GOLD)):
+        outcome = align(pair_a, pair_b)
+        print(title)
+        for name, value in evaluate(pair_a, pair_b, outcome, gold_file).items():
+            print(f"  {name:20} {value:.3f}")
