@@ -45,8 +45,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Protocol, Sequence
 
-from newsdiff.text.cues import conflict_reasons
-from newsdiff.text.tokens import content_words
+from newsdiff.text.cues import conflict_reasons, negated_phrases, quantities
+from newsdiff.text.tokens import content_words, family_words, stem
 
 ALIGNABLE_KINDS = frozenset({"claim", "quote"})
 NEAR_DUPLICATE = 0.5  # weighted Dice at which a pair is linked whatever the calibration says
@@ -109,22 +109,48 @@ class _Side:
     texts: list[str]
     terms: list[frozenset[str]]
     surface: list[dict[str, str]]  # stem -> first word spelled as in the passage
+    amounts: list[dict[str, frozenset[float]]]  # unit -> values quantified in the passage
+    negated: list[frozenset[str] | None]  # terms of the negated clauses; None without negation
 
 
 def _analyse(passages: Sequence[PassageLike]) -> _Side:
     """Extract the stemmed content terms of each alignable passage."""
-    indices, texts, terms, surface = [], [], [], []
+    side = _Side([], [], [], [], [], [])
     for index, passage in enumerate(passages):
         if passage.kind not in ALIGNABLE_KINDS:
             continue
         words: dict[str, str] = {}
-        for term, word in content_words(passage.text):
+        for term, word in content_words(passage.text) + family_words(passage.text):
             words.setdefault(term, word)
-        indices.append(index)
-        texts.append(passage.text)
-        terms.append(frozenset(words))
-        surface.append(words)
-    return _Side(indices, texts, terms, surface)
+        side.indices.append(index)
+        side.texts.append(passage.text)
+        side.terms.append(frozenset(words))
+        side.surface.append(words)
+        side.amounts.append({unit: frozenset(values) for unit, values in quantities(passage.text).items()})
+        phrases = negated_phrases(passage.text)
+        side.negated.append(frozenset(t for p in phrases for t, _ in content_words(p) + family_words(p))
+                            if phrases else None)
+    return side
+
+
+def _has_cue(a: _Side, b: _Side, i: int, j: int, weight: dict[str, float]) -> bool:
+    """Whether a pair would carry a conflict cue about what the two passages share.
+
+    Either the same unit quantified with different values ("fifteen minutes" / "ten minutes"),
+    or a negation on one side whose clause holds at least half the weight of what the pair
+    shares ("no date was announced for the proposed meetings" / "will meet later this month");
+    a negation elsewhere in the sentence is about something else. Set operations on
+    per-passage data, so every candidate pair can be checked.
+    """
+    qa, qb = a.amounts[i], b.amounts[j]
+    if any(not qa[unit] & qb[unit] for unit in qa.keys() & qb.keys()):
+        return True
+    na, nb = a.negated[i], b.negated[j]
+    if (na is None) == (nb is None):
+        return False
+    shared = a.terms[i] & b.terms[j]
+    negated = shared & (na if na is not None else nb)
+    return 2 * sum(weight[t] for t in negated) >= sum(weight[t] for t in shared) > 0
 
 
 def _idf(a: _Side, b: _Side) -> dict[str, float]:
@@ -217,7 +243,8 @@ def _best_null(a: _Side, b: _Side, row_best: dict, col_best: dict) -> tuple[floa
     return center, spread
 
 
-def _select(a: _Side, b: _Side, scores: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+def _select(a: _Side, b: _Side, scores: dict[tuple[int, int], float],
+            weight: dict[str, float]) -> list[tuple[int, int]]:
     """Choose the pairs to link: best partners that stand out from this comparison's typical best."""
     row_best, col_best = _best_scores(scores)
     center, spread = _best_null(a, b, row_best, col_best)
@@ -235,16 +262,23 @@ def _select(a: _Side, b: _Side, scores: dict[tuple[int, int], float]) -> list[tu
             if is_row and is_col and s >= TINY_LINK:
                 chosen.append((i, j))
             continue
-        needed = MUTUAL_BEST_Z if is_row and is_col else ONE_SIDED_BEST_Z
+        # A pair that would carry a conflict cue is what reviewers most need to see: best on
+        # one side is enough for it, at the bar of a mutual best pair.
+        mutual = is_row and is_col or _has_cue(a, b, i, j, weight)
+        needed = MUTUAL_BEST_Z if mutual else ONE_SIDED_BEST_Z
         if (s - center) / spread >= needed:
             chosen.append((i, j))
     return sorted(chosen)
 
 
-def _shared_words(a: _Side, b: _Side, i: int, j: int, weight: dict[str, float]) -> list[str]:
-    """Return the rarest words two passages share, spelled as on side a."""
+def _shared_words(a: _Side, b: _Side, i: int, j: int, weight: dict[str, float]) -> tuple[list[str], list[str]]:
+    """Return the rarest words two passages share (spelled as on side a) and related word pairs."""
     shared = sorted(a.terms[i] & b.terms[j], key=lambda t: (-weight[t], t))
-    return [a.surface[i][t] for t in shared[:4]]
+    literal = [a.surface[i][t] for t in shared if not t.startswith("~")]
+    related = [f"{a.surface[i][t]} ~ {b.surface[j][t]}" for t in shared if t.startswith("~")
+               # a family whose words are also shared literally explains nothing new
+               and stem(a.surface[i][t]) not in b.terms[j] and stem(b.surface[j][t]) not in a.terms[i]]
+    return literal[:4], related[:3]
 
 
 def align(a: Sequence[PassageLike], b: Sequence[PassageLike]) -> Alignment:
@@ -255,12 +289,14 @@ def align(a: Sequence[PassageLike], b: Sequence[PassageLike]) -> Alignment:
     weight = _idf(side_a, side_b)
     scores = _candidates(side_a, side_b, weight)
     links = []
-    for i, j in _select(side_a, side_b, scores):
+    for i, j in _select(side_a, side_b, scores, weight):
         text_a, text_b = side_a.texts[i], side_b.texts[j]
         reasons = []
-        words = _shared_words(side_a, side_b, i, j, weight)
+        words, related = _shared_words(side_a, side_b, i, j, weight)
         if words:
             reasons.append("shares rare words: " + ", ".join(words))
+        if related:
+            reasons.append("related words: " + ", ".join(related))
         cues = conflict_reasons(text_a, text_b)
         links.append(Link(
             a=[side_a.indices[i]], b=[side_b.indices[j]],
