@@ -23,3 +23,13 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
     EDITOR: _EDITOR_PERMS,
     ADMIN: _ADMIN_PERMS,
 }
+
+
+def ensure_groups() -> None:
+    """Create the role groups with their permissions if something removed them (the migration creates them first)."""
+    from django.contrib.auth.models import Group, Permission
+
+    for name, codenames in GROUP_PERMISSIONS.items():
+        group, created = Group.objects.get_or_create(name=name)
+        if created or not group.permissions.exists():
+            group.permissions.set(Permission.objects.filter(content_type__app_label="newsdiff", codename__in=codenames))

@@ -26,6 +26,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
         if extracted:
+            # Transactional tests flush the groups the migration made.
+            roles.ensure_groups()
             self.groups.add(Group.objects.get(name=extracted))
             if extracted == roles.ADMIN:
                 self.is_staff = True

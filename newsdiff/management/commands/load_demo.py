@@ -52,6 +52,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
+            roles.ensure_groups()
             for username, password, group_name, is_staff in DEMO_USERS:
                 self._user(username, password, group_name, is_staff)
             if Comparison.objects.filter(slug=DEMO_SLUG, articles__isnull=False).exists():
