@@ -45,13 +45,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Protocol, Sequence
 
-from newsdiff.text.cues import conflict_reasons, negated_phrases, quantities
-from newsdiff.text.tokens import content_words, family_words, stem
+from newsdiff.text.cues import conflict_reasons, may_quantify, negated_phrases, quantities
+from newsdiff.text.tokens import content_words, stem
 
 ALIGNABLE_KINDS = frozenset({"claim", "quote"})
 NEAR_DUPLICATE = 0.5  # weighted Dice at which a pair is linked whatever the calibration says
 MUTUAL_BEST_Z = 0.5  # robust z over the comparison's best scores needed by a mutual best pair
-ONE_SIDED_BEST_Z = 2.0  # ... and by a pair that is the best on one side only
+ONE_SIDED_BEST_Z = 1.75  # ... and by a pair that is the best on one side only
 MIN_SHARED_TERMS = 2  # one shared word, however rare, is not a correspondence
 TINY_LINK = 0.3  # similarity a mutual best pair needs when there is too little to calibrate on
 MIN_CALIBRATION_PASSAGES = 6
@@ -120,15 +120,16 @@ def _analyse(passages: Sequence[PassageLike]) -> _Side:
         if passage.kind not in ALIGNABLE_KINDS:
             continue
         words: dict[str, str] = {}
-        for term, word in content_words(passage.text) + family_words(passage.text):
+        for term, word in content_words(passage.text, families=True):
             words.setdefault(term, word)
         side.indices.append(index)
         side.texts.append(passage.text)
         side.terms.append(frozenset(words))
         side.surface.append(words)
-        side.amounts.append({unit: frozenset(values) for unit, values in quantities(passage.text).items()})
+        side.amounts.append({unit: frozenset(values) for unit, values in quantities(passage.text).items()}
+                            if may_quantify(passage.text) else {})
         phrases = negated_phrases(passage.text)
-        side.negated.append(frozenset(t for p in phrases for t, _ in content_words(p) + family_words(p))
+        side.negated.append(frozenset(t for p in phrases for t, _ in content_words(p, families=True))
                             if phrases else None)
     return side
 

@@ -47,6 +47,15 @@ _DATE_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"(?<![\w$.,])(1[89]\d\d|20\d\d)(?![\w%])")
 
+# Cheap pre-checks (a plain word split, no alternation regex): a passage without a digit, a
+# number word or a month quantifies nothing; one without a negation word negates nothing.
+_DIGIT_RE = re.compile(r"\d")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_NUMBERISH = frozenset(_NUMBER_WORDS) | frozenset(_MONTHS)
+_NEGATION_WORDS = frozenset(
+    "not no never none nor neither without nothing nobody cannot declined refused denied t".split()
+)
+
 _NEGATION_RE = re.compile(
     r"\b(?:not|no|never|none|nor|neither|without|nothing|nobody|cannot|declined to|refused to|"
     r"denied|\w+n['’]t)\b",
@@ -84,6 +93,13 @@ def _number_value(text: str) -> float:
         return float("nan")
 
 
+def may_quantify(text: str) -> bool:
+    """Whether `text` may quantify anything: False means `quantities(text)` is empty."""
+    if _DIGIT_RE.search(text):
+        return True
+    return not _NUMBERISH.isdisjoint(_LETTERS_RE.findall(text.lower()))
+
+
 def quantities(text: str) -> dict[str, dict[float, str]]:
     """Map each unit mentioned in `text` to its values and how each was written."""
     found: dict[str, dict[float, str]] = {}
@@ -117,13 +133,18 @@ def number_reasons(a: str, b: str) -> list[str]:
 def negated_phrases(text: str) -> list[str]:
     """Return the clauses that open with a negation, each cut at the next clause boundary."""
     phrases = []
+    if _NEGATION_WORDS.isdisjoint(_LETTERS_RE.findall(text.lower())):
+        return phrases  # "didn't" splits into "didn" and "t"
     for m in _NEGATION_RE.finditer(text):
         # Include the subject/auxiliary just before "not" ("did not provide", "was not").
         head_start = m.start()
-        before = text[: m.start()].rstrip()
-        prev = re.search(r"(\w+)$", before)
-        if m.group().lower() == "not" and prev:
-            head_start = prev.start()
+        if m.group().lower() == "not":
+            # Step back over the spaces and the word before "not" without rescanning the text.
+            k = len(text[: m.start()].rstrip())
+            while k and (text[k - 1].isalnum() or text[k - 1] == "_"):
+                k -= 1
+            if k < m.start() and text[k:m.start()].strip():
+                head_start = k
         end_m = _CLAUSE_END_RE.search(text, m.end())
         end = end_m.start() if end_m else len(text)
         words = text[head_start:end].split()

@@ -129,24 +129,20 @@ def family(word: str) -> str | None:
     return _FAMILY_OF_WORD.get(word)
 
 
-def content_words(text: str) -> list[tuple[str, str]]:
-    """Return (stem, folded word) for each content word, stopwords and stray letters dropped."""
-    out = []
+def content_words(text: str, families: bool = False) -> list[tuple[str, str]]:
+    """Return (stem, folded word) for each content word, stopwords and stray letters dropped.
+
+    With `families`, also (family term, folded word) for each word of a lexical family,
+    stopwords included ("again"), after the content words.
+    """
+    out, related = [], []
     for word in _TERM_RE.findall(fold(text)):
+        if families and word in _FAMILY_OF_WORD:
+            related.append((_FAMILY_OF_WORD[word], word))
         if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
             continue
         out.append((stem(word), word))
-    return out
-
-
-def family_words(text: str) -> list[tuple[str, str]]:
-    """Return (family term, folded word) for each word of `text` in a lexical family, stopwords included ("again")."""
-    out = []
-    for word in _TERM_RE.findall(fold(text)):
-        related = _FAMILY_OF_WORD.get(word)
-        if related:
-            out.append((related, word))
-    return out
+    return out + related
 
 
 def content_terms(text: str) -> list[str]:
