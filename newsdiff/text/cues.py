@@ -35,7 +35,15 @@ _UNITS = {
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
-_NUM = r"(?:\d+(?:[.,:]\d+)*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# Number words: compounds first ("twenty-five", not "five" of it), then "half an"/"an" before a
+# unit ("half an hour", "an hour"), then single words ("fifteen", "a dozen" as "dozen").
+_NUM = (r"(?:\d+(?:[.,:]\d+)*|(?:" + "|".join(_TENS) + r")[-\s](?:" + "|".join(_DIGIT_WORDS) + r")|"
+        r"half an|an|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")")
+# Durations are compared in minutes, so "half an hour" and "45 minutes" differ, "an hour" and
+# "60 minutes" do not.
+_IN_MINUTES = {"second": 1 / 60, "minute": 1.0, "hour": 60.0}
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 # "15-minute", "10 minutes", "3 p.m.", "$5 million", "40%"
 _QUANTITY_RE = re.compile(
@@ -51,7 +59,7 @@ _YEAR_RE = re.compile(r"(?<![\w$.,])(1[89]\d\d|20\d\d)(?![\w%])")
 # number word or a month quantifies nothing; one without a negation word negates nothing.
 _DIGIT_RE = re.compile(r"\d")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
-_NUMBERISH = frozenset(_NUMBER_WORDS) | frozenset(_MONTHS)
+_NUMBERISH = frozenset(_NUMBER_WORDS) | frozenset(_MONTHS) | {"hour", "hours"}  # "an hour"
 _NEGATION_WORDS = frozenset(
     "not no never none nor neither without nothing nobody cannot declined refused denied t".split()
 )
@@ -81,6 +89,13 @@ _NOT_NAMES = frozenset(
 def _number_value(text: str) -> float:
     """Parse a number written in digits or words."""
     text = text.lower()
+    if text == "an":
+        return 1.0
+    if text == "half an":
+        return 0.5
+    parts = re.split(r"[-\s]", text)
+    if len(parts) == 2 and all(p in _NUMBER_WORDS for p in parts):  # twenty-five
+        return float(_NUMBER_WORDS[parts[0]] + _NUMBER_WORDS[parts[1]])
     if text in _NUMBER_WORDS:
         return float(_NUMBER_WORDS[text])
     text = text.replace(",", "")
@@ -106,9 +121,14 @@ def quantities(text: str) -> dict[str, dict[float, str]]:
     for m in _QUANTITY_RE.finditer(text):
         currency, number, unit = m.group(1), m.group(2), m.group(3)
         key = _UNITS[unit.lower()]
+        value = _number_value(number)
+        if number.lower() in ("an", "half an") and key not in _IN_MINUTES:
+            continue  # "an" counts only in "an hour"/"half an hour", not "a year"/"an injured man"
+        if key in _IN_MINUTES:
+            key, value = "duration", round(value * _IN_MINUTES[key], 6)
         if currency:
             key = f"{currency}{key}"
-        found.setdefault(key, {})[_number_value(number)] = m.group().strip()
+        found.setdefault(key, {})[value] = m.group().strip()
     for m in _DATE_RE.finditer(text):
         month = (m.group(1) or m.group(4)).lower()
         day = m.group(2) or m.group(3)
