@@ -14,7 +14,6 @@ from newsdiff.text.pipeline import split_upload
 from newsdiff.text.segment import segment
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-DEMO = Path(__file__).resolve().parents[2] / "newsdiff" / "demo"
 GOLD = Path(__file__).resolve().parent / "gold" / "seed_alignment.json"
 DEMO_GOLD = Path(__file__).resolve().parent / "gold" / "demo_alignment.json"
 ALIGNABLE = {"claim", "quote"}
@@ -43,9 +42,10 @@ class P:
 
 
 def load_demo_pair() -> tuple[list, list]:
-    """Return the demo accounts (side a, side b) split as the app splits an upload."""
+    """Return the demo accounts (side a, side b), copies kept with the gold, split as the app splits an upload."""
     gold = json.loads(DEMO_GOLD.read_text(encoding="utf-8"))
-    return tuple(split_upload((DEMO / gold[side]).read_bytes(), gold[side]).segments for side in "ab")
+    return tuple(split_upload((DEMO_GOLD.parent / gold[side]).read_bytes(), gold[side]).segments
+                 for side in "ab")
 
 
 def load_seed_pair() -> tuple[list, list]:
