@@ -16,6 +16,7 @@ from newsdiff.text.segment import segment
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 GOLD = Path(__file__).resolve().parent / "gold" / "seed_alignment.json"
 DEMO_GOLD = Path(__file__).resolve().parent / "gold" / "demo_alignment.json"
+DEMO_DIR = Path(__file__).resolve().parents[2] / "newsdiff" / "demo"
 ALIGNABLE = {"claim", "quote"}
 
 # Floors = what the engine reaches on the gold (seed: 6/9 links found, none wrong, the one gold
@@ -42,9 +43,9 @@ class P:
 
 
 def load_demo_pair() -> tuple[list, list]:
-    """Return the demo accounts (side a, side b), copies kept with the gold, split as the app splits an upload."""
+    """Return the demo accounts (side a, side b) that load_demo ships, split as the app splits an upload."""
     gold = json.loads(DEMO_GOLD.read_text(encoding="utf-8"))
-    return tuple(split_upload((DEMO_GOLD.parent / gold[side]).read_bytes(), gold[side]).segments
+    return tuple(split_upload((DEMO_DIR / gold[side]).read_bytes(), gold[side]).segments
                  for side in "ab")
 
 
