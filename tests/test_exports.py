@@ -7,6 +7,8 @@ import json
 import re
 from datetime import datetime, timezone
 from html.parser import HTMLParser
+from pathlib import Path
+
 import pytest
 
 from newsdiff.exports import (
@@ -27,46 +29,10 @@ from newsdiff.models import ExportRecord, Link, Passage
 from newsdiff.services.annotations import annotation_set, annotation_undo_last, link_create, link_reject
 from tests import factories
 
-# Two readouts of the Sheinbaum–Trump call (the demo texts), kept here so the tests do not move with the demo.
-MEXICO_TEXT = """\
-Sheinbaum and Trump speak by phone on security, trade and sovereignty
-Mexico City — Mexico's president, Claudia Sheinbaum, spoke with U.S. President Donald Trump by telephone on Thursday, according to a summary released by her office.
-The summary put the length of the call at roughly fifteen minutes and quoted Sheinbaum calling it a “very good conversation”.
-
-Security first, within limits
-Most of the call dealt with organised crime and the drug trade that crosses the shared border.
-Sheinbaum told Trump that any cooperation on security has to respect Mexico's sovereignty, her office said.
-She also told him that a U.S. military operation on Mexican territory is not needed and would not be accepted.
-After the call, Sheinbaum said Trump had “understood” her position.
-
-Trade and investment
-The two leaders discussed commerce and investment, according to the Mexican readout.
-Sheinbaum stressed that manufacturing, energy and technology supply chains tie the two economies together.
-
-Venezuela
-The presidents briefly discussed Venezuela, where a U.S. operation led to the detention of Nicolás Maduro.
-Sheinbaum restated Mexico's opposition to foreign military intervention in sovereign countries.
-
-Next steps
-Mexican officials said security and foreign-policy teams from both governments will meet later this month.
-Both sides agreed to keep talking through working groups and ministerial channels.
-
-Copyright 2026 Demo Wire. All rights reserved.
-"""
-US_TEXT = """\
-Trump says call with Mexico's president went "extremely well"
-Washington — President Donald Trump said on Thursday that he had a "very productive" telephone call with Mexican President Claudia Sheinbaum.
-In a post on his Truth Social platform, Trump wrote that the conversation covered the border, drug trafficking and trade.
-The call lasted about ten minutes, a person familiar with it said.
-Trump said the two leaders would talk again soon and eventually hold meetings in each other's country.
-He praised Sheinbaum as "a wonderful and highly intelligent Leader".
-Trump's post did not mention military action in Mexico.
-No date was announced for the proposed meetings.
-The White House did not release a transcript of the call.
-
-Reporting by Demo Desk
-Sign up for our politics newsletter.
-"""
+# The two readouts of the Sheinbaum–Trump call that load_demo ships.
+DEMO_DIR = Path(__file__).resolve().parents[1] / "newsdiff" / "demo"
+MEXICO_TEXT = (DEMO_DIR / "mexican_presidency.md").read_text(encoding="utf-8")
+US_TEXT = (DEMO_DIR / "truth_social.md").read_text(encoding="utf-8")
 XSS_NOTE = '<script>alert("note")</script><img src=x onerror=alert(1)>[click](javascript:alert(1))'
 
 
@@ -78,6 +44,7 @@ def annotated_comparison(*, accounts: int = 2, slug: str = "sheinbaum-trump-call
     mexico = factories.article(
         comparison,
         MEXICO_TEXT,
+        fmt="markdown",
         source="Mexican presidency",
         outlet="Demo Wire",
         author="Demo Wire staff",
@@ -88,6 +55,7 @@ def annotated_comparison(*, accounts: int = 2, slug: str = "sheinbaum-trump-call
     us = factories.article(
         comparison,
         US_TEXT,
+        fmt="markdown",
         source="Truth Social",
         outlet="Demo Desk",
         author="Demo Desk",
