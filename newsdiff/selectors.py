@@ -157,6 +157,11 @@ def _plain(passage: Passage) -> PassageView:
 
 def pair_views(a_passages: list[Passage], b_passages: list[Passage]) -> tuple[list[PassageView], list[PassageView]]:
     """Highlight the words each side of a link shares with the other and the words that differ."""
+    if len(a_passages) == len(b_passages) == 1:
+        spans_a, spans_b = highlight_pair(a_passages[0].text, b_passages[0].text)
+        return [PassageView(a_passages[0], _fragments(a_passages[0].text, spans_a))], [
+            PassageView(b_passages[0], _fragments(b_passages[0].text, spans_b))
+        ]
     a_text = " ".join(p.text for p in a_passages)
     b_text = " ".join(p.text for p in b_passages)
     views_a = [PassageView(p, _fragments(p.text, highlight_pair(p.text, b_text)[0])) for p in a_passages]
