@@ -31,7 +31,7 @@ def comparison_align_article(*, article: Article, user=None) -> list[AlignmentRu
     return runs
 
 
-def _touched(links):
+def links_touched(links):
     """Links a reviewer has acted on: never replaced by a re-run."""
     has_annotation = Exists(Annotation.objects.filter(link=OuterRef("pk")))
     has_event = Exists(AnnotationEvent.objects.filter(link=OuterRef("pk")))
@@ -48,7 +48,7 @@ def comparison_align_pair(*, article_a: Article, article_b: Article, user=None) 
         pair_links = Link.objects.filter(
             comparison=article_a.comparison_id, article_a=article_a, article_b=article_b
         )
-        kept = _touched(pair_links)
+        kept = links_touched(pair_links)
         kept_ids = set(kept.values_list("pk", flat=True))
         pair_links.exclude(pk__in=kept_ids).delete()
         kept_keys = {

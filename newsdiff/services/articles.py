@@ -128,10 +128,9 @@ def article_import(
         )
         _validate(article)
         article.save()
-        version = _version_create(
+        version = version_create(
             article=article,
             document=document,
-            original=content if content is not None else _original_text(document),
             filename=filename,
             user=user,
             fetched_html=fetched_html,
@@ -164,18 +163,15 @@ def _derived_title(document: SplitDocument) -> str:
     return line if len(line) <= 200 else line[:199] + "…"
 
 
-def _original_text(document: SplitDocument) -> str:
-    return getattr(document, "original", "") or document.prepared.text
-
-
-def _version_create(
-    *, article: Article, document: SplitDocument, original: str, filename: str, user, fetched_html: str, fetched_at
+def version_create(
+    *, article: Article, document: SplitDocument, filename: str, user, fetched_html: str = "", fetched_at=None
 ) -> ArticleVersion:
+    """Store the next version of an article with its passages (the caller holds the transaction)."""
     number = (article.versions.aggregate(m=Max("number"))["m"] or 0) + 1
     version = ArticleVersion.objects.create(
         article=article,
         number=number,
-        original=original,
+        original=document.original,
         original_filename=filename[:255],
         original_format=document.fmt,
         html=document.prepared.html,

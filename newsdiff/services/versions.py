@@ -21,7 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from newsdiff.models import Annotation, AnnotationEvent, Article, ArticleVersion, Comparison, Link, Passage
-from newsdiff.services.articles import ImportRefused, _original_text, _version_create, checksum_of, split_input
+from newsdiff.services.articles import ImportRefused, checksum_of, split_input, version_create
 from newsdiff.services.fetch import page_fetch_extract, published_from
 from newsdiff.text.versiondiff import DiffChunk, PassagePair, diff_counts, pair_passages, word_diff
 
@@ -76,10 +76,9 @@ def article_version_add(
             raise ImportRefused(
                 f"The text is identical to the current version (v{previous.number}); no version was added."
             )
-        version = _version_create(
+        version = version_create(
             article=article,
             document=document,
-            original=content if content is not None else _original_text(document),
             filename=filename,
             user=user,
             fetched_html=fetched_html,
@@ -200,13 +199,13 @@ def _links_into(*, article: Article, version: ArticleVersion) -> list[Link]:
     Untouched suggestions are not carried: the alignment re-run replaces them.
     Links whose other side is no longer that account's current text are history already.
     """
-    from newsdiff.services.alignment import _touched
+    from newsdiff.services.alignment import links_touched
 
     candidates = Link.objects.filter(
         Q(article_a=article, a_passages__version=version) | Q(article_b=article, b_passages__version=version)
     ).distinct()
     links = []
-    for link in _touched(candidates).select_related("article_a", "article_b").prefetch_related("a_passages", "b_passages"):
+    for link in links_touched(candidates).select_related("article_a", "article_b").prefetch_related("a_passages", "b_passages"):
         other_article = link.article_b if link.article_a_id == article.pk else link.article_a
         other_members = link.b_passages.all() if link.article_a_id == article.pk else link.a_passages.all()
         if all(p.version_id == other_article.current_version_id for p in other_members):

@@ -111,6 +111,7 @@ def test_html_upload_is_sanitised_and_keeps_headings():
     article = article_import(comparison=ComparisonFactory(), meta=ArticleMeta(source="A"), data=html, filename="a.html")
     version = article.current_version
     assert "<script" not in version.html and "onclick" not in version.html and "alert" not in version.text
+    assert version.original == html.decode()  # the upload itself is kept, never rendered
     kinds = [(p.kind, p.text) for p in article.passages.all()]
     assert ("heading", "Security") in kinds
     assert any(text == "The call lasted 15 minutes." for _, text in kinds)
