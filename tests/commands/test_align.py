@@ -2,7 +2,8 @@
 
 import json
 
-from django.core.management import call_command
+import pytest
+from django.core.management import CommandError, call_command
 
 
 def test_align_json_has_the_documented_shape(seeds_dir, capsys):
@@ -30,8 +31,26 @@ def test_align_json_has_the_documented_shape(seeds_dir, capsys):
 
 
 def test_align_refuses_a_missing_file(tmp_path):
-    import pytest
-    from django.core.management import CommandError
-
     with pytest.raises(CommandError, match="no such file"):
         call_command("align", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--json")
+
+
+@pytest.mark.django_db
+def test_align_again_keeps_reviewer_verdicts(capsys):
+    from newsdiff.models import Annotation
+    from newsdiff.services.annotations import annotation_set, link_accept
+    from tests import factories
+
+    comparison = factories.ComparisonFactory(slug="call")
+    factories.article(comparison, "The call lasted fifteen minutes.\nTrade was discussed at length by both.")
+    factories.article(comparison, "The call lasted ten minutes.\nThe weather was fine.")
+    link = comparison.links.get()
+    reviewer = factories.reviewer()
+    link_accept(link=link, reviewer=reviewer)
+    annotation_set(reviewer=reviewer, link=link, label="conflicting", note="15 vs 10")
+    call_command("align", "--comparison", "call")
+    assert "links kept" in capsys.readouterr().out
+    assert comparison.links.get(pk=link.pk).status == "accepted"
+    assert Annotation.objects.get(link=link).note == "15 vs 10"
+    with pytest.raises(CommandError, match="No comparison"):
+        call_command("align", "--comparison", "nope")

@@ -1,10 +1,15 @@
-"""python manage.py align FILE_A FILE_B --json: the alignment engine on two files, no database needed."""
+"""python manage.py align FILE_A FILE_B --json: the alignment engine on two files, no database needed.
+
+python manage.py align --comparison SLUG: run the alignment again on a stored comparison (verdicts are kept).
+"""
 
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from newsdiff.models import Comparison
+from newsdiff.services.alignment import comparison_align
 from newsdiff.text.align import align
 from newsdiff.text.decode import InputRejected
 from newsdiff.text.pipeline import split_upload
@@ -23,11 +28,20 @@ class Command(BaseCommand):
     requires_system_checks = []
 
     def add_arguments(self, parser):
-        parser.add_argument("file_a")
-        parser.add_argument("file_b")
+        parser.add_argument("file_a", nargs="?")
+        parser.add_argument("file_b", nargs="?")
         parser.add_argument("--json", action="store_true", help="print one JSON object (the stable output shape)")
+        parser.add_argument(
+            "--comparison", metavar="SLUG", help="instead of files: align a stored comparison again, keeping verdicts"
+        )
 
     def handle(self, *args, **options):
+        if options["comparison"]:
+            if options["file_a"] or options["file_b"]:
+                raise CommandError("Give two files or --comparison SLUG, not both.")
+            return self._realign(options["comparison"])
+        if not (options["file_a"] and options["file_b"]):
+            raise CommandError("Give two files to align, or --comparison SLUG.")
         documents = []
         for name in (options["file_a"], options["file_b"]):
             path = Path(name)
@@ -44,6 +58,16 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(output, ensure_ascii=False))
             return
         self._write_text(seg_a, seg_b, output)
+
+    def _realign(self, slug: str) -> None:
+        comparison = Comparison.objects.filter(slug=slug).first()
+        if comparison is None:
+            raise CommandError(f"No comparison with the slug '{slug}'.")
+        for run in comparison_align(comparison=comparison):
+            self.stdout.write(
+                f"{run.article_a.source} × {run.article_b.source}: {run.links_suggested} new suggestions, "
+                f"{run.links_kept} links kept as reviewers left them, {run.unique_passages.count()} unique passages."
+            )
 
     def _write_text(self, seg_a, seg_b, output):
         for link in output["links"]:
