@@ -143,6 +143,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = NEWSDIFF_MAX_UPLOAD_BYTES * 2 + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FILES = 50
 
+# Importing from the web: limits per page, and whether internal addresses (this machine, private networks)
+# may be fetched — off by default, so the server cannot be made to fetch its own neighbours.
+NEWSDIFF_FETCH_TIMEOUT = float(os.environ.get("NEWSDIFF_FETCH_TIMEOUT", "10"))
+NEWSDIFF_FETCH_MAX_BYTES = int(os.environ.get("NEWSDIFF_FETCH_MAX_BYTES", 10 * 1024 * 1024))
+NEWSDIFF_FETCH_ALLOW_PRIVATE = env_flag("NEWSDIFF_FETCH_ALLOW_PRIVATE")
+
 # Production hardening, driven by the environment.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_flag("USE_X_FORWARDED_PROTO", not DEBUG) else None
 USE_X_FORWARDED_HOST = env_flag("USE_X_FORWARDED_HOST")

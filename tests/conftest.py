@@ -22,3 +22,9 @@ def data_dir() -> Path:
     if not DATA.is_dir():
         pytest.skip(f"test material not found at {DATA} (CI lays shared/ beside the checkout)")
     return DATA
+
+
+@pytest.fixture(autouse=True)
+def fetch_from_loopback(settings):
+    """Tests serve their web pages from 127.0.0.1, which production refuses to fetch (see test_fetch)."""
+    settings.NEWSDIFF_FETCH_ALLOW_PRIVATE = True

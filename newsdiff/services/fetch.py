@@ -9,7 +9,9 @@ page with its time and checksum as evidence.
 
 import codecs
 import http.client
+import ipaddress
 import re
+import socket
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone as dt_timezone
@@ -40,11 +42,11 @@ class FetchedPage:
 
 
 def fetch_timeout() -> float:
-    return float(getattr(settings, "NEWSDIFF_FETCH_TIMEOUT", 10))
+    return float(settings.NEWSDIFF_FETCH_TIMEOUT)
 
 
 def fetch_max_bytes() -> int:
-    return int(getattr(settings, "NEWSDIFF_FETCH_MAX_BYTES", 10 * 1024 * 1024))
+    return int(settings.NEWSDIFF_FETCH_MAX_BYTES)
 
 
 def fetch_page(url: str, *, timeout: float, max_bytes: int) -> FetchedPage:
@@ -81,6 +83,20 @@ def _check_url(url: str) -> None:
         raise ImportRefused(f"'{url}' is not an http:// or https:// address; only web pages can be fetched.")
     if not parts.hostname:
         raise ImportRefused(f"'{url}' has no host name.")
+    if not settings.NEWSDIFF_FETCH_ALLOW_PRIVATE:
+        _refuse_internal(parts.hostname, parts.port or (443 if parts.scheme.lower() == "https" else 80))
+
+
+def _refuse_internal(hostname: str, port: int) -> None:
+    """Refuse hosts that resolve to this machine or a private network: the server must not fetch its own neighbours."""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(hostname, port, type=socket.SOCK_STREAM)}
+    except (socket.gaierror, UnicodeError):
+        raise ImportRefused(f"The host {hostname} was not found.") from None
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+        if not ip.is_global or ip.is_multicast:
+            raise ImportRefused(f"{hostname} is an internal address ({ip}); only public web pages can be fetched.")
 
 
 def _host(url: str) -> str:

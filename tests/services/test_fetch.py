@@ -310,3 +310,11 @@ def test_slow_drip_is_stopped_at_the_deadline(site):
     started = time.monotonic()
     assert refusal(site.url("/drip"), timeout=1) == "127.0.0.1 did not send the page within 1 seconds."
     assert time.monotonic() - started < 2.5
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:9/page", "http://localhost/page", "http://10.1.2.3/page",
+                                 "http://169.254.169.254/latest/meta-data/", "http://[::1]/page"])
+def test_internal_addresses_are_refused_unless_allowed(settings, url):
+    settings.NEWSDIFF_FETCH_ALLOW_PRIVATE = False
+    with pytest.raises(ImportRefused, match="internal address"):
+        fetch_page(url, timeout=1, max_bytes=1000)
