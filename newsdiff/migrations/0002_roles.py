@@ -3,7 +3,63 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from newsdiff.roles import GROUP_PERMISSIONS
+# Frozen here: later changes to roles go in new migrations.
+GROUP_PERMISSIONS = {
+    "reviewer": [
+        "review_comparison",
+        "view_comparison",
+        "view_article",
+        "view_passage",
+        "view_link",
+        "view_annotation",
+    ],
+    "editor": [
+        "review_comparison",
+        "view_comparison",
+        "view_article",
+        "view_passage",
+        "view_link",
+        "view_annotation",
+        "export_comparison",
+        "finalize_comparison",
+        "view_exportrecord",
+    ],
+    "admin": [
+        "add_alignmentrun",
+        "add_annotation",
+        "add_article",
+        "add_articleversion",
+        "add_comparison",
+        "add_link",
+        "add_passage",
+        "change_alignmentrun",
+        "change_annotation",
+        "change_article",
+        "change_articleversion",
+        "change_comparison",
+        "change_link",
+        "change_passage",
+        "delete_alignmentrun",
+        "delete_annotation",
+        "delete_article",
+        "delete_articleversion",
+        "delete_comparison",
+        "delete_link",
+        "delete_passage",
+        "export_comparison",
+        "finalize_comparison",
+        "review_comparison",
+        "view_alignmentrun",
+        "view_annotation",
+        "view_annotationevent",
+        "view_article",
+        "view_articleversion",
+        "view_comparison",
+        "view_exportrecord",
+        "view_link",
+        "view_passage",
+    ],
+}
 
 
 def create_roles(apps, schema_editor):
