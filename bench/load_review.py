@@ -21,7 +21,6 @@ import random
 import re
 import secrets
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile

@@ -32,7 +32,7 @@ from newsdiff.models import (
     Passage,
     Verdict,
 )
-from newsdiff.selectors import Row, _agreement, comparison_side_by_side
+from newsdiff.selectors import Row, comparison_side_by_side, reviewer_agreement
 
 SCHEMA = "newsdiff.comparison"
 VERSION = 1
@@ -172,7 +172,7 @@ def comparison_export(comparison: Comparison, *, options: ExportOptions = Export
         for row in rows:
             for annotation in row.annotations:
                 seen.setdefault(annotation.pk, annotation)
-    reviewers, kappa, kappa_pairs = _agreement([seen[pk] for pk in sorted(seen)])
+    reviewers, kappa, kappa_pairs = reviewer_agreement([seen[pk] for pk in sorted(seen)])
 
     accounts = []
     counts_by_account, unique_by_account = _account_summaries(articles, account_ref, passages, all_rows, options)

@@ -9,7 +9,7 @@ from django_htmx.middleware import HtmxDetails
 
 from newsdiff import roles
 from newsdiff.models import Article, ArticleVersion
-from newsdiff.services.versions import (
+from newsdiff.selectors import (
     article_changed_since_review,
     article_needs_rereview,
     article_versions_compare,

@@ -7,9 +7,7 @@ import gzip
 import json
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils.html import escape
 
 from newsdiff.models import Article, Passage
 from newsdiff.services.annotations import annotation_set

@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib import admin as django_admin
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, get_resolver, reverse
 
 from newsdiff.models import Annotation, Link, Passage
 from newsdiff.services.annotations import annotation_set

@@ -7,12 +7,8 @@ from django.core.management import CommandError, call_command
 
 from newsdiff.models import AlignmentRun, Annotation, AnnotationEvent, ArticleVersion, Comparison, Link, Passage, Verdict
 from newsdiff.services.articles import ImportRefused
-from newsdiff.services.versions import (
-    article_changed_since_review,
-    article_needs_rereview,
-    article_refetch,
-    article_version_add,
-)
+from newsdiff.selectors import article_changed_since_review, article_needs_rereview
+from newsdiff.services.versions import article_refetch, article_version_add
 from tests import factories
 from tests.fixtures.web.server import NewsSite, serve
 

@@ -3,8 +3,6 @@
 import itertools
 import random
 
-import pytest
-
 from newsdiff.text.versiondiff import (
     EDIT_THRESHOLD,
     DiffChunk,

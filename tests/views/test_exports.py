@@ -60,7 +60,7 @@ def test_editor_downloads_each_format(client, comparison, fmt, content_type, ext
     assert response["Content-Type"].startswith(content_type)
     disposition = response["Content-Disposition"]
     assert disposition.startswith("attachment; ")
-    assert f'filename="sheinbaum-trump-call-conflicts-' in disposition and disposition.endswith(f'.{extension}"')
+    assert 'filename="sheinbaum-trump-call-conflicts-' in disposition and disposition.endswith(f'.{extension}"')
     record = ExportRecord.objects.get()
     assert (record.user, record.format, record.via) == (editor, fmt, "web")
     assert record.options == {"suggestions": True, "only": "conflicts"}

@@ -1,4 +1,4 @@
-"""Reads: everything a page or an export shows, in a fixed number of queries whatever the size."""
+"""Reads for the review workspace and exports: aligned rows, verdicts, agreement, summaries."""
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -221,7 +221,7 @@ def comparison_side_by_side(
             row.mine = next((a for a in row.annotations if a.reviewer_id == viewer.pk), None)
         row.suggested_unique = row.passage is not None and row.passage.pk in unique_ids
 
-    reviewers, kappa, kappa_pairs = _agreement(annotations)
+    reviewers, kappa, kappa_pairs = reviewer_agreement(annotations)
     return SideBySide(comparison, articles, article_a, article_b, rows, reviewers, kappa, kappa_pairs)
 
 
@@ -295,7 +295,7 @@ def _build_rows(side_a, side_b, links, members_a, members_b, highlight) -> list[
     return ordered
 
 
-def _agreement(annotations: list[Annotation]):
+def reviewer_agreement(annotations: list[Annotation]):
     labels: dict[int, dict[str, str]] = defaultdict(dict)
     names: dict[int, str] = {}
     for annotation in annotations:
