@@ -288,10 +288,17 @@ def _build_rows(side_a, side_b, links, members_a, members_b, highlight) -> list[
             leading.append(lone)
         else:
             inserts[id(anchor)].append(lone)
-    ordered = leading[:]
-    for row in rows:
+    # B passages before B's first linked passage stand beside A's opening rows (titles face titles),
+    # just before the first pair.
+    first_pair = next((i for i, row in enumerate(rows) if row.kind == "pair"), len(rows))
+    ordered = []
+    for i, row in enumerate(rows):
+        if i == first_pair:
+            ordered.extend(leading)
         ordered.append(row)
         ordered.extend(inserts.get(id(row), []))
+    if first_pair == len(rows):
+        ordered.extend(leading)
     return ordered
 
 

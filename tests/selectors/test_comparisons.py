@@ -96,3 +96,12 @@ def test_query_count_is_fixed(comparison, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         view = comparison_side_by_side(comparison, viewer=viewer)
         view.counts
+
+
+def test_opening_rows_of_both_accounts_come_before_the_first_pair():
+    comparison = factories.ComparisonFactory()
+    factories.article(comparison, "# Left headline\n\nThe call lasted fifteen minutes on Thursday.", fmt="markdown")
+    factories.article(comparison, "# Right headline\n\nThe call lasted ten minutes on Thursday.", fmt="markdown")
+    rows = comparison_side_by_side(comparison).rows
+    assert [row.kind for row in rows] == ["heading", "heading", "pair"]
+    assert rows[0].a[0].passage.text == "Left headline" and rows[1].b[0].passage.text == "Right headline"
