@@ -1,4 +1,4 @@
-"""The export model and its four renderers (newsdiff/exports.py)."""
+"""The export model and its four renderers (newsdiff/exports/)."""
 
 import csv
 import gzip
