@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from tests.text.gold_real import load_real_golds
+from tests.text.gold_real import REAL_GOLD_DIR, load_real_golds, summary_row
 
 CONFLICT_KINDS = {"money", "count", "duration", "percent", "compound", "ordinal", "date", "weekday", "negation", "speaker"}
 PAIRS = load_real_golds()
@@ -101,3 +101,9 @@ def test_the_splits_are_balanced():
         assert {"lopsided", "heavy_overlap", "verbatim_quote"} <= traits, split
         kinds = {link["conflict_kind"] for pair in pairs for link in pair.gold["links"] if link["label"] == "conflict"}
         assert len(kinds) >= 4, (split, kinds)
+
+
+def test_the_readme_table_is_current():
+    """The README's table has each pair's current row (regenerate it with `python -m tests.text.gold_real`)."""
+    readme = (REAL_GOLD_DIR / "README.md").read_text(encoding="utf-8")
+    assert [summary_row(pair) for pair in PAIRS if summary_row(pair) not in readme] == []
