@@ -59,7 +59,7 @@ def load_real_golds(split: str | None = None) -> list[RealGold]:
 
 
 def summary_row(pair: RealGold) -> str:
-    """Return the pair's row of the README table (pair, kind, sentences a/b, links, conflicts, decoys, uniques, split)."""
+    """Return the pair's row of the README table (see the README for the columns)."""
     gold = pair.gold
     sizes = [sum(p.kind in ALIGNABLE for p in passages) for passages in (pair.a, pair.b)]
     conflicts = [link["conflict_kind"] for link in gold["links"] if link["label"] == "conflict"]
