@@ -67,6 +67,22 @@ def test_gold_entries_are_well_formed(pair):
 
 
 @pytest.mark.parametrize("pair", PAIRS, ids=_ids(PAIRS))
+def test_every_passage_is_linked_acceptable_or_unique(pair):
+    """The gold is thorough: no claim or quote passage of either side is left unjudged."""
+    judged = {side: set() for side in "ab"}
+    for section in ("links", "acceptable"):
+        for entry in pair.gold[section]:
+            for i, j in pair.pairs(entry):
+                judged["a"].add(i)
+                judged["b"].add(j)
+    for side in "ab":
+        passages = pair.a if side == "a" else pair.b
+        judged[side] |= set().union(*(pair.find(side, s) for s in pair.gold["unique"][side]))
+        unjudged = [p.text for i, p in enumerate(passages) if p.kind in {"claim", "quote"} and i not in judged[side]]
+        assert unjudged == [], side
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=_ids(PAIRS))
 def test_each_pair_is_long_enough_and_lives_up_to_its_traits(pair):
     """One side has 30+ sentences; 'lopsided' means 5x longer; 'heavy_overlap' means most of the shorter side links."""
     sizes = sorted([_alignable(pair.a), _alignable(pair.b)])
