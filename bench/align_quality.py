@@ -58,6 +58,7 @@ sys.path.insert(0, str(ROOT))
 from newsdiff.text.align import align  # noqa: E402
 from newsdiff.text.pipeline import split_upload  # noqa: E402
 from newsdiff.text.segment import segment  # noqa: E402
+from tests.text.gold_real import load_real_golds  # noqa: E402
 from tests.text.gold_scoring import (  # noqa: E402
     Tally, baseline_align, ecb_is_dev, ecb_passages, load_ecbplus, score_ecbplus, score_snippet_gold,
 )
@@ -79,13 +80,8 @@ def snippet_golds() -> list[tuple[str, str, list, list, dict]]:
                     segment((SEEDS / seed["b"]).read_text(encoding="utf-8")), seed))
     demo = json.loads((GOLD / "demo_alignment.json").read_text(encoding="utf-8"))
     out.append(("demo", "dev", *(split_upload((DEMO / demo[s]).read_bytes(), demo[s]).segments for s in "ab"), demo))
-    for path in sorted((GOLD / "real").glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        sides = []
-        for s in "ab":
-            f = path.with_name(f"{path.stem}_{s}.txt")
-            sides.append(split_upload(f.read_bytes(), f.name).segments)
-        out.append((path.stem, gold.get("split", "dev"), *sides, gold))
+    for pair in load_real_golds():
+        out.append((pair.name, pair.split, pair.a, pair.b, pair.gold))
     return out
 
 

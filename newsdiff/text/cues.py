@@ -29,7 +29,7 @@ from rapidfuzz.utils import default_process
 
 from newsdiff.text.tokens import STOPWORDS
 
-_STEM = snowballstemmer.stemmer("english").stemWord
+_STEM = functools.lru_cache(maxsize=100_000)(snowballstemmer.stemmer("english").stemWord)
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -120,7 +120,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             noun = low[k + 1]
             if noun.isalpha() and noun not in STOPWORDS and noun not in _MONTHS:
                 value = _ORDINALS.get(lt) or _number(lt)
-                out.append(Quantity(f"ordinal:{_STEM(noun)}", float(value), f"{t} {tokens[k + 1]}"))
+                out.append(Quantity(f"ordinal:{_STEM(noun)}", float(value), f"{t} {tokens[k + 1].rstrip('.')}"))
         else:
             q, used = _quantity_at(tokens, low, k)
             if q is not None:
@@ -159,6 +159,8 @@ def _quantity_at(tokens: list[str], low: list[str], k: int) -> tuple[Quantity | 
         value += _NUMBER_WORDS[low[k + 2]]
         k += 2
     k += 1
+    if k + 1 < n and low[k] == "-" and low[k + 1] in _SCALES:  # "$5.4-billion"
+        k += 1
     if k < n and low[k] in _SCALES and (low[k] not in ("m", "k", "bn") or currency):
         value *= _SCALES[low[k]]
         k += 1
@@ -180,8 +182,8 @@ def _quantity_at(tokens: list[str], low: list[str], k: int) -> tuple[Quantity | 
     hyphen = k < n and low[k] == "-"
     j = k + 1 if hyphen else k
     if j < n and low[j] in _MINUTES:
-        if j + 2 < n and low[j + 1] == "-" and low[j + 2] == "old":
-            return None, j + 3 - start  # "a 10-year-old": an age, not a duration
+        if j + 1 < n and (low[j + 1] == "old" or (j + 2 < n and low[j + 1] == "-" and low[j + 2] == "old")):
+            return None, j + 2 - start  # "a 10-year-old", "36-year old": an age, not a duration
         return Quantity("duration", value * _MINUTES[low[j]], written(j + 1)), j + 1 - start
     if j < n and low[j].isalpha() and low[j] not in STOPWORDS and low[j] not in _MONTHS:
         noun = _STEM(low[j])
@@ -229,10 +231,14 @@ def clauses(text: str) -> tuple[tuple[frozenset[str], bool], ...]:
         words = default_process(part.replace("n't", " not").replace("n’t", " not")).split()
         if not words:
             continue
-        negated = any(w in _NEGATIONS for w in words)
+        first = next((k for k, w in enumerate(words) if w in _NEGATIONS), None)
+        if first is not None:
+            # What is negated: the words from the negation to the clause end, and the verb
+            # or subject just before it ("did not decide", "the court denied").
+            words = words[max(0, first - 1):]
         stems = frozenset(_STEM(w) for w in words if w not in STOPWORDS and w not in _NEGATIONS and len(w) > 1)
         if stems:
-            out.append((stems, negated))
+            out.append((stems, first is not None))
     return tuple(out)
 
 
@@ -266,8 +272,7 @@ def negation_reasons(a: str, b: str, min_shared: int = 2) -> list[str]:
 def _clause_text(text: str, stems: frozenset[str]) -> str:
     """Return the clause of `text` whose stems are `stems`, trimmed to 12 words."""
     for part in _CLAUSE_RE.split(text):
-        words = default_process(part.replace("n't", " not")).split()
-        if frozenset(_STEM(w) for w in words if w not in STOPWORDS and w not in _NEGATIONS and len(w) > 1) == stems:
+        if any(stems == c for c, _ in clauses(part)):
             return " ".join(part.split()[:12])
     return ""
 
@@ -329,6 +334,19 @@ def quote_reasons(a: str, b: str) -> list[str]:
 CONFLICT_PREFIXES = ("numbers differ", "dates differ", "negation in the shared clause", "quote attributed")
 
 
+@functools.lru_cache(maxsize=20_000)
+def _topic_words(text: str) -> frozenset[str]:
+    """Content-word stems of `text` that are not numbers, months or weekdays."""
+    return frozenset(_STEM(w) for w in default_process(text).split()
+                     if w.isalpha() and len(w) > 1 and w not in STOPWORDS and w not in _MONTHS
+                     and w not in _WEEKDAYS and w not in _NUMBER_WORDS)
+
+
 def conflict_reasons(a: str, b: str) -> list[str]:
-    """Return every conflict cue found between two linked passages."""
-    return number_reasons(a, b) + negation_reasons(a, b) + quote_reasons(a, b)
+    """Return every conflict cue found between two linked passages.
+
+    Numbers and dates are compared only when the passages share at least two other content
+    words (two datelines, "January 5, 2011" and "Updated: January 6, 2011", share nothing else).
+    """
+    numbers = number_reasons(a, b) if len(_topic_words(a) & _topic_words(b)) >= 2 else []
+    return numbers + negation_reasons(a, b) + quote_reasons(a, b)

@@ -1,4 +1,8 @@
-"""The alignment engine: analyse, generate candidates, score with signals, combine, calibrate, label."""
+"""The alignment engine: analyse, generate candidates, score with signals, combine, calibrate, label.
+
+Each step is a module of its own and reads only the shared `Context`; a new signal is a new class
+registered in `signals.SIGNALS` with a weight in `combine.WEIGHTS`.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from typing import Sequence
 
 from newsdiff.text.alignment.calibrate import select
 from newsdiff.text.alignment.candidates import candidate_pairs
-from newsdiff.text.alignment.combine import combined_scores
+from newsdiff.text.alignment.combine import combine, needed_signals
 from newsdiff.text.alignment.context import build_context
 from newsdiff.text.alignment.labels import label
 from newsdiff.text.alignment.signals import SIGNALS
@@ -52,8 +56,9 @@ def align(a: Sequence[PassageLike], b: Sequence[PassageLike]) -> Alignment:
         return Alignment([], list(side_a.indices), list(side_b.indices))
     ctx = build_context(side_a, side_b)
     pairs = sorted(candidate_pairs(ctx))
-    scores = dict(zip(pairs, combined_scores(ctx, pairs)))
-    verbatim = {p for p, v in zip(pairs, SIGNALS["verbatim"].scores(ctx, pairs)) if v}
+    values = {name: SIGNALS[name].scores(ctx, pairs) for name in needed_signals()}
+    scores = dict(zip(pairs, combine(values)))
+    verbatim = {p for p, v in zip(pairs, values["verbatim"]) if v}
     links = []
     for i, j in select(ctx, scores, verbatim):
         name, reasons = label(ctx, i, j, (i, j) in verbatim)

@@ -78,8 +78,7 @@ class FuzzTokenSet:
     name = "fuzz"
 
     def scores(self, ctx: Context, pairs: Pairs) -> list[float]:
-        a_words = [" ".join(w.values()) for w in ctx.a.words]
-        b_words = [" ".join(w.values()) for w in ctx.b.words]
+        a_words, b_words = ctx.a.content, ctx.b.content
         ratio = fuzz.token_set_ratio
         return [ratio(a_words[i], b_words[j]) / 100 for i, j in pairs]
 
@@ -91,8 +90,8 @@ SIGNALS: dict[str, Signal] = {s.name: s for s in (
 class Verbatim:
     """1.0 when a sentence of four words or more on one side appears (near-)verbatim in the other passage.
 
-    Only pairs whose lighter side's terms are nearly all held by the other are checked with
-    rapidfuzz `partial_ratio` (best-aligned substring) over the folded texts.
+    Only sentences whose terms are all held by the other passage are checked, with rapidfuzz
+    `partial_ratio` (the best-aligned substring) over the folded texts.
     """
 
     name = "verbatim"
@@ -100,20 +99,31 @@ class Verbatim:
     CUT = 92
 
     def scores(self, ctx: Context, pairs: Pairs) -> list[float]:
-        out = []
         a, b = ctx.a, ctx.b
+        folded: dict[tuple[int, int], str] = {}
+
+        def fold(side_no: int, k: int) -> str:
+            key = (side_no, k)
+            if key not in folded:
+                folded[key] = default_process((a, b)[side_no].texts[k])
+            return folded[key]
+
+        out = []
         for i, j in pairs:
+            ta, tb = a.terms[i], b.terms[j]
             hit = 0.0
-            for short_side, k, long_side, m in ((a, i, b, j), (b, j, a, i)):
-                long_terms = long_side.terms[m]
-                for text, ts in zip(short_side.sentence_texts[k] or [short_side.texts[k]],
-                                    short_side.sentence_terms[k] or [short_side.terms[k]]):
-                    if not ts or not ts <= long_terms:
+            for short_no, short, k, long_terms, m in ((0, a, i, tb, j), (1, b, j, ta, i)):
+                units = short.sentence_terms[k]
+                if not units:
+                    if not short.terms[k] <= long_terms:
                         continue
-                    folded = default_process(text)
-                    if folded.count(" ") + 1 < self.MIN_WORDS:
-                        continue
-                    if fuzz.partial_ratio(folded, default_process(long_side.texts[m])) >= self.CUT:
+                    candidates = [fold(short_no, k)]
+                else:
+                    candidates = [default_process(text) for text, ts in zip(short.sentence_texts[k], units)
+                                  if ts and ts <= long_terms]
+                for text in candidates:
+                    if text and text.count(" ") + 1 >= self.MIN_WORDS and \
+                            fuzz.partial_ratio(text, fold(1 - short_no, m)) >= self.CUT:
                         hit = 1.0
                         break
                 if hit:

@@ -11,13 +11,14 @@ in a short comparison where in-comparison IDF cannot tell.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Protocol, Sequence
 
 import snowballstemmer
 from rapidfuzz.utils import default_process
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict
 
 from newsdiff.text.tokens import STOPWORDS
 
@@ -25,7 +26,8 @@ ALIGNABLE_KINDS = frozenset({"claim", "quote"})
 # A sentence ends at . ! or ? (optionally closed by a quote or bracket) before a capital or a quote.
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”’')\]]?\s+(?=[\"“‘(\[]?[A-Z0-9])")
 RARITY_FLOOR = 0.15  # weight factor of the most common English words that are not stopwords
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = snowballstemmer.stemmer("english")  # PyStemmer's C implementation when installed
+MAX_VOCABULARY = 1_000_000  # folded words remembered by the process (a few tens of MB at most)
 
 
 class PassageLike(Protocol):
@@ -35,10 +37,18 @@ class PassageLike(Protocol):
     kind: str  # heading | claim | quote | boilerplate
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    """wordfreq's English word frequencies (loaded once, on first use: about 0.2 s)."""
+    return get_frequency_dict("en", wordlist="best")
+
+
 def rarity(word: str) -> float:
     """How rare a folded word is in English, 1.0 (unknown, a name) down to RARITY_FLOOR (very common)."""
-    zipf = zipf_frequency(word, "en") if not word.isdigit() else 3.0
+    if word.isdigit():
+        return 1.0
+    frequency = _frequencies().get(word)
+    zipf = math.log10(frequency) + 9 if frequency else 0.0  # wordfreq's Zipf scale
     return max(RARITY_FLOOR, min(1.0, (7.0 - zipf) / 4.0))
 
 
@@ -51,19 +61,35 @@ class Vocabulary:
         self.rarity: list[float] = []
 
     def term(self, word: str) -> int:
-        """Return the term id of a folded word (its Snowball stem), interning it on first sight."""
+        """Return the term id of a folded word (its Snowball stem), -1 for a stopword or stray letter."""
         tid = self.term_of_word.get(word)
         if tid is None:
-            s = word if word.isdigit() else _STEMMER.stemWord(word)
-            tid = self.id_of_stem.get(s)
-            if tid is None:
-                tid = self.id_of_stem[s] = len(self.rarity)
-                self.rarity.append(rarity(word))
+            if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
+                tid = -1
             else:
-                # A stem is as common as its most common form.
-                self.rarity[tid] = min(self.rarity[tid], rarity(word))
-            self.term_of_word[word] = tid
+                s = word if word.isdigit() else _STEMMER.stemWord(word)
+                tid = self.id_of_stem.get(s)
+                if tid is None:
+                    tid = self.id_of_stem[s] = len(self.rarity)
+                    self.rarity.append(rarity(word))
+                else:
+                    # A stem is as common as its most common form.
+                    self.rarity[tid] = min(self.rarity[tid], rarity(word))
+            if len(self.term_of_word) < MAX_VOCABULARY:
+                self.term_of_word[word] = tid
         return tid
+
+    def terms(self, text: str) -> dict[int, str]:
+        """Return the term ids of `text` in order, each with the first folded word that gave it."""
+        get, term = self.term_of_word.get, self.term
+        out: dict[int, str] = {}
+        for w in default_process(text).split():
+            tid = get(w)
+            if tid is None:
+                tid = term(w)
+            if tid >= 0 and tid not in out:
+                out[tid] = w
+        return out
 
 
 VOCABULARY = Vocabulary()
@@ -89,6 +115,7 @@ class Side:
     texts: list[str] = field(default_factory=list)
     terms: list[frozenset[int]] = field(default_factory=list)  # the whole passage
     words: list[dict[int, str]] = field(default_factory=list)  # term -> first word as folded
+    content: list[str] = field(default_factory=list)  # the content words, folded, space-separated
     sentence_texts: list[list[str]] = field(default_factory=list)  # only for multi-sentence passages
     sentence_terms: list[list[frozenset[int]]] = field(default_factory=list)
 
@@ -96,22 +123,20 @@ class Side:
 def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary = VOCABULARY) -> Side:
     """Extract the term ids of each alignable passage (and of each of its sentences when it has several)."""
     side = Side()
-    term = vocabulary.term
     for index, passage in enumerate(passages):
         if passage.kind not in ALIGNABLE_KINDS:
             continue
         text = passage.text
-        words: dict[int, str] = {}
-        for w in content_words(text):
-            words.setdefault(term(w), w)
+        words = vocabulary.terms(text)
         side.indices.append(index)
         side.texts.append(text)
         side.terms.append(frozenset(words))
         side.words.append(words)
-        parts = sentences(text) if len(text) > 60 else [text]
+        side.content.append(" ".join(words.values()))
+        parts = sentences(text) if len(text) > 60 else ()
         if len(parts) > 1:
             side.sentence_texts.append(parts)
-            side.sentence_terms.append([frozenset(term(w) for w in content_words(p)) for p in parts])
+            side.sentence_terms.append([frozenset(vocabulary.terms(p)) for p in parts])
         else:
             side.sentence_texts.append([])
             side.sentence_terms.append([])
