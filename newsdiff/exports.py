@@ -33,6 +33,7 @@ from newsdiff.models import (
     Verdict,
 )
 from newsdiff.selectors import Row, comparison_side_by_side, reviewer_agreement
+from newsdiff.text.cues import CONFLICT_PREFIXES
 
 SCHEMA = "newsdiff.comparison"
 VERSION = 1
@@ -404,6 +405,9 @@ def _claim(row: Row, passage_ref: dict, link_ref: dict) -> dict:
         "origin": link.origin if link else None,
         "score": link.score if link else None,
         "suggested_label": link.suggested_label if link else "",
+        # The engine's evidence for a possible conflict ("numbers differ: ...").
+        "evidence": [r for r in link.reasons if r.startswith(CONFLICT_PREFIXES)]
+        if link and link.suggested_label == Link.Label.CONFLICT else [],
         "suggested_unique": row.suggested_unique,
         "suggestion": _is_suggestion(row),
         # A unique claim has its one passage under "a", whichever side of the pair it came from.
@@ -510,7 +514,9 @@ def _kappa_text(kappa) -> str:
 def _verdict_text(claim: dict) -> str:
     """What the report says about a claim's verdict."""
     if claim["suggestion"]:
-        suggested = {"match": "matching", "conflict": "conflicting"}.get(claim["suggested_label"], "")
+        suggested = {"match": "matching", "conflict": "possible conflict"}.get(claim["suggested_label"], "")
+        if claim["evidence"]:
+            suggested += " — " + "; ".join(claim["evidence"])
         if claim["kind"] == "unique":
             suggested = "unique" if claim["suggested_unique"] else ""
         return f"Suggestion, untagged{f' (engine: {suggested})' if suggested else ''}"

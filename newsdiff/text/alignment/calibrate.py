@@ -8,7 +8,7 @@ of a terse account links to several of a verbose one). Absolute limits keep the 
 sane: it never rises above CEILING (when two accounts overlap heavily the typical best is already
 a true match) and never falls below FLOOR (when one account is many times longer the median best
 is near zero and the bar would collapse). At or above ALWAYS a pair links whatever the rest.
-A link also needs MIN_SHARED_TERMS shared terms carrying MIN_SHARED_WEIGHT, unless one side
+A mutual best pair carrying a conflict cue needs only CUE_FLOOR. A link also needs MIN_SHARED_TERMS shared terms carrying MIN_SHARED_WEIGHT, unless one side
 holds the other's sentence verbatim (a four-word quoted question has one content word).
 """
 
@@ -16,19 +16,21 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
+from typing import Callable
 
 from newsdiff.text.alignment.context import Context
 
 ALWAYS = 0.5
 MUTUAL_Z = 0.5
-ONE_SIDED_Z = 1.75
-FLOOR = 0.12
-ONE_SIDED_FLOOR = 0.2
+ONE_SIDED_Z = 1.0
+FLOOR = 0.22
+ONE_SIDED_FLOOR = 0.3
 CEILING = 0.3
 ONE_SIDED_CEILING = 0.4
 MIN_SHARED_TERMS = 2
 MIN_SHARED_WEIGHT = 1.0
 MIN_CALIBRATION_PASSAGES = 6
+CUE_FLOOR = 0.18  # what a mutual best pair carrying a conflict cue needs
 TINY_LINK = 0.3  # what a mutual best pair needs when there is too little to calibrate on
 
 
@@ -67,8 +69,14 @@ def bars(ctx: Context, row: dict, col: dict) -> Bars:
 
 
 def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tuple[int, int]],
-           lowered: set[tuple[int, int]] = frozenset()) -> list[tuple[int, int]]:
-    """Choose the pairs to link. Pairs in `lowered` (a conflict cue about what they share) need only the mutual bar."""
+           has_cue: Callable[[int, int], bool] | None = None) -> list[tuple[int, int]]:
+    """Choose the pairs to link.
+
+    A mutual best pair under its bar but at or above CUE_FLOOR still links when `has_cue(i, j)` says
+    it carries a conflict cue about what the two passages share: a possible conflict is what a
+    reviewer must not miss ("roughly fifteen minutes" / "lasted about ten minutes" share little
+    else).
+    """
     row, col = best_partners(scores)
     bar = bars(ctx, row, col)
     weight = ctx.weight
@@ -83,7 +91,7 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
         shared = ctx.a.terms[i] & ctx.b.terms[j]
         if len(shared) < MIN_SHARED_TERMS or sum(weight[t] for t in shared) < MIN_SHARED_WEIGHT:
             continue
-        needed = bar.mutual if (is_row and is_col) or (i, j) in lowered else bar.one_sided
-        if s >= needed:
+        needed = bar.mutual if is_row and is_col else bar.one_sided
+        if s >= needed or (is_row and is_col and s >= CUE_FLOOR and has_cue is not None and has_cue(i, j)):
             chosen.append((i, j))
     return sorted(chosen)

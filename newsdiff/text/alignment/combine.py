@@ -6,7 +6,7 @@ is not averaged: a (near-)verbatim sentence makes the pair score at least VERBAT
 
 from __future__ import annotations
 
-WEIGHTS: dict[str, float] = {"terms": 1.0, "fuzz": 0.3}
+WEIGHTS: dict[str, float] = {"terms": 1.0, "fuzz": 0.35}
 VERBATIM_SCORE = 0.6
 
 

@@ -13,7 +13,7 @@ from newsdiff.text.alignment.calibrate import select
 from newsdiff.text.alignment.candidates import candidate_pairs
 from newsdiff.text.alignment.combine import combine, needed_signals
 from newsdiff.text.alignment.context import build_context
-from newsdiff.text.alignment.labels import label
+from newsdiff.text.alignment.labels import has_cue, label
 from newsdiff.text.alignment.signals import SIGNALS
 from newsdiff.text.alignment.terms import PassageLike, analyse
 
@@ -60,7 +60,7 @@ def align(a: Sequence[PassageLike], b: Sequence[PassageLike]) -> Alignment:
     scores = dict(zip(pairs, combine(values)))
     verbatim = {p for p, v in zip(pairs, values["verbatim"]) if v}
     links = []
-    for i, j in select(ctx, scores, verbatim):
+    for i, j in select(ctx, scores, verbatim, lambda i, j: has_cue(ctx, i, j)):
         name, reasons = label(ctx, i, j, (i, j) in verbatim)
         links.append(Link(a=[side_a.indices[i]], b=[side_b.indices[j]],
                           score=round(100 * min(1.0, scores[(i, j)]), 1), label=name, reasons=reasons))

@@ -16,6 +16,11 @@ def shared_words(ctx: Context, i: int, j: int, limit: int = 4) -> list[str]:
     return [ctx.a.words[i][t] for t in shared[:limit]]
 
 
+def has_cue(ctx: Context, i: int, j: int) -> bool:
+    """Whether a pair would be labelled a possible conflict."""
+    return bool(conflict_reasons(ctx.a.texts[i], ctx.b.texts[j]))
+
+
 def label(ctx: Context, i: int, j: int, verbatim: bool) -> tuple[str, list[str]]:
     """Return the label of a link and its reasons."""
     reasons = []
