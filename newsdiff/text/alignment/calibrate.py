@@ -8,7 +8,7 @@ of a terse account links to several of a verbose one). Absolute limits keep the 
 sane: it never rises above CEILING (when two accounts overlap heavily the typical best is already
 a true match) and never falls below FLOOR (when one account is many times longer the median best
 is near zero and the bar would collapse). At or above ALWAYS a pair links whatever the rest.
-A mutual best pair carrying a conflict cue needs only CUE_FLOOR. A link also needs MIN_SHARED_TERMS shared terms carrying MIN_SHARED_WEIGHT, unless one side
+A mutual best pair carrying a conflict cue needs only CUE_FLOOR. A link also needs MIN_SHARED_TERMS shared terms (a number counts half) carrying MIN_SHARED_WEIGHT, unless one side
 holds the other's sentence verbatim (a four-word quoted question has one content word).
 """
 
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from newsdiff.text.alignment.context import Context
+from newsdiff.text.alignment.terms import VOCABULARY
 
 ALWAYS = 0.5
 MUTUAL_Z = 0.5
@@ -80,6 +81,7 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
     row, col = best_partners(scores)
     bar = bars(ctx, row, col)
     weight = ctx.weight
+    numbers = VOCABULARY.numbers
     chosen = []
     for (i, j), s in scores.items():
         if s >= ALWAYS or (i, j) in verbatim:
@@ -89,7 +91,9 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
         if not (is_row or is_col):
             continue
         shared = ctx.a.terms[i] & ctx.b.terms[j]
-        if len(shared) < MIN_SHARED_TERMS or sum(weight[t] for t in shared) < MIN_SHARED_WEIGHT:
+        # A shared number counts half: a name and a number in common is not a correspondence.
+        if len(shared) - 0.5 * len(shared & numbers) < MIN_SHARED_TERMS \
+                or sum(weight[t] for t in shared) < MIN_SHARED_WEIGHT:
             continue
         needed = bar.mutual if is_row and is_col else bar.one_sided
         if s >= needed or (is_row and is_col and s >= CUE_FLOOR and has_cue is not None and has_cue(i, j)):

@@ -24,6 +24,7 @@ from newsdiff.text.tokens import STOPWORDS
 
 ALIGNABLE_KINDS = frozenset({"claim", "quote"})
 # A sentence ends at . ! or ? (optionally closed by a quote or bracket) before a capital or a quote.
+_DIGIT_GROUP_RE = re.compile(r"(?<=\d)[,.](?=\d)")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”’')\]]?\s+(?=[\"“‘(\[]?[A-Z0-9])")
 RARITY_FLOOR = 0.15  # weight factor of the most common English words that are not stopwords
 _STEMMER = snowballstemmer.stemmer("english")  # PyStemmer's C implementation when installed
@@ -59,6 +60,7 @@ class Vocabulary:
         self.term_of_word: dict[str, int] = {}
         self.id_of_stem: dict[str, int] = {}
         self.rarity: list[float] = []
+        self.numbers: set[int] = set()  # term ids of numbers
 
     def term(self, word: str) -> int:
         """Return the term id of a folded word (its Snowball stem), -1 for a stopword or stray letter."""
@@ -72,6 +74,8 @@ class Vocabulary:
                 if tid is None:
                     tid = self.id_of_stem[s] = len(self.rarity)
                     self.rarity.append(rarity(word))
+                    if word.isdigit():
+                        self.numbers.add(tid)
                 else:
                     # A stem is as common as its most common form.
                     self.rarity[tid] = min(self.rarity[tid], rarity(word))
@@ -83,6 +87,8 @@ class Vocabulary:
         """Return the term ids of `text` in order, each with the first folded word that gave it."""
         get, term = self.term_of_word.get, self.term
         out: dict[int, str] = {}
+        if _DIGIT_GROUP_RE.search(text):
+            text = _DIGIT_GROUP_RE.sub("", text)  # "2,000" and "5.1" are one term each
         for w in default_process(text).split():
             tid = get(w)
             if tid is None:
