@@ -56,3 +56,21 @@ def load_real_golds(split: str | None = None) -> list[RealGold]:
     """Return every real gold pair sorted by name, or only those of `split` ("dev" or "heldout")."""
     pairs = [load_pair(path) for path in sorted(REAL_GOLD_DIR.glob("*.json"))]
     return [pair for pair in pairs if split is None or pair.split == split]
+
+
+def summary_row(pair: RealGold) -> str:
+    """Return the pair's row of the README table (see the README for the columns)."""
+    gold = pair.gold
+    sizes = [sum(p.kind in ALIGNABLE for p in passages) for passages in (pair.a, pair.b)]
+    conflicts = [link["conflict_kind"] for link in gold["links"] if link["label"] == "conflict"]
+    uniques = [len(gold["unique"][side]) for side in "ab"]
+    return (f"| {pair.name} | {gold['kind']} | {sizes[0]}/{sizes[1]} | {len(gold['links'])} "
+            f"| {len(conflicts)} ({', '.join(conflicts)}) | {len(gold['decoys'])} | {uniques[0]}/{uniques[1]} "
+            f"| {pair.split} |")
+
+
+if __name__ == "__main__":  # python -m tests.text.gold_real prints the README table
+    print("| pair | kind | sentences a/b | links | conflicts (kinds) | decoys | uniques a/b | split |")
+    print("|---|---|---|---|---|---|---|---|")
+    for gold_pair in load_real_golds():
+        print(summary_row(gold_pair))

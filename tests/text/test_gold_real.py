@@ -1,4 +1,4 @@
-"""The hand-written real-looking gold alignments (tests/text/gold/real/) resolve and have the shape issue 10 asks for."""
+"""The hand-written real-looking golds (tests/text/gold/real/) resolve and have the shape issue 10 asks for."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ from collections import Counter
 
 import pytest
 
-from tests.text.gold_real import load_real_golds
+from tests.text.gold_real import REAL_GOLD_DIR, load_real_golds, summary_row
 
-CONFLICT_KINDS = {"money", "count", "duration", "percent", "compound", "ordinal", "date", "weekday", "negation", "speaker"}
+CONFLICT_KINDS = {
+    "money", "count", "duration", "percent", "compound", "ordinal", "date", "weekday", "negation", "speaker",
+}
 PAIRS = load_real_golds()
 
 
@@ -60,7 +62,24 @@ def test_gold_entries_are_well_formed(pair):
             linked["b"].add(j)
     for side in "ab":
         unique = set().union(*(pair.find(side, s) for s in gold["unique"][side]))
-        assert not unique & linked[side], f"side {side}: a unique passage is also linked"
+        passages = pair.a if side == "a" else pair.b
+        assert [passages[i].text for i in sorted(unique & linked[side])] == [], f"side {side}: unique yet linked"
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=_ids(PAIRS))
+def test_every_passage_is_linked_acceptable_or_unique(pair):
+    """The gold is thorough: no claim or quote passage of either side is left unjudged."""
+    judged = {side: set() for side in "ab"}
+    for section in ("links", "acceptable"):
+        for entry in pair.gold[section]:
+            for i, j in pair.pairs(entry):
+                judged["a"].add(i)
+                judged["b"].add(j)
+    for side in "ab":
+        passages = pair.a if side == "a" else pair.b
+        judged[side] |= set().union(*(pair.find(side, s) for s in pair.gold["unique"][side]))
+        unjudged = [p.text for i, p in enumerate(passages) if p.kind in {"claim", "quote"} and i not in judged[side]]
+        assert unjudged == [], side
 
 
 @pytest.mark.parametrize("pair", PAIRS, ids=_ids(PAIRS))
@@ -100,3 +119,9 @@ def test_the_splits_are_balanced():
         assert {"lopsided", "heavy_overlap", "verbatim_quote"} <= traits, split
         kinds = {link["conflict_kind"] for pair in pairs for link in pair.gold["links"] if link["label"] == "conflict"}
         assert len(kinds) >= 4, (split, kinds)
+
+
+def test_the_readme_table_is_current():
+    """The README's table has each pair's current row (regenerate it with `python -m tests.text.gold_real`)."""
+    readme = (REAL_GOLD_DIR / "README.md").read_text(encoding="utf-8")
+    assert [summary_row(pair) for pair in PAIRS if summary_row(pair) not in readme] == []
