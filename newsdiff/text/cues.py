@@ -251,21 +251,21 @@ def negation_reasons(a: str, b: str, min_shared: int = 2) -> list[str]:
     """Report a negated clause on one side whose content the other side states without negation.
 
     The negated clause must share at least `min_shared` content words, and at least half of its own
-    content words, with a clause of the other side that carries no negation and itself shares no
-    negated clause on that side. A "not" in a clause the other side does not have says nothing.
+    content words, with a clause of the other side, and the other side must negate nothing.
+    A "not" in a clause the other side does not have says nothing.
     """
     ca, cb = clauses(a), clauses(b)
-    for neg_side, other, text in ((ca, cb, a), (cb, ca, b)):
-        for stems, negated in neg_side:
-            if not negated:
-                continue
-            for other_stems, other_negated in other:
-                shared = stems & other_stems
-                if len(shared) >= min_shared and 2 * len(shared) >= min(len(stems), len(other_stems)):
-                    if other_negated:
-                        break  # both sides negate this clause
-                    clause = _clause_text(text, stems)
-                    return [f'negation in the shared clause: "{clause}"']
+    neg_a, neg_b = any(n for _, n in ca), any(n for _, n in cb)
+    if neg_a == neg_b:
+        return []  # both sides negate something (or neither does): nothing one-sided to point at
+    neg_side, other, text = (ca, cb, a) if neg_a else (cb, ca, b)
+    for stems, negated in neg_side:
+        if not negated:
+            continue
+        for other_stems, _ in other:
+            shared = stems & other_stems
+            if len(shared) >= min_shared and 2 * len(shared) >= min(len(stems), len(other_stems)):
+                return [f'negation in the shared clause: "{_clause_text(text, stems)}"']
     return []
 
 

@@ -88,7 +88,8 @@ SIGNALS: dict[str, Signal] = {s.name: s for s in (
 
 
 class Verbatim:
-    """1.0 when a sentence of four words or more on one side appears (near-)verbatim in the other passage.
+    """1.0 when a passage (two words or more) or a sentence of a longer passage (four words or more) on
+    one side appears (near-)verbatim in the other passage.
 
     Only sentences whose terms are all held by the other passage are checked, with rapidfuzz
     `partial_ratio` (the best-aligned substring) over the folded texts.
@@ -96,6 +97,7 @@ class Verbatim:
 
     name = "verbatim"
     MIN_WORDS = 4
+    MIN_PASSAGE_WORDS = 2
     CUT = 92
 
     def scores(self, ctx: Context, pairs: Pairs) -> list[float]:
@@ -117,12 +119,13 @@ class Verbatim:
                 if not units:
                     if not short.terms[k] <= long_terms:
                         continue
-                    candidates = [fold(short_no, k)]
+                    # A whole passage (a short quote: "Why wait?") may be as short as MIN_PASSAGE_WORDS.
+                    candidates = [(fold(short_no, k), self.MIN_PASSAGE_WORDS)]
                 else:
-                    candidates = [default_process(text) for text, ts in zip(short.sentence_texts[k], units)
-                                  if ts and ts <= long_terms]
-                for text in candidates:
-                    if text and text.count(" ") + 1 >= self.MIN_WORDS and \
+                    candidates = [(default_process(text), self.MIN_WORDS)
+                                  for text, ts in zip(short.sentence_texts[k], units) if ts and ts <= long_terms]
+                for text, min_words in candidates:
+                    if text and text.count(" ") + 1 >= min_words and \
                             fuzz.partial_ratio(text, fold(1 - short_no, m)) >= self.CUT:
                         hit = 1.0
                         break
