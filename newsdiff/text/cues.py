@@ -54,6 +54,10 @@ _MONTHS.update({m[:3]: k for m, k in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {d: k for k, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
 _CLOCK = {"am", "pm", "a.m.", "p.m."}
+# Spellings of one thing that alignment should treat as one word: number words as digits
+# ("ten" = "10"), month abbreviations as months ("Jan." = "January").
+CANONICAL_WORDS = {**{w: str(int(v)) for w, v in _NUMBER_WORDS.items() if v >= 2 and w != "dozens"},
+                   **{m: full for full in _MONTHS if len(full) > 4 for m in (full[:3], "sept") if _MONTHS[m] == _MONTHS[full]}}
 
 # Tokens: currency signs, numbers (with thousands separators, decimals, clock colons), words
 # (with inner apostrophes and dots: "p.m.", "U.S."), percent signs and hyphens.

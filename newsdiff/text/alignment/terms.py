@@ -20,6 +20,7 @@ import snowballstemmer
 from rapidfuzz.utils import default_process
 from wordfreq import get_frequency_dict
 
+from newsdiff.text.cues import CANONICAL_WORDS
 from newsdiff.text.tokens import STOPWORDS
 
 ALIGNABLE_KINDS = frozenset({"claim", "quote"})
@@ -69,12 +70,13 @@ class Vocabulary:
             if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
                 tid = -1
             else:
-                s = word if word.isdigit() else _STEMMER.stemWord(word)
+                canonical = CANONICAL_WORDS.get(word, word)
+                s = canonical if canonical.isdigit() else _STEMMER.stemWord(canonical)
                 tid = self.id_of_stem.get(s)
                 if tid is None:
                     tid = self.id_of_stem[s] = len(self.rarity)
                     self.rarity.append(rarity(word))
-                    if word.isdigit():
+                    if canonical.isdigit():
                         self.numbers.add(tid)
                 else:
                     # A stem is as common as its most common form.
