@@ -24,7 +24,7 @@ from newsdiff.text.alignment.terms import VOCABULARY
 ALWAYS = 0.5
 MUTUAL_Z = 0.5
 ONE_SIDED_Z = 1.0
-FLOOR = 0.22
+FLOOR = 0.26
 ONE_SIDED_FLOOR = 0.3
 CEILING = 0.3
 ONE_SIDED_CEILING = 0.4
