@@ -224,6 +224,7 @@ def number_reasons(a: str, b: str) -> list[str]:
 
 _NEGATIONS = frozenset("not no never none nor neither without nothing nobody cannot denied denies deny "
                        "refused refuses declined declines".split())
+_NEGATION_RE = re.compile(r"\b(?:%s)\b|n['’]t\b" % "|".join(sorted(_NEGATIONS)), re.IGNORECASE)
 _CLAUSE_RE = re.compile(r"[,;:()—–“”\"]|\.\s|\b(?:but|while|although|though|whereas|because|after|before)\b", re.I)
 
 
@@ -258,10 +259,12 @@ def negation_reasons(a: str, b: str, min_shared: int = 2) -> list[str]:
     content words, with a clause of the other side, and the other side must negate nothing.
     A "not" in a clause the other side does not have says nothing.
     """
+    if bool(_NEGATION_RE.search(a)) == bool(_NEGATION_RE.search(b)):
+        return []  # both sides negate something (or neither does): nothing one-sided to point at
     ca, cb = clauses(a), clauses(b)
     neg_a, neg_b = any(n for _, n in ca), any(n for _, n in cb)
     if neg_a == neg_b:
-        return []  # both sides negate something (or neither does): nothing one-sided to point at
+        return []
     neg_side, other, text = (ca, cb, a) if neg_a else (cb, ca, b)
     for stems, negated in neg_side:
         if not negated:
@@ -352,5 +355,7 @@ def conflict_reasons(a: str, b: str) -> list[str]:
     Numbers and dates are compared only when the passages share at least two other content
     words (two datelines, "January 5, 2011" and "Updated: January 6, 2011", share nothing else).
     """
-    numbers = number_reasons(a, b) if len(_topic_words(a) & _topic_words(b)) >= 2 else []
+    numbers = []
+    if quantities(a) and quantities(b) and len(_topic_words(a) & _topic_words(b)) >= 2:
+        numbers = number_reasons(a, b)
     return numbers + negation_reasons(a, b) + quote_reasons(a, b)

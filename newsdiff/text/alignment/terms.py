@@ -103,12 +103,6 @@ class Vocabulary:
 VOCABULARY = Vocabulary()
 
 
-def content_words(text: str) -> list[str]:
-    """Return the folded content words of `text`: stopwords and stray letters dropped."""
-    return [w for w in default_process(text).split()
-            if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
-
-
 def sentences(text: str) -> list[str]:
     """Split a passage into sentences; most passages are one sentence already."""
     parts = _SENTENCE_END_RE.split(text)
