@@ -224,6 +224,7 @@ def number_reasons(a: str, b: str) -> list[str]:
 
 _NEGATIONS = frozenset("not no never none nor neither without nothing nobody cannot denied denies deny "
                        "refused refuses declined declines".split())
+NEGATED_SHARE = 0.6
 _NEGATION_RE = re.compile(r"\b(?:%s)\b|n['’]t\b" % "|".join(sorted(_NEGATIONS)), re.IGNORECASE)
 _CLAUSE_RE = re.compile(r"[,;:()—–“”\"]|\.\s|\b(?:but|while|although|though|whereas|because|after|before)\b", re.I)
 
@@ -255,8 +256,9 @@ def negated_phrases(text: str) -> list[set[str]]:
 def negation_reasons(a: str, b: str, min_shared: int = 2) -> list[str]:
     """Report a negated clause on one side whose content the other side states without negation.
 
-    The negated clause must share at least `min_shared` content words, and at least half of its own
-    content words, with a clause of the other side, and the other side must negate nothing.
+    The negated part of the clause (from the word before the negation to the clause end) must share
+    at least `min_shared` content words, and NEGATED_SHARE of its own, with a clause of the other
+    side, and the other side must negate nothing.
     A "not" in a clause the other side does not have says nothing.
     """
     if bool(_NEGATION_RE.search(a)) == bool(_NEGATION_RE.search(b)):
@@ -271,7 +273,7 @@ def negation_reasons(a: str, b: str, min_shared: int = 2) -> list[str]:
             continue
         for other_stems, _ in other:
             shared = stems & other_stems
-            if len(shared) >= min_shared and 2 * len(shared) >= min(len(stems), len(other_stems)):
+            if len(shared) >= min_shared and len(shared) >= NEGATED_SHARE * len(stems):
                 return [f'negation in the shared clause: "{_clause_text(text, stems)}"']
     return []
 
