@@ -27,6 +27,7 @@ from newsdiff.models import (
     Verdict,
 )
 from newsdiff.selectors import Row, comparison_side_by_side, reviewer_agreement
+from newsdiff.text.cues import CONFLICT_PREFIXES
 
 SCHEMA = "newsdiff.comparison"
 VERSION = 1
@@ -447,6 +448,9 @@ def _claim(row: Row, passage_ref: dict, link_ref: dict) -> dict:
         "origin": link.origin if link else None,
         "score": link.score if link else None,
         "suggested_label": link.suggested_label if link else "",
+        # The engine's evidence for a possible conflict ("numbers differ: ...").
+        "evidence": [r for r in link.reasons if r.startswith(CONFLICT_PREFIXES)]
+        if link and link.suggested_label == Link.Label.CONFLICT else [],
         "suggested_unique": row.suggested_unique,
         "suggestion": _is_suggestion(row),
         # A unique claim has its one passage under "a", whichever side of the pair it came from.

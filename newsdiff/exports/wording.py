@@ -24,7 +24,9 @@ def kappa_text(kappa) -> str:
 def verdict_text(claim: dict) -> str:
     """What the report says about a claim's verdict."""
     if claim["suggestion"]:
-        suggested = {"match": "matching", "conflict": "conflicting"}.get(claim["suggested_label"], "")
+        suggested = {"match": "matching", "conflict": "possible conflict"}.get(claim["suggested_label"], "")
+        if claim["evidence"]:
+            suggested += " — " + "; ".join(claim["evidence"])
         if claim["kind"] == "unique":
             suggested = "unique" if claim["suggested_unique"] else ""
         return f"Suggestion, untagged{f' (engine: {suggested})' if suggested else ''}"

@@ -132,7 +132,7 @@ def test_the_page_puts_two_accounts_side_by_side(reviewer_client, small):
     assert f'id="row-l{small.match.pk}"' in html
     assert f'id="row-{small.lone_a}"' in html and "Not in this account" in html
     assert "<mark>" in html and "highlighted words" in html
-    assert "◌ Suggestion" in html and "likely match" in html and "likely conflict" in html
+    assert "◌ Suggestion" in html and "likely match" in html and "possible conflict" in html
     assert "shares rare words" in html or "numbers differ" in html
     assert 'hx-headers=\'{"X-CSRFToken": "' in html
     assert "<script>" not in html and " onclick=" not in html
