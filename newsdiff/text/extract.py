@@ -5,8 +5,6 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-import lxml.html
-
 from newsdiff.text.decode import InputRejected
 from newsdiff.text.sanitise import sanitise_html
 from newsdiff.text.segment import looks_like_heading
@@ -141,6 +139,8 @@ def _join_paragraphs(paragraphs: list[tuple[list[str], bool]]) -> tuple[str, tup
 
 def _prepare_html(content: str) -> PreparedText:
     """Sanitise HTML, then walk it with lxml into paragraphs, lines and headings."""
+    import lxml.html  # imported on first use, not when a command starts
+
     # lxml refuses characters XML cannot hold (most C0 controls, U+FFFE/FFFF, lone surrogates); in HTML they
     # are parse errors, never visible text, so they go (a form feed is whitespace and becomes a space).
     clean_html = XML_INCOMPATIBLE.sub("", sanitise_html(content).replace("\f", " "))
