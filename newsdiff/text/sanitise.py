@@ -165,6 +165,15 @@ class _DepthCounter(HTMLParser):
     def handle_startendtag(self, tag: str, attrs) -> None:
         pass
 
+    def parse_html_declaration(self, i: int) -> int:
+        # html.parser's marked-section code raises AssertionError on a keyword it does not know
+        # ("<![foo[ ... ]]>", "<![ x"); an HTML parser reads any "<![" outside SVG/MathML as a bogus
+        # comment that ends at the next ">", and so does this counter.
+        if self.rawdata.startswith("<![", i):
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+        return super().parse_html_declaration(i)
+
     def handle_endtag(self, tag: str) -> None:
         for position in range(len(self.open_tags) - 1, -1, -1):
             if self.open_tags[position] == tag:
