@@ -36,6 +36,9 @@ ACCESS = {
     "article-detail": ("GET", REVIEWERS),
     "article-version-fetched": ("GET", REVIEWERS),
     "comparison-export": ("GET", EDITORS),
+    "comparison-create": ("GET", EDITORS),
+    "account-create": ("GET", EDITORS),
+    "article-refetch": ("POST", EDITORS),
 }
 
 
@@ -77,6 +80,8 @@ def url_args(name: str, world) -> tuple[list, dict]:
         "article-detail": ([world["article"].pk], {}),
         "article-version-fetched": ([world["article"].pk, 1], {}),
         "comparison-export": ([slug], {"format": "json"}),
+        "account-create": ([slug], {}),
+        "article-refetch": ([world["article"].pk], {}),
     }.get(name, ([], {}))
 
 
