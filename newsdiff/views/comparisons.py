@@ -22,6 +22,7 @@ from django_htmx.http import reswap
 from django_htmx.middleware import HtmxDetails
 
 from newsdiff import roles
+from newsdiff.alignmap import LEGEND, AlignmentMap, map_from_rows, map_layout
 from newsdiff.forms import LinkCreateForm, RowFinalForm, RowNoteForm, RowTagForm
 from newsdiff.models import Comparison, Link, Passage
 from newsdiff.selectors import (
@@ -153,6 +154,22 @@ def _with_urls(rows: list[Row], comparison: Comparison, state: PageState) -> lis
     return rows
 
 
+def _alignment_map(comparison: Comparison, view: SideBySide, state: PageState, shown: set[str]) -> AlignmentMap | None:
+    """The map of the whole pair; a click scrolls to a row on this page, or opens the page of rows that holds it."""
+    if not view.article_a or not view.article_b:
+        return None
+    chunk_of = {row.key: index - index % PAGE_ROWS for index, row in enumerate(view.rows)}
+    path = comparison.get_absolute_url()
+
+    def href(key: str) -> str:
+        if key in shown:
+            return f"#row-{key}"
+        query = state.query(filter="all", reviewer="", start=chunk_of[key])
+        return f"{path}{'?' + query if query else ''}#row-{key}"
+
+    return map_layout(*map_from_rows(view.rows, href))
+
+
 def _context(request, comparison: Comparison, view: SideBySide, state: PageState, **extra) -> dict:
     return {
         "comparison": comparison,
@@ -162,6 +179,7 @@ def _context(request, comparison: Comparison, view: SideBySide, state: PageState
         "state_query": state.query(start=0),
         "can_review": request.user.has_perm(roles.REVIEW),
         "can_finalize": request.user.has_perm(roles.FINALIZE),
+        "map_legend": LEGEND,
         **extra,
     }
 
@@ -206,6 +224,7 @@ def comparison_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if request.htmx and "start" in request.GET and not request.htmx.boosted:
         # The "more rows" sentinel asked for the next chunk.
         return render(request, f"{TEMPLATE}#chunk", context)
+    context["alignment_map"] = _alignment_map(comparison, view, state, {row.key for row in window})
     return render(request, TEMPLATE, context)
 
 
@@ -279,11 +298,13 @@ def _respond(
     else:
         in_place, inserted = [], []
         gone = [k for k in removed if k != target and k not in added_keys]
+    first_chunk = {row.key for row in _filtered(view.rows, state, request.user)[:PAGE_ROWS]}
     context = _context(
         request,
         comparison,
         view,
         state,
+        alignment_map=_alignment_map(comparison, view, state, first_chunk),
         added=added,
         oob_rows=oob_rows,
         in_place=in_place,
