@@ -70,21 +70,35 @@ _RIBBON_ORDER = {"untagged": 0, "other": 0, "unique": 1, "match": 2, "conflict":
 
 def map_layout(
     a: list[MapPassage], b: list[MapPassage], links: list[MapLink], *, width: float = 100, height: float = 600,
-    bar: float = 22, gap: float = 0.8,
+    bar: float = 22, gap: float = 0.8, min_size: float = 4,
 ) -> AlignmentMap:
-    """Place both accounts' passages on their bars and a ribbon for every link whose passages are on both bars."""
+    """Place both accounts' passages on their bars and a ribbon for every link whose passages are on both bars.
+
+    Neighbours too thin to see or click (a run shorter than min_size, in the map's units) are drawn as one
+    shape that jumps to the first of them: a long comparison stays a few hundred shapes, not thousands.
+    """
     for item in [*a, *b, *links]:
         if item.state not in STATES:
             raise ValueError(f"Unknown state {item.state!r}: use one of {', '.join(STATES)}.")
     left = _column(a, x=0, bar=bar, height=height, gap=gap)
     right = _column(b, x=width - bar, bar=bar, height=height, gap=gap)
-    ribbons = []
-    for link in sorted(links, key=lambda link: _RIBBON_ORDER[link.state]):
+    bands = []
+    for link in links:
         ends_a = [left[i] for i in link.a if 0 <= i < len(left)]
         ends_b = [right[i] for i in link.b if 0 <= i < len(right)]
         if ends_a and ends_b:
-            ribbons.append(Ribbon(_band(ends_a, ends_b, x_a=bar, x_b=width - bar), link.state, link.href, link.label))
-    return AlignmentMap(width=width, height=height, bars=tuple(left + right), ribbons=tuple(ribbons))
+            spans = (
+                min(r.y for r in ends_a), max(r.y + r.height for r in ends_a),
+                min(r.y for r in ends_b), max(r.y + r.height for r in ends_b),
+            )
+            bands.append([*spans, link, 1])
+    bands = _merge_bands(sorted(bands, key=lambda band: (band[0], band[2])), min_size)
+    ribbons = [
+        Ribbon(_band(*spans, x_a=bar, x_b=width - bar), link.state, link.href, _merged_label(link.label, count, "links"))
+        for *spans, link, count in sorted(bands, key=lambda band: _RIBBON_ORDER[band[4].state])
+    ]
+    bars = _merge_bars(left, min_size) + _merge_bars(right, min_size)
+    return AlignmentMap(width=width, height=height, bars=tuple(bars), ribbons=tuple(ribbons))
 
 
 def _column(passages: list[MapPassage], *, x: float, bar: float, height: float, gap: float) -> list[Rect]:
@@ -101,10 +115,46 @@ def _column(passages: list[MapPassage], *, x: float, bar: float, height: float, 
     return rects
 
 
-def _band(ends_a: list[Rect], ends_b: list[Rect], *, x_a: float, x_b: float) -> str:
+def _merge_bars(rects: list[Rect], min_size: float) -> list[Rect]:
+    """Neighbouring passages in the same state become one shape while together they are thinner than min_size."""
+    runs: list[list] = []  # [first rect, bottom, count]
+    for rect in rects:
+        if runs and runs[-1][0].state == rect.state and rect.y + rect.height - runs[-1][0].y <= min_size:
+            runs[-1][1], runs[-1][2] = rect.y + rect.height, runs[-1][2] + 1
+        else:
+            runs.append([rect, rect.y + rect.height, 1])
+    return [
+        Rect(first.x, first.y, first.width, _r(bottom - first.y), first.state, first.href,
+             _merged_label(first.label, count, "passages"))
+        for first, bottom, count in runs
+    ]
+
+
+def _merge_bands(bands: list[list], min_size: float) -> list[list]:
+    """Parallel neighbouring links in the same state become one band while both its ends stay thinner than min_size."""
+    merged: list[list] = []
+    for band in bands:
+        top_a, bottom_a, top_b, bottom_b, link, _ = band
+        if merged:
+            last = merged[-1]
+            if (
+                last[4].state == link.state
+                and top_b >= last[2]  # no crossing
+                and max(bottom_a, last[1]) - last[0] <= min_size
+                and max(bottom_b, last[3]) - last[2] <= min_size
+            ):
+                last[1], last[3], last[5] = max(bottom_a, last[1]), max(bottom_b, last[3]), last[5] + 1
+                continue
+        merged.append(list(band))
+    return merged
+
+
+def _merged_label(label: str, count: int, what: str) -> str:
+    return label if count == 1 else f"{count} {what} from here — {label}"
+
+
+def _band(top_a: float, bottom_a: float, top_b: float, bottom_b: float, *, x_a: float, x_b: float) -> str:
     """A band from the span of the left passages to the span of the right ones, curved like a Sankey link."""
-    top_a, bottom_a = min(r.y for r in ends_a), max(r.y + r.height for r in ends_a)
-    top_b, bottom_b = min(r.y for r in ends_b), max(r.y + r.height for r in ends_b)
     mid = _r((x_a + x_b) / 2)
     return (
         f"M{x_a},{_r(top_a)} C{mid},{_r(top_a)} {mid},{_r(top_b)} {x_b},{_r(top_b)} "

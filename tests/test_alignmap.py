@@ -34,6 +34,33 @@ def test_gaps_never_overlap_passages_even_in_long_accounts():
     assert all(bar.height > 0 for bar in left)
 
 
+def test_passages_too_thin_to_click_are_drawn_together_and_jump_to_the_first():
+    """2,000 passages a side stay a few hundred shapes; a run never mixes states nor grows past min_size."""
+    a = [MapPassage(f"#p{i}", 10, "match" if i % 100 < 50 else "untagged") for i in range(2000)]
+    links = [MapLink(f"#l{i}", (i,), (i,), "match") for i in range(0, 2000, 100)]
+    amap = map_layout(a, list(a), links, height=600, min_size=4)
+    left = [bar for bar in amap.bars if bar.x == 0]
+    assert len(left) <= 600 / 4 + 40
+    assert left[0].href == "#p0" and left[0].label.startswith(f"{round(4 / (600 / 2000))} passages from here")
+    assert all(bar.height <= 4.01 for bar in left)
+    assert left[-1].y + left[-1].height == pytest.approx(600, abs=0.05)
+    assert all(b.y >= a.y + a.height - 0.01 for a, b in zip(left, left[1:]))
+    # Each run holds one state: the boundaries between states survive.
+    assert len({bar.state for bar in left}) == 2
+    tall = map_layout(passages(100, 100), passages(100, 100), [], min_size=4)
+    assert len(tall.bars) == 4
+
+
+def test_parallel_thin_links_become_one_band_but_crossing_ones_do_not():
+    a, b = passages(*[1] * 100), passages(*[1] * 100)
+    parallel = [MapLink(f"#l{i}", (i,), (i,), "match") for i in range(10)]
+    crossing = [MapLink("#x1", (50,), (60,), "match"), MapLink("#x2", (51,), (40,), "match")]
+    amap = map_layout(a, b, parallel + crossing, height=100, gap=0, min_size=4)
+    hrefs = [ribbon.href for ribbon in amap.ribbons]
+    assert hrefs.count("#l0") == 1 and "#l1" not in hrefs  # l0–l3 merged (4 units)
+    assert "#l4" in hrefs and "#x1" in hrefs and "#x2" in hrefs
+
+
 def test_a_ribbon_runs_from_its_left_passages_to_its_right_ones():
     a, b = passages(100, 100, 100), passages(200, 100)
     amap = map_layout(a, b, [MapLink("#l1", (1, 2), (0,), "conflict")], height=300, gap=0, bar=20, width=100)
