@@ -60,11 +60,11 @@ def main() -> None:
         factories.article(comparison, factories.synthetic_text(size, seed=3, topic="also "), source="Right")
         view = comparison_side_by_side(comparison, highlight=False)
         geometry_wall, geometry_cpu, amap = best_of(
-            args.repeat, lambda: map_layout(*map_from_rows(view.rows, lambda key: f"#row-{key}"))
+            args.repeat, lambda rows=view.rows: map_layout(*map_from_rows(rows, lambda key: f"#row-{key}"))
         )
         context = {"amap": amap, "map_id": "m", "map_label": "map"}
         svg_wall, svg_cpu, svg = best_of(
-            args.repeat, lambda: render_to_string("newsdiff/alignment_map.html#map", context)
+            args.repeat, lambda context=context: render_to_string("newsdiff/alignment_map.html#map", context)
         )
         print(
             f"{size:>16,} {len(amap.ribbons) + len(amap.bars):>7,} {geometry_wall:>16.3f} {geometry_cpu:>7.3f} "

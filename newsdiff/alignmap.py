@@ -134,7 +134,7 @@ def _merge_bands(bands: list[list], min_size: float) -> list[list]:
     """Parallel neighbouring links in the same state become one band while both its ends stay thinner than min_size."""
     merged: list[list] = []
     for band in bands:
-        top_a, bottom_a, top_b, bottom_b, link, _ = band
+        _, bottom_a, top_b, bottom_b, link, _ = band
         if merged:
             last = merged[-1]
             if (

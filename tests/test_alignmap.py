@@ -1,6 +1,7 @@
 """The alignment map's geometry (newsdiff/alignmap.py), and where the review page and the report draw it."""
 
 import re
+from itertools import pairwise
 from types import SimpleNamespace
 
 import pytest
@@ -29,7 +30,7 @@ def test_each_bar_fills_the_height_in_reading_order_with_heights_by_length():
 def test_gaps_never_overlap_passages_even_in_long_accounts():
     amap = map_layout(passages(*[10] * 2000), passages(10), [], height=600)
     left = [bar for bar in amap.bars if bar.x == 0]
-    assert all(b.y >= a.y + a.height - 0.01 for a, b in zip(left, left[1:]))
+    assert all(b.y >= a.y + a.height - 0.01 for a, b in pairwise(left))
     assert left[-1].y + left[-1].height == pytest.approx(600, abs=0.05)
     assert all(bar.height > 0 for bar in left)
 
@@ -44,7 +45,7 @@ def test_passages_too_thin_to_click_are_drawn_together_and_jump_to_the_first():
     assert left[0].href == "#p0" and left[0].label.startswith(f"{round(4 / (600 / 2000))} passages from here")
     assert all(bar.height <= 4.01 for bar in left)
     assert left[-1].y + left[-1].height == pytest.approx(600, abs=0.05)
-    assert all(b.y >= a.y + a.height - 0.01 for a, b in zip(left, left[1:]))
+    assert all(b.y >= a.y + a.height - 0.01 for a, b in pairwise(left))
     # Each run holds one state: the boundaries between states survive.
     assert len({bar.state for bar in left}) == 2
     tall = map_layout(passages(100, 100), passages(100, 100), [], min_size=4)
@@ -86,7 +87,7 @@ def test_an_unknown_state_is_refused():
 
 
 def _row(kind, key, a=(), b=(), verdict=None):
-    view = lambda pk, index, text: SimpleNamespace(passage=SimpleNamespace(pk=pk, index=index, text=text))  # noqa: E731
+    view = lambda pk, index, text: SimpleNamespace(passage=SimpleNamespace(pk=pk, index=index, text=text))
     return SimpleNamespace(kind=kind, key=key, a=[view(*p) for p in a], b=[view(*p) for p in b], verdict=verdict)
 
 

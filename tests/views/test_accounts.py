@@ -5,7 +5,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from newsdiff.models import Article, Comparison
-from tests import factories
 from tests.fixtures.web.server import NewsSite, serve
 from tests.views.conftest import HTMX, LEFT, RIGHT
 
