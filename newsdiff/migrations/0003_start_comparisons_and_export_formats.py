@@ -1,6 +1,7 @@
-"""Editors may start comparisons and add accounts from the app (/c/new/): give their group the add permissions."""
+"""Editors may start comparisons and add accounts from the app (/c/new/): give their group the add permissions.
+An export's format key may be longer than ten characters ("claimreview", "webannotation")."""
 
-from django.db import migrations
+from django.db import migrations, models
 
 # Frozen here, like 0002_roles.
 EDITOR_ADDS = ["add_comparison", "add_article", "add_articleversion"]
@@ -31,4 +32,7 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("newsdiff", "0002_roles")]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [
+        migrations.RunPython(grant, revoke),
+        migrations.AlterField(model_name="exportrecord", name="format", field=models.CharField(max_length=20)),
+    ]
