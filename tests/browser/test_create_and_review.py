@@ -149,3 +149,32 @@ def test_a_whole_review_of_the_demo_and_its_export_take_under_60_keystrokes(page
     print(f"\ndemo review ({rows} rows) + export: {keys.count} keystrokes, {elapsed:.1f} s")
     assert keys.count == rows + 3
     assert keys.count < 60
+
+
+def test_add_another_account_appends_one_and_keeps_a_chosen_file(page, login, live_server, role_groups, tmp_path):
+    """With htmx the new account's fields are appended (focused), so a file chosen above stays chosen; a refused
+    account is named in the message and what was typed is still there."""
+    factories.editor("edgar")
+    login(page, "edgar")
+    page.goto(f"{live_server.url}/c/new/")
+    upload = tmp_path / "left.txt"
+    upload.write_text((DEMO_DIR / "mexican_presidency.md").read_text(encoding="utf-8"), encoding="utf-8")
+    page.locator("#account-1 summary").click()
+    page.set_input_files("input[name=accounts-0-file]", str(upload))
+    page.fill("input[name=accounts-0-source]", "Mexican presidency")
+    page.get_by_role("button", name="Add another account").click()
+    page.wait_for_selector("#account-3")
+    assert page.evaluate("document.activeElement.name") == "accounts-2-url"
+    assert page.locator("input[name=accounts-TOTAL_FORMS]").input_value() == "3"
+    assert page.evaluate("document.querySelector('input[name=accounts-0-file]').files.length") == 1
+    page.fill("input[name=accounts-1-url]", "not a web address at all")
+    page.locator("#account-3 summary").click()
+    page.fill("textarea[name=accounts-2-text]", "Trump said the call went well. He spoke for ten minutes.")
+    page.fill("input[name=accounts-2-source]", "Truth Social")
+    page.get_by_role("button", name="Compare: import, align and review").click()
+    page.wait_for_selector(".errorlist")
+    assert "Enter a valid URL" in page.locator("#account-2").inner_text()
+    assert "choose the file again" in page.locator("#account-1").inner_text()
+    assert page.input_value("input[name=accounts-1-url]") == "not a web address at all"
+    assert "ten minutes" in page.input_value("textarea[name=accounts-2-text]")
+    assert not Comparison.objects.exists()
