@@ -9,6 +9,7 @@ article_import() and aligns every pair once. The first refusal names the account
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -67,7 +68,11 @@ def comparison_create(
             slug=_free_slug(title or "comparison"), title=title.strip() or "Untitled comparison",
             description=description, created_by=user,
         )
-        comparison.full_clean()
+        try:
+            comparison.full_clean()
+        except ValidationError as error:
+            messages = [f"{field}: {' '.join(errors)}" for field, errors in error.message_dict.items()]
+            raise ImportRefused("The comparison's details are not valid — " + "; ".join(messages)) from error
         comparison.save()
         articles = [
             _import(index, account, comparison=comparison, fetched=fetched.get(index), user=user)

@@ -84,6 +84,13 @@ def test_one_bad_account_keeps_nothing_and_names_the_account(site, bad, expected
     assert not Article.objects.exists() and not ArticleVersion.objects.exists() and not Passage.objects.exists()
 
 
+def test_a_name_too_long_is_refused_with_a_message():
+    accounts = [AccountInput(source="L", text=LEFT), AccountInput(source="R", text=RIGHT)]
+    with pytest.raises(ImportRefused, match="title"):
+        comparison_create(title="x" * 301, accounts=accounts)
+    assert not Comparison.objects.exists()
+
+
 def test_fewer_than_two_accounts_are_refused():
     with pytest.raises(ImportRefused, match="at least two accounts"):
         comparison_create(title="Alone", accounts=[AccountInput(source="L", text=LEFT)])
