@@ -72,7 +72,9 @@ def paste(page, keyboard: Keyboard, text: str):
     keyboard.press("Control+V")
 
 
-def test_two_web_addresses_reach_the_review_page_in_under_15_keystrokes(page, login, live_server, role_groups, two_pages):
+def test_two_web_addresses_reach_the_review_page_in_under_15_keystrokes(
+    page, login, live_server, role_groups, two_pages, output_dir
+):
     """List page → New comparison → paste two addresses → Enter → the review page with suggested pairs."""
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     factories.editor("edna")
@@ -84,7 +86,7 @@ def test_two_web_addresses_reach_the_review_page_in_under_15_keystrokes(page, lo
     keys.press("Tab")  # the skip link
     keys.press("Enter")  # to the main content
     keys.press("Tab")  # "New comparison", the first thing in it
-    assert page.evaluate("document.activeElement.textContent").strip() == "＋ New comparison"
+    assert page.evaluate("document.activeElement.textContent").strip() == "+ New comparison"
     keys.press("Enter")
     page.wait_for_url("**/c/new/")
     assert page.evaluate("document.activeElement.name") == "accounts-0-url"  # autofocus
@@ -92,9 +94,11 @@ def test_two_web_addresses_reach_the_review_page_in_under_15_keystrokes(page, lo
     keys.press("Tab", 3)  # source, "or paste the text", the second address
     assert page.evaluate("document.activeElement.name") == "accounts-1-url"
     paste(page, keys, two_pages[1])
+    page.screenshot(path=str(output_dir / "create-01-form.png"))
     keys.press("Enter")  # the form's first button creates
     page.wait_for_selector(".row--pair", timeout=60_000)
     elapsed = time.monotonic() - started
+    page.screenshot(path=str(output_dir / "create-02-review.png"))
 
     comparison = Comparison.objects.get()
     assert page.url.endswith(comparison.get_absolute_url())
