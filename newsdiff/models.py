@@ -351,7 +351,7 @@ class ExportRecord(models.Model):
 
     comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="exports")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    format = models.CharField(max_length=10)
+    format = models.CharField(max_length=20)  # a key of exports.FORMATS ("webannotation" is 13)
     options = models.JSONField(default=dict, blank=True)
     via = models.CharField(max_length=10, default="web", help_text="web or cli")
     created_at = models.DateTimeField(auto_now_add=True)

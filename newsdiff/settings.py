@@ -169,6 +169,12 @@ NEWSDIFF_FETCH_TIMEOUT = float(os.environ.get("NEWSDIFF_FETCH_TIMEOUT", "10"))
 NEWSDIFF_FETCH_MAX_BYTES = int(os.environ.get("NEWSDIFF_FETCH_MAX_BYTES", 10 * 1024 * 1024))
 NEWSDIFF_FETCH_ALLOW_PRIVATE = env_flag("NEWSDIFF_FETCH_ALLOW_PRIVATE")
 
+# ClaimReview export: the newsroom that publishes the fact checks, and where (a URL template with {slug}
+# and {claim}, e.g. https://news.example.org/checks/{slug}/#claim-{claim}); an empty template leaves url out.
+NEWSDIFF_ORGANIZATION = os.environ.get("NEWSDIFF_ORGANIZATION", "newsdiff")
+NEWSDIFF_ORGANIZATION_URL = os.environ.get("NEWSDIFF_ORGANIZATION_URL", "")
+NEWSDIFF_CLAIMREVIEW_URL = os.environ.get("NEWSDIFF_CLAIMREVIEW_URL", "")
+
 # Production hardening, driven by the environment.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_flag("USE_X_FORWARDED_PROTO", not DEBUG) else None
 USE_X_FORWARDED_HOST = env_flag("USE_X_FORWARDED_HOST")

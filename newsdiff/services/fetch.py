@@ -233,6 +233,21 @@ def article_import_url(
 ) -> Article:
     """Fetch an article from the web and import it; what the uploader typed wins over the page's metadata."""
     page, extracted = page_fetch_extract(url)
+    return article_import_fetched(
+        comparison=comparison, meta=meta, page=page, extracted=extracted, user=user, align=align
+    )
+
+
+def article_import_fetched(
+    *,
+    comparison: Comparison,
+    meta: ArticleMeta,
+    page: FetchedPage,
+    extracted: ExtractedArticle,
+    user=None,
+    align: bool = True,
+) -> Article:
+    """Import a page already fetched; what the uploader typed wins over the page's metadata."""
     merged = ArticleMeta(
         source=meta.source,
         title=meta.title or extracted.title[:500],

@@ -18,10 +18,11 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
-from django_htmx.http import reswap
+from django_htmx.http import reswap, trigger_client_event
 from django_htmx.middleware import HtmxDetails
 
 from newsdiff import roles
+from newsdiff.alignmap import LEGEND, AlignmentMap, map_from_rows, map_layout
 from newsdiff.forms import LinkCreateForm, RowFinalForm, RowNoteForm, RowTagForm
 from newsdiff.models import Comparison, Link, Passage
 from newsdiff.selectors import (
@@ -160,6 +161,22 @@ def _with_urls(rows: list[Row], comparison: Comparison, state: PageState) -> lis
     return rows
 
 
+def _alignment_map(comparison: Comparison, view: SideBySide, state: PageState, shown: set[str]) -> AlignmentMap | None:
+    """The map of the whole pair; a click scrolls to a row on this page, or opens the page of rows that holds it."""
+    if not view.article_a or not view.article_b:
+        return None
+    chunk_of = {row.key: index - index % PAGE_ROWS for index, row in enumerate(view.rows)}
+    path = comparison.get_absolute_url()
+
+    def href(key: str) -> str:
+        if key in shown:
+            return f"#row-{key}"
+        query = state.query(filter="all", reviewer="", start=chunk_of[key])
+        return f"{path}{'?' + query if query else ''}#row-{key}"
+
+    return map_layout(*map_from_rows(view.rows, href))
+
+
 def _context(request, comparison: Comparison, view: SideBySide, state: PageState, **extra) -> dict:
     return {
         "comparison": comparison,
@@ -168,6 +185,7 @@ def _context(request, comparison: Comparison, view: SideBySide, state: PageState
         "state_query": state.query(start=0),
         "can_review": request.user.has_perm(roles.REVIEW),
         "can_finalize": request.user.has_perm(roles.FINALIZE),
+        "map_legend": LEGEND,
         **extra,
     }
 
@@ -225,7 +243,22 @@ def comparison_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if request.htmx and "start" in request.GET and not request.htmx.boosted:
         # The "more rows" sentinel asked for the next chunk.
         return render(request, f"{TEMPLATE}#chunk", context)
+    if view.rows:
+        # A filter built every row already: the map costs little more.
+        context["alignment_map"] = _alignment_map(comparison, view, state, {row.key for row in window})
     return render(request, TEMPLATE, context)
+
+
+@require_GET
+@review_view()
+def comparison_map(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """The map of the alignment alone; the page loads it after its first screen and again after each change."""
+    comparison = _comparison(slug)
+    state = PageState.from_query(request.GET)
+    view = comparison_side_by_side(comparison, viewer=request.user, a_id=state.a, b_id=state.b, highlight=False)
+    shown = {row.key for row in _filtered(view.rows, state, request.user)[:PAGE_ROWS]}
+    context = _context(request, comparison, view, state, alignment_map=_alignment_map(comparison, view, state, shown))
+    return render(request, f"{TEMPLATE}#overview", context)
 
 
 # --- writes ------------------------------------------------------------------
@@ -331,6 +364,8 @@ def _respond(
         message_level="error" if level >= messages.WARNING else "ok",
     )
     response = render(request, f"{TEMPLATE}#swap", context, status=status)
+    # The map is not redrawn here (that would read every row); it asks for itself when it hears this.
+    trigger_client_event(response, "newsdiff:changed")
     return reswap(response, "none") if oob_rows else response
 
 

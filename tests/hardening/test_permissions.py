@@ -23,6 +23,7 @@ ACCESS = {
     "logout": ("POST", EVERYONE),
     "comparison-list": ("GET", REVIEWERS),
     "comparison-detail": ("GET", REVIEWERS),
+    "comparison-map": ("GET", REVIEWERS),
     "comparison-status": ("POST", EDITORS),
     "comparison-agreement": ("GET", REVIEWERS),
     "annotation-undo": ("POST", REVIEWERS),
@@ -37,6 +38,9 @@ ACCESS = {
     "article-detail": ("GET", REVIEWERS),
     "article-version-fetched": ("GET", REVIEWERS),
     "comparison-export": ("GET", EDITORS),
+    "comparison-create": ("GET", EDITORS),
+    "account-create": ("GET", EDITORS),
+    "article-refetch": ("POST", EDITORS),
 }
 
 
@@ -65,6 +69,7 @@ def url_args(name: str, world) -> tuple[list, dict]:
     slug, link, lone = world["comparison"].slug, world["link"], world["lone"]
     return {
         "comparison-detail": ([slug], {}),
+        "comparison-map": ([slug], {}),
         "comparison-status": ([slug], {"status": "open"}),
         "comparison-agreement": ([slug], {}),
         "annotation-undo": ([slug], {}),
@@ -79,6 +84,8 @@ def url_args(name: str, world) -> tuple[list, dict]:
         "article-detail": ([world["article"].pk], {}),
         "article-version-fetched": ([world["article"].pk, 1], {}),
         "comparison-export": ([slug], {"format": "json"}),
+        "account-create": ([slug], {}),
+        "article-refetch": ([world["article"].pk], {}),
     }.get(name, ([], {}))
 
 
