@@ -60,7 +60,7 @@ class Vocabulary:
     def __init__(self) -> None:
         self.term_of_word: dict[str, int] = {}
         self.id_of_stem: dict[str, int] = {}
-        self.rarity: list[float] = []
+        self.rarity: dict[str, float] = {}  # folded word -> rarity()
         self.numbers: set[int] = set()  # term ids of numbers
 
     def term(self, word: str) -> int:
@@ -74,13 +74,10 @@ class Vocabulary:
                 s = canonical if canonical.isdigit() else _STEMMER.stemWord(canonical)
                 tid = self.id_of_stem.get(s)
                 if tid is None:
-                    tid = self.id_of_stem[s] = len(self.rarity)
-                    self.rarity.append(rarity(word))
+                    tid = self.id_of_stem[s] = len(self.id_of_stem)
                     if canonical.isdigit():
                         self.numbers.add(tid)
-                else:
-                    # A stem is as common as its most common form.
-                    self.rarity[tid] = min(self.rarity[tid], rarity(word))
+                self.rarity[word] = rarity(word)
             if len(self.term_of_word) < MAX_VOCABULARY:
                 self.term_of_word[word] = tid
         return tid
