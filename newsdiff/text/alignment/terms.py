@@ -132,7 +132,10 @@ def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary = VOCABULARY
         side.terms.append(frozenset(words))
         side.words.append(words)
         side.content.append(" ".join(words.values()))
-        parts = sentences(text) if len(text) > 60 else ()
+        # str.count is a cheap test for a second sentence before the regex split.
+        maybe_several = len(text) > 60 and (text.count(". ") + text.count("? ") + text.count("! ")
+                                            + text.count(".” ") + text.count('." '))
+        parts = sentences(text) if maybe_several else ()
         if len(parts) > 1:
             side.sentence_texts.append(parts)
             side.sentence_terms.append([frozenset(vocabulary.terms(p)) for p in parts])
