@@ -67,8 +67,8 @@ GOLD = ROOT / "tests" / "text" / "gold"
 SEEDS = ROOT.parent / "shared" / "seeds"
 DEMO = ROOT / "newsdiff" / "demo"
 COLUMNS = ("link_recall", "link_precision", "uniques_kept", "conflicts_found", "conflict_precision",
-           "conflict_share", "links")
-SHORT = ("recall", "prec", "uniq", "c-found", "c-prec", "c-share", "links")
+           "conflict_share", "links", "decoys_labelled")
+SHORT = ("recall", "prec", "uniq", "c-found", "c-prec", "c-share", "links", "decoy-c")
 
 
 def snippet_golds() -> list[tuple[str, str, list, list, dict]]:

@@ -29,6 +29,8 @@ FLOORS = {
     "seed": {"link_recall": 0.44, "link_precision": 0.8, "uniques_kept": 0.77},
     "demo": {"link_recall": 0.42, "link_precision": 0.75, "uniques_kept": 0.83, "conflicts_found": 0.5},
 }
+
+
 @dataclass(frozen=True)
 class P:
     """A minimal passage for crafted inputs."""
