@@ -18,7 +18,6 @@ from typing import Protocol, Sequence
 
 import snowballstemmer
 from rapidfuzz.utils import default_process
-from wordfreq import get_frequency_dict
 
 from newsdiff.text.cues import CANONICAL_WORDS
 from newsdiff.text.tokens import STOPWORDS
@@ -41,7 +40,12 @@ class PassageLike(Protocol):
 
 @functools.lru_cache(maxsize=1)
 def _frequencies() -> dict[str, float]:
-    """wordfreq's English word frequencies (loaded once, on first use: about 0.2 s)."""
+    """wordfreq's English word frequencies, loaded on first use (import and table: about 0.5 s).
+
+    Imported here rather than at module level so that starting the web app does not pay for it.
+    """
+    from wordfreq import get_frequency_dict
+
     return get_frequency_dict("en", wordlist="best")
 
 
