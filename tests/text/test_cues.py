@@ -52,6 +52,8 @@ def test_numbers_about_different_things_are_no_cue():
                             "The cap covers about 42,000 apartments.") == []
     assert conflict_reasons("The 36-year-old boxer lost the title.", "The boxer lost the title a year later.") == []
     assert conflict_reasons("January 5, 2011", "Updated: January 6, 2011, 11:34 AM ET") == []
+    assert conflict_reasons("Ferreira, 29, has now scored 23 goals this season.",
+                            "Ferreira's two goals took his tally for the season to 23.") == []
 
 
 def test_years_alone_are_not_counts():
