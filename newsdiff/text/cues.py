@@ -310,9 +310,11 @@ _NAME = r"((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)"
 _SPEAKER_RES = (
     re.compile(rf"{_NAME}\s*(?:,[^,]{{1,60}},\s*)?{_REPORTING}\b"),  # Name said / Name, a lawyer, said
     re.compile(rf"\b{_REPORTING}\s+{_NAME}"),  # said Name
+    re.compile(rf"\b{_REPORTING}\s+(?:[a-z][\w’'-]*,?\s+){{1,4}}{_NAME}"),  # said her campaign manager, Name
 )
 _NOT_SPEAKERS = frozenset("""The A An It He She They We I You His Her Their Our This That These Those
-    Officials Official Sources Source Police Reporters""".split())
+    Officials Official Sources Source Police Reporters""".split()) | {
+    w.capitalize() for w in list(_WEEKDAYS) + [m for m in _MONTHS if len(m) > 3]}
 
 
 def _quotes(text: str) -> list[tuple[str, int, int]]:

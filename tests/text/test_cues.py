@@ -92,6 +92,15 @@ def test_same_quote_different_speakers_is_a_cue():
     assert quote_reasons(a, b) == ["quote attributed to different speakers: Okoro vs Reed"]
 
 
+def test_speaker_after_a_title_is_found():
+    """"said her campaign manager, Joel Pryce": the name after the verb and a title is the speaker."""
+    a = '"We ran on the bus lines and the rents, and people listened," Sayeed told supporters.'
+    b = '"We ran on the bus lines and the rents, and people listened," said her campaign manager, Joel Pryce.'
+    assert quote_reasons(a, b) == ["quote attributed to different speakers: Sayeed vs Pryce"]
+    text = '"We will appeal," said on Tuesday the lawyer for the owners.'
+    assert speaker(text, 0, text.index(",") + 2) is None
+
+
 def test_same_quote_same_speaker_is_no_cue():
     """Same speaker with a title on one side and a different reporting verb; short quotes are skipped."""
     assert quote_reasons('"We will not back down from this fight," Okoro said.',
