@@ -90,8 +90,7 @@ class Vocabulary:
         """Return the term ids of `text` in order, each with the first folded word that gave it."""
         get, term = self.term_of_word.get, self.term
         out: dict[int, str] = {}
-        if _DIGIT_GROUP_RE.search(text):
-            text = _DIGIT_GROUP_RE.sub("", text)  # "2,000" and "5.1" are one term each
+        text = _DIGIT_GROUP_RE.sub("", text)  # "2,000" and "5.1" are one term each
         for w in default_process(text).split():
             tid = get(w)
             if tid is None:
