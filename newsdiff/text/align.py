@@ -21,7 +21,8 @@ conflicts found 0.45 at precision 0.42; ECB+ held-out 0.57 / 0.95 / 0.61 with 20
 conflict, all false; seed 0.67 / 1.00 / 1.00 (docs/alignment-quality.md has every row).
 The seed's paraphrases ("very productive" / "went extremely well", "will speak again soon" /
 "regular communication") share no word: lexical signals cannot link them; an embedding signal can
-be added to `signals.SIGNALS`. 5,000 x 5,000 passages: 0.65-1.1 s CPU after the first call, on a shared machine (bench/align_bench.py).
+be added to `signals.SIGNALS`. 5,000 x 5,000 passages: 0.65-1.1 s CPU after the first call, on a
+shared machine (bench/align_bench.py).
 """
 
 from newsdiff.text.alignment import Alignment, Link, PassageLike, align

@@ -57,7 +57,8 @@ _CLOCK = {"am", "pm", "a.m.", "p.m."}
 # Spellings of one thing that alignment should treat as one word: number words as digits
 # ("ten" = "10"), month abbreviations as months ("Jan." = "January").
 CANONICAL_WORDS = {**{w: str(int(v)) for w, v in _NUMBER_WORDS.items() if v >= 2 and w != "dozens"},
-                   **{m: full for full in _MONTHS if len(full) > 4 for m in (full[:3], "sept") if _MONTHS[m] == _MONTHS[full]}}
+                   **{m: full for full in _MONTHS if len(full) > 4 for m in (full[:3], "sept")
+                      if _MONTHS[m] == _MONTHS[full]}}
 
 # Tokens: currency signs, numbers (with thousands separators, decimals, clock colons), words
 # (with inner apostrophes and dots: "p.m.", "U.S."), percent signs and hyphens.
@@ -305,7 +306,8 @@ def _clause_text(text: str, stems: frozenset[str]) -> str:
 # --- the same quotation, different speakers ---------------------------------------------------
 
 _QUOTE_RE = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|«([^»]{2,})»")
-_REPORTING = r"(?:said|says|say|told|tells|tell|wrote|writes|write|posted|posts|added|adds|asked|asks|stated|states|tweeted|declared|insisted|warned)"
+_REPORTING = (r"(?:said|says|say|told|tells|tell|wrote|writes|write|posted|posts|added|adds|asked|asks|"
+              r"stated|states|tweeted|declared|insisted|warned)")
 _NAME = r"((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)"
 _SPEAKER_RES = (
     re.compile(rf"{_NAME}\s*(?:,[^,]{{1,60}},\s*)?{_REPORTING}\b"),  # Name said / Name, a lawyer, said
