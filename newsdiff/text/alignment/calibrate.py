@@ -13,7 +13,7 @@ shared terms (a number counts half) carrying MIN_SHARED_WEIGHT, unless one side 
 sentence verbatim (a four-word quoted question has one content word).
 
 Measured on the dev halves (bench/align_quality.py): without the ceilings, link recall on the
-hand-written dev golds falls from 0.79 to 0.61 (the heavy-overlap court pair 0.96 -> 0.88); without
+dev snippet golds (seed, demo, real dev pairs) falls from 0.79 to 0.61 (the heavy-overlap court pair 0.96 -> 0.88); without
 the floors, the 84 dev pairs of different ECB+ events get 323 links instead of 204.
 """
 
