@@ -12,9 +12,9 @@ A mutual best pair carrying a conflict cue needs only CUE_FLOOR. A link also nee
 shared terms (a number counts half) carrying MIN_SHARED_WEIGHT, unless one side holds the other's
 sentence verbatim (a four-word quoted question has one content word).
 
-Measured on the dev halves (bench/align_quality.py): without the ceilings, link recall on the
-dev snippet golds (seed, demo, real dev pairs) falls from 0.79 to 0.61 (the heavy-overlap court pair 0.96 -> 0.88); without
-the floors, the 84 dev pairs of different ECB+ events get 323 links instead of 204.
+Measured on the dev halves (bench/align_quality.py): without the ceilings, link recall on the dev
+snippet golds (seed, demo, real dev pairs) falls from 0.79 to 0.61 (the heavy-overlap court pair
+0.96 -> 0.88); without the floors, the 84 dev pairs of different ECB+ events get 323 links, not 204.
 """
 
 from __future__ import annotations
