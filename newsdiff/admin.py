@@ -37,8 +37,9 @@ class ArticleInline(admin.TabularInline):
 
 @admin.register(Comparison)
 class ComparisonAdmin(admin.ModelAdmin):
-    list_display = ["title", "slug", "status", "last_activity_at"]
-    list_filter = ["status"]
+    list_display = ["title", "slug", "status", "visibility", "last_activity_at"]
+    list_filter = ["status", "visibility"]
+    filter_horizontal = ["allowed_users", "allowed_groups"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["created_at", "last_activity_at", "created_by"]

@@ -3,7 +3,7 @@
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django_htmx.middleware import HtmxDetails
 
@@ -14,6 +14,7 @@ from newsdiff.selectors import (
     article_needs_rereview,
     article_versions_compare,
 )
+from newsdiff.views.access import get_visible_or_404
 
 TEMPLATE = "newsdiff/article_detail.html"
 
@@ -27,8 +28,8 @@ class HtmxHttpRequest(HttpRequest):
 @permission_required(roles.REVIEW, raise_exception=True)
 def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Show an account's details, current text, versions, and what changed between two of them."""
-    article = get_object_or_404(
-        Article.objects.select_related("comparison", "current_version", "current_version__created_by"), pk=pk
+    article = get_visible_or_404(
+        request, Article.objects.select_related("comparison", "current_version", "current_version__created_by"), pk=pk
     )
     versions = list(
         ArticleVersion.objects.filter(article=article)
@@ -63,7 +64,7 @@ def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @permission_required(roles.REVIEW, raise_exception=True)
 def article_version_fetched(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """Return the page as it was fetched for one version, as plain text: the evidence, never rendered."""
-    version = get_object_or_404(ArticleVersion, article_id=pk, number=number)
+    version = get_visible_or_404(request, ArticleVersion, article_id=pk, number=number)
     if not version.fetched_html:
         raise Http404("This version was not fetched from the web.")
     response = HttpResponse(version.fetched_html, content_type="text/plain; charset=utf-8")
