@@ -309,10 +309,13 @@ def published_from(value: str) -> datetime | None:
 
 
 def article_import_url(
-    *, comparison: Comparison, meta: ArticleMeta, url: str, user=None, align: bool = True
+    *, comparison: Comparison, meta: ArticleMeta, url: str, user=None, align: bool = True, fetched=None
 ) -> Article:
-    """Fetch an article from the web and import it; what the uploader typed wins over the page's metadata."""
-    page, extracted = page_fetch_extract(url)
+    """Fetch an article from the web and import it; what the uploader typed wins over the page's metadata.
+
+    `fetched` may hold the (page, extracted article) already fetched from url.
+    """
+    page, extracted = fetched or page_fetch_extract(url)
     merged = ArticleMeta(
         source=meta.source,
         title=meta.title or extracted.title[:500],

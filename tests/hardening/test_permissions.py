@@ -36,6 +36,7 @@ ACCESS = {
     "article-detail": ("GET", REVIEWERS),
     "article-version-fetched": ("GET", REVIEWERS),
     "comparison-export": ("GET", EDITORS),
+    "annotation-rereview": ("POST", REVIEWERS),
 }
 
 
@@ -77,6 +78,10 @@ def url_args(name: str, world) -> tuple[list, dict]:
         "article-detail": ([world["article"].pk], {}),
         "article-version-fetched": ([world["article"].pk, 1], {}),
         "comparison-export": ([slug], {"format": "json"}),
+        "annotation-rereview": (
+            [world["article"].pk, Annotation.objects.filter(comparison=world["comparison"]).first().pk],
+            {"action": "dismiss"},
+        ),
     }.get(name, ([], {}))
 
 
