@@ -60,7 +60,7 @@ def annotation_reanchor(*, article: Article, annotation: Annotation, passage: Pa
 
 def _stale(*, article: Article, annotation: Annotation, user) -> Annotation:
     """The annotation, locked, if it is one of the article's verdicts needing re-review that user may settle."""
-    annotation = Annotation.objects.select_for_update().select_related("passage", "link").get(pk=annotation.pk)
+    annotation = Annotation.objects.select_for_update(of=("self",)).select_related("passage", "link").get(pk=annotation.pk)
     if annotation.passage_id is not None:
         judged = [annotation.passage]
     else:
