@@ -22,8 +22,7 @@ from newsdiff.models import (
 )
 from newsdiff.services.alignment import comparison_align
 from newsdiff.services.articles import ArticleMeta, ImportRefused, article_import
-from newsdiff.services.fetch import article_import_url
-from newsdiff.services.versions import article_refetch, article_version_add
+from newsdiff.services.versions import article_import_or_version_url, article_refetch, article_version_add
 
 
 class ArticleInline(admin.TabularInline):
@@ -37,8 +36,9 @@ class ArticleInline(admin.TabularInline):
 
 @admin.register(Comparison)
 class ComparisonAdmin(admin.ModelAdmin):
-    list_display = ["title", "slug", "status", "last_activity_at"]
-    list_filter = ["status"]
+    list_display = ["title", "slug", "status", "visibility", "last_activity_at"]
+    list_filter = ["status", "visibility"]
+    filter_horizontal = ["allowed_users", "allowed_groups"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["created_at", "last_activity_at", "created_by"]
@@ -188,11 +188,16 @@ class ArticleAdmin(admin.ModelAdmin):
             # Several files import together or not at all.
             with transaction.atomic():
                 if data.get("fetch_url"):
-                    return [
-                        article_import_url(
-                            comparison=data["comparison"], meta=meta, url=data["fetch_url"], user=request.user
+                    result = article_import_or_version_url(
+                        comparison=data["comparison"], meta=meta, url=data["fetch_url"], user=request.user
+                    )
+                    if result.is_new_version:
+                        messages.info(
+                            request,
+                            f"The page is “{result.article.title}” already: added v{result.version.number}. "
+                            + result.version.carry.summary(),
                         )
-                    ]
+                    return [result.article]
                 if not uploads:
                     return [article_import(comparison=data["comparison"], meta=meta, content=data["text"], user=request.user)]
                 imported = []

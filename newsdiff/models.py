@@ -325,6 +325,8 @@ class AnnotationEvent(models.Model):
         UNDO = "undo", "Undid a change"
         CARRY = "carry", "Carried to a new version"
         IMPORT = "import", "Imported"
+        DISMISS = "dismiss", "Dismissed after a new version"
+        REANCHOR = "reanchor", "Re-anchored to the current text"
 
     comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")

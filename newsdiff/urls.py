@@ -34,6 +34,11 @@ urlpatterns = [
         articles.article_version_fetched,
         name="article-version-fetched",
     ),
+    path(
+        "articles/<int:pk>/rereview/<int:annotation_pk>/",
+        articles.annotation_rereview,
+        name="annotation-rereview",
+    ),
     # exports
     path("c/<slug:slug>/export/", exports.comparison_export, name="comparison-export"),
 ]

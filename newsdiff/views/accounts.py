@@ -8,7 +8,7 @@ page comes back with one more blank account) and, with htmx, fetches just the ne
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.middleware import HtmxDetails
 
@@ -18,6 +18,7 @@ from newsdiff.models import Article, Comparison
 from newsdiff.services.articles import ImportRefused
 from newsdiff.services.comparisons import AccountRefused, comparison_account_add, comparison_create
 from newsdiff.services.versions import article_refetch
+from newsdiff.views.access import get_visible_or_404
 
 TEMPLATE = "newsdiff/comparison_form.html"
 PREFIX = "accounts"
@@ -110,7 +111,7 @@ def _account_added(request, index: int) -> HttpResponse:
 @_guard(roles.ADD_ACCOUNT)
 def account_create(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Add one account to a comparison (a web address, pasted text or a file) and align it with the others."""
-    comparison = get_object_or_404(Comparison, slug=slug)
+    comparison = get_visible_or_404(request, Comparison, slug=slug)
     account_form = AccountForm(request.POST or None, request.FILES or None, prefix="account")
     if request.method == "POST" and account_form.is_valid():
         try:
@@ -131,7 +132,7 @@ def account_create(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @_guard(roles.ADD_VERSION)
 def article_refetch_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Fetch an account's web address again: a new version where the page changed, verdicts carried over."""
-    article = get_object_or_404(Article.objects.select_related("comparison"), pk=pk)
+    article = get_visible_or_404(request, Article.objects.select_related("comparison"), pk=pk)
     try:
         version = article_refetch(article=article, user=request.user)
     except ImportRefused as refusal:

@@ -51,6 +51,7 @@ from newsdiff.services.annotations import (
     link_reject,
     link_unlink,
 )
+from newsdiff.views.access import get_visible_or_404
 
 TEMPLATE = "newsdiff/comparison_detail.html"
 PAGE_ROWS = 50  # rows rendered per chunk; the next chunk loads as the reviewer scrolls to it
@@ -138,8 +139,8 @@ def _filtered(rows: list[Row], state: PageState, viewer) -> list[Row]:
     return selected
 
 
-def _comparison(slug: str) -> Comparison:
-    return get_object_or_404(Comparison, slug=slug)
+def _comparison(request, slug: str) -> Comparison:
+    return get_visible_or_404(request, Comparison, slug=slug)
 
 
 def _detail_url(comparison: Comparison, state: PageState, *, key: str = "", **changes) -> str:
@@ -194,14 +195,15 @@ def _context(request, comparison: Comparison, view: SideBySide, state: PageState
 @review_view()
 def comparison_list(request: HtmxHttpRequest) -> HttpResponse:
     """List comparisons with their accounts, progress and verdict counts."""
-    return render(request, "newsdiff/comparison_list.html", {"summaries": comparison_summaries()})
+    summaries = comparison_summaries(Comparison.objects.visible_to(request.user))
+    return render(request, "newsdiff/comparison_list.html", {"summaries": summaries})
 
 
 @require_GET
 @review_view()
 def comparison_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Show two accounts side by side, row by row, with the reviewer's tools."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     state = PageState.from_query(request.GET)
     if state.filter == "all" and not state.reviewer:
         # Every row is shown: their order comes from ids alone, and only the 50 rows on screen are read.
@@ -253,7 +255,7 @@ def comparison_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @review_view()
 def comparison_map(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The map of the alignment alone; the page loads it after its first screen and again after each change."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     state = PageState.from_query(request.GET)
     view = comparison_side_by_side(comparison, viewer=request.user, a_id=state.a, b_id=state.b, highlight=False)
     shown = {row.key for row in _filtered(view.rows, state, request.user)[:PAGE_ROWS]}
@@ -401,7 +403,7 @@ def _write(request, comparison: Comparison, key: str, action, *, success: str = 
 @review_view()
 def row_tag(request: HtmxHttpRequest, slug: str, key: str) -> HttpResponse:
     """Set (or clear) my verdict on a row, and my note with it when the form carries one."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     link, passage = _target(comparison, key)
     form = RowTagForm(request.POST)
     if not form.is_valid():
@@ -429,7 +431,7 @@ def row_tag(request: HtmxHttpRequest, slug: str, key: str) -> HttpResponse:
 @review_view()
 def row_note(request: HtmxHttpRequest, slug: str, key: str) -> HttpResponse:
     """Save my note on a row."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     link, passage = _target(comparison, key)
     form = RowNoteForm(request.POST)
     form.is_valid()
@@ -452,7 +454,7 @@ def row_note(request: HtmxHttpRequest, slug: str, key: str) -> HttpResponse:
 @review_view(roles.FINALIZE)
 def row_final(request: HtmxHttpRequest, slug: str, key: str) -> HttpResponse:
     """Record the editor's final verdict on a row."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     link, passage = _target(comparison, key)
     form = RowFinalForm(request.POST)
     if not form.is_valid():
@@ -475,7 +477,7 @@ def row_final(request: HtmxHttpRequest, slug: str, key: str) -> HttpResponse:
 
 
 def _link_action(request: HtmxHttpRequest, slug: str, pk: int, service, success: str) -> HttpResponse:
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     link = get_object_or_404(Link, pk=pk, comparison=comparison)
     return _write(
         request,
@@ -512,7 +514,7 @@ def link_unlink_view(request: HtmxHttpRequest, slug: str, pk: int) -> HttpRespon
 @review_view()
 def link_create_view(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Link the passages picked on each side by hand."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     form = LinkCreateForm(request.POST)
     state = PageState.from_query(request.GET)
     error = ""
@@ -550,7 +552,7 @@ def _flash(request, comparison: Comparison, state: PageState, message: str, *, s
 @review_view()
 def annotation_undo(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Undo my last change in this comparison."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     state = PageState.from_query(request.GET)
     try:
         undo = annotation_undo_last(reviewer=request.user, comparison=comparison)
@@ -570,7 +572,7 @@ def annotation_undo(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @review_view(roles.FINALIZE)
 def comparison_status(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Close a comparison to further changes, or reopen it."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     status = request.POST.get("status", "")
     try:
         comparison_set_status(comparison=comparison, editor=request.user, status=status)
@@ -585,7 +587,7 @@ def comparison_status(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @review_view()
 def comparison_agreement(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Cohen's kappa between the reviewers of two accounts, overall and per pair (loaded when asked for)."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     state = PageState.from_query(request.GET)
     view = agreement(comparison, a_id=state.a, b_id=state.b)
     context = {"comparison": comparison, "view": view, "state_query": state.query(start=0)}
@@ -597,7 +599,7 @@ def comparison_agreement(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @review_view()
 def row_history_view(request: HtmxHttpRequest, slug: str, key: str) -> HttpResponse:
     """Every recorded change to one row, newest first."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     link, passage = _target(comparison, key)
     events = row_history(comparison, link_id=link.pk if link else None, passage_id=passage.pk if passage else None)
     context = {
