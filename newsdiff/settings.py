@@ -50,8 +50,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
+    "django_tasks",
+    "django_tasks_db",
     "newsdiff",
 ]
+
+# Long work (aligning, fetching pages) runs in a task worker: `manage.py db_worker`, which `make run` starts.
+# The database backend keeps the queue in the app's own database; tests run tasks at once (tests/djenv.py).
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
