@@ -252,14 +252,18 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def cpu_seconds(pids: list[int]) -> float:
-    """User + system CPU of these processes so far, from /proc (0 for a process that is gone)."""
+    """User + system CPU of these processes so far, and of their children that have exited, from /proc.
+
+    The children's part matters for PostgreSQL without CONN_MAX_AGE: a backend per request, which exits
+    and whose CPU then counts in the postmaster's "children" fields.
+    """
     total = 0
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        total += int(fields[11]) + int(fields[12])
+        total += sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
     return total / os.sysconf("SC_CLK_TCK")
 
 
