@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from newsdiff.views import accounts, articles, comparisons, exports
+from newsdiff.views import accounts, articles, comparisons, exports, jobs
 
 urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
@@ -39,6 +39,10 @@ urlpatterns = [
         articles.annotation_rereview,
         name="annotation-rereview",
     ),
+    # long work in progress
+    path("jobs/<int:pk>/", jobs.job_detail, name="job-detail"),
+    path("jobs/<int:pk>/retry/", jobs.job_retry_view, name="job-retry"),
+    path("c/<slug:slug>/jobs/", jobs.comparison_jobs_view, name="comparison-jobs"),
     # exports
     path("c/<slug:slug>/export/", exports.comparison_export, name="comparison-export"),
 ]

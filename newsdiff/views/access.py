@@ -17,6 +17,7 @@ COMPARISON_PATH = {
     "passage": "article__comparison",
     "link": "comparison",
     "annotation": "comparison",
+    "job": "comparison",
 }
 
 

@@ -34,6 +34,7 @@ from newsdiff.selectors import (
     reviewer_choices,
     row_history,
 )
+from newsdiff.selectors.jobs import comparison_jobs
 from newsdiff.selectors.rows import (
     agreement,
     comparison_counts,
@@ -242,6 +243,9 @@ def comparison_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         (user.get_username(), state.query(reviewer=user.get_username(), start=0)) for user in context["reviewers"]
     ]
     context["all_reviewers_query"] = state.query(reviewer="", start=0)
+    from newsdiff.views.jobs import jobs_context  # views/jobs.py builds on this module
+
+    context.update(jobs_context(request, comparison, comparison_jobs(comparison)))
     if request.htmx and "start" in request.GET and not request.htmx.boosted:
         # The "more rows" sentinel asked for the next chunk.
         return render(request, f"{TEMPLATE}#chunk", context)

@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin as django_admin
 from django.urls import URLPattern, get_resolver, reverse
 
-from newsdiff.models import Annotation, Link, Passage
+from newsdiff.models import Annotation, Job, Link, Passage
 from newsdiff.services.annotations import annotation_set
 from tests import factories
 
@@ -26,6 +26,9 @@ ACCESS = {
     "comparison-map": ("GET", REVIEWERS),
     "comparison-status": ("POST", EDITORS),
     "comparison-agreement": ("GET", REVIEWERS),
+    "comparison-jobs": ("GET", REVIEWERS),
+    "job-detail": ("GET", REVIEWERS),
+    "job-retry": ("POST", ADMINS),
     "annotation-undo": ("POST", REVIEWERS),
     "link-create": ("POST", REVIEWERS),
     "link-accept": ("POST", REVIEWERS),
@@ -62,7 +65,8 @@ def world(seeds_dir):
     version = first.current_version
     version.fetched_html = "<html><body><p>raw page</p></body></html>"
     version.save()
-    return {"comparison": comparison, "article": first, "link": link, "lone": lone, "users": users}
+    job = Job.objects.create(kind=Job.Kind.REALIGN, status=Job.Status.FAILED, comparison=comparison, message="down")
+    return {"comparison": comparison, "article": first, "link": link, "lone": lone, "users": users, "job": job}
 
 
 def url_args(name: str, world) -> tuple[list, dict]:
@@ -73,6 +77,9 @@ def url_args(name: str, world) -> tuple[list, dict]:
         "comparison-map": ([slug], {}),
         "comparison-status": ([slug], {"status": "open"}),
         "comparison-agreement": ([slug], {}),
+        "comparison-jobs": ([slug], {}),
+        "job-detail": ([world["job"].pk], {}),
+        "job-retry": ([world["job"].pk], {}),
         "annotation-undo": ([slug], {}),
         "link-create": ([slug], {"a": lone.pk, "b": link.b_passages.first().pk}),
         "link-accept": ([slug, link.pk], {}),
@@ -172,8 +179,8 @@ def test_the_admin_is_for_admins_only(client, world, role):
         response = client.get(url)
         assert response.status_code < 500, (role, url)
         if role == "admin":
-            if "/auth/" in url:
-                # Managing users and groups stays with superusers.
+            if "/auth/" in url or "/django_tasks_database/" in url:
+                # Managing users and groups, and the raw task queue (django-tasks-db), stays with superusers.
                 assert response.status_code in (200, 403), (url, response.status_code)
             else:
                 assert response.status_code == 200, (url, response.status_code)
