@@ -180,6 +180,9 @@ def comparison_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     comparison = _comparison(slug)
     state = PageState.from_query(request.GET)
     view = comparison_side_by_side(comparison, viewer=request.user, a_id=state.a, b_id=state.b, highlight=False)
+    if len(view.articles) > 2 and not (state.a or state.b) and not request.htmx:
+        # Three or more accounts: the claim grid is the default view; a pair is chosen with ?a=…&b=….
+        return HttpResponseRedirect(reverse("comparison-grid", args=[comparison.slug]))
     rows = _filtered(view.rows, state, request.user)
     start = min(state.start, max(len(rows) - 1, 0))
     start -= start % PAGE_ROWS

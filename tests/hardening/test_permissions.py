@@ -36,6 +36,11 @@ ACCESS = {
     "article-detail": ("GET", REVIEWERS),
     "article-version-fetched": ("GET", REVIEWERS),
     "comparison-export": ("GET", EDITORS),
+    "comparison-grid": ("GET", REVIEWERS),
+    "claim-undo": ("POST", REVIEWERS),
+    "claim-tag": ("POST", REVIEWERS),
+    "claim-final": ("POST", EDITORS),
+    "claim-history": ("GET", REVIEWERS),
 }
 
 
@@ -77,7 +82,18 @@ def url_args(name: str, world) -> tuple[list, dict]:
         "article-detail": ([world["article"].pk], {}),
         "article-version-fetched": ([world["article"].pk, 1], {}),
         "comparison-export": ([slug], {"format": "json"}),
+        "comparison-grid": ([slug], {}),
+        "claim-undo": ([slug], {}),
+        "claim-tag": ([slug, _claim_key(world)], {"label": "matching"}),
+        "claim-final": ([slug, _claim_key(world)], {"label": "matching"}),
+        "claim-history": ([slug, _claim_key(world)], {}),
     }.get(name, ([], {}))
+
+
+def _claim_key(world) -> str:
+    from newsdiff.selectors.claims import comparison_claims
+
+    return next(row.key for row in comparison_claims(world["comparison"]).rows if row.reporting > 1)
 
 
 def outcome(response) -> str:
