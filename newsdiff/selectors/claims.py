@@ -3,8 +3,8 @@
 Claims are computed on read from the pairwise links (the stored truth: reviewers accept, reject and make
 links in the pair view), so they are never stale. A claim's key is a hash of its member passage ids; claim
 verdicts are stored under that key and follow the claim as long as its members stay the same.
-Seven queries whatever the size: articles, passages, links, two link-member tables, link verdicts,
-claim verdicts.
+Eight queries whatever the size: articles, passages, links, two link-member tables, link verdicts,
+conflict reasons, claim verdicts.
 """
 
 from collections import Counter, defaultdict
@@ -122,19 +122,19 @@ class Grid:
         return next((a for a in self.articles if a.pk == pk), None)
 
 
-def _link_label(link: Link, verdicts: dict[int, dict]) -> str:
+def _link_label(pk: int, suggested_label: str, verdicts: dict[int, dict]) -> str:
     """A link's label for clustering: the final verdict, else the reviewers' shared one, else the engine's."""
-    entry = verdicts.get(link.pk)
+    entry = verdicts.get(pk)
     if entry:
         if entry["final"] in LINK_LABEL:
             return LINK_LABEL[entry["final"]]
         if len(entry["labels"]) == 1 and next(iter(entry["labels"])) in LINK_LABEL:
             return LINK_LABEL[next(iter(entry["labels"]))]
-    return link.suggested_label or Link.Label.MATCH
+    return suggested_label or Link.Label.MATCH
 
 
 def comparison_claims(comparison: Comparison, *, viewer=None) -> Grid:
-    """Every claim of the comparison across its accounts, with verdicts and agreement, in 7 queries."""
+    """Every claim of the comparison across its accounts, with verdicts and agreement, in 8 queries."""
     articles = list(comparison.articles.order_by("position", "pk"))
     passages = list(
         Passage.objects.filter(
@@ -149,7 +149,12 @@ def comparison_claims(comparison: Comparison, *, viewer=None) -> Grid:
         accounts[p.article_id].append(p.pk)
 
     active = Link.objects.filter(comparison=comparison, status__in=[Link.Status.PENDING, Link.Status.ACCEPTED])
-    links = list(active.order_by("pk"))
+    # Tuples, not model instances: at 10 accounts of 200 passages there are some 12,000 links.
+    links = list(
+        active.order_by("pk").values_list(
+            "pk", "article_a_id", "article_b_id", "score", "suggested_label", "status", "origin"
+        )
+    )
     members: dict[tuple[int, str], list[int]] = defaultdict(list)
     for side, through in (("a", Link.a_passages.through), ("b", Link.b_passages.through)):
         for link_id, passage_id in through.objects.filter(link_id__in=active.values("pk")).values_list(
@@ -166,47 +171,54 @@ def comparison_claims(comparison: Comparison, *, viewer=None) -> Grid:
             link_verdicts[link_id]["final"] = label
         else:
             link_verdicts[link_id]["labels"].add(label)
+    # The engine's reasons matter to a claim only for conflicts (they say what differs).
+    conflict_reasons = dict(active.filter(suggested_label=Link.Label.CONFLICT).values_list("pk", "reasons"))
 
     pair_links = [
         PairLink(
-            id=link.pk,
-            account_a=link.article_a_id,
-            account_b=link.article_b_id,
-            a=tuple(members[(link.pk, "a")]),
-            b=tuple(members[(link.pk, "b")]),
-            label=_link_label(link, link_verdicts),
-            score=link.score,
-            fixed=link.status == Link.Status.ACCEPTED or link.origin == Link.Origin.MANUAL,
-            reasons=tuple(link.reasons or ()),
+            id=pk,
+            account_a=article_a_id,
+            account_b=article_b_id,
+            a=tuple(members[(pk, "a")]),
+            b=tuple(members[(pk, "b")]),
+            label=_link_label(pk, suggested_label, link_verdicts),
+            score=score,
+            fixed=status == Link.Status.ACCEPTED or origin == Link.Origin.MANUAL,
+            reasons=tuple(conflict_reasons.get(pk) or ()),
         )
-        for link in links
+        for pk, article_a_id, article_b_id, score, suggested_label, status, origin in links
     ]
     names = {a.pk: a.source for a in articles}
     claims = build_claims(accounts, pair_links, names=names)
-
-    annotations = list(
-        ClaimAnnotation.objects.filter(comparison=comparison).select_related("reviewer").order_by("pk")
-    )
-    by_key: dict[str, list[ClaimAnnotation]] = defaultdict(list)
-    for annotation in annotations:
-        by_key[annotation.key].append(annotation)
 
     article_by_id = {a.pk: a for a in articles}
     rows = []
     for claim in claims:
         odd = set(claim.odd)
         cells = [Cell(a, [by_id[pk] for pk in claim.members[a.pk]], a.pk in odd) for a in articles]
-        row = ClaimRow(claim.id, claim, cells, [article_by_id[pk] for pk in claim.odd])
-        given = by_key.pop(claim.id, [])
+        rows.append(ClaimRow(claim.id, claim, cells, [article_by_id[pk] for pk in claim.odd]))
+    grid = Grid(comparison, articles, rows, [], None, [], [])
+    return grid_verdicts(grid, viewer=viewer)
+
+
+def grid_verdicts(grid: Grid, *, viewer=None) -> Grid:
+    """(Re)load every claim verdict of the grid, its agreement and orphans: one query (after a write too)."""
+    annotations = list(
+        ClaimAnnotation.objects.filter(comparison=grid.comparison).select_related("reviewer").order_by("pk")
+    )
+    by_key: dict[str, list[ClaimAnnotation]] = defaultdict(list)
+    for annotation in annotations:
+        by_key[annotation.key].append(annotation)
+    for row in grid.rows:
+        given = by_key.pop(row.key, [])
         row.annotations = [a for a in given if not a.is_final]
         row.final = next((a for a in given if a.is_final), None)
+        row.mine = None
         if viewer is not None:
             row.mine = next((a for a in row.annotations if a.reviewer_id == viewer.pk), None)
-        rows.append(row)
-    orphaned = [a for group in by_key.values() for a in group if a.label]
-
-    reviewers, kappa, pairs = claim_agreement(annotations)
-    return Grid(comparison, articles, rows, reviewers, kappa, pairs, orphaned)
+    grid.orphaned = [a for group in by_key.values() for a in group if a.label]
+    grid.reviewers, grid.kappa, grid.kappa_pairs = claim_agreement(annotations)
+    return grid
 
 
 def claim_agreement(annotations: list[ClaimAnnotation]):

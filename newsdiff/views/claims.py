@@ -15,7 +15,7 @@ from django_htmx.http import reswap
 
 from newsdiff import roles
 from newsdiff.models import Comparison
-from newsdiff.selectors.claims import ClaimRow, Grid, claim_history, claim_row, comparison_claims
+from newsdiff.selectors.claims import ClaimRow, Grid, claim_history, claim_row, comparison_claims, grid_verdicts
 from newsdiff.services.claims import claim_undo_last, claim_verdict_set
 from newsdiff.views.comparisons import review_view
 
@@ -101,10 +101,19 @@ def comparison_grid(request, slug: str) -> HttpResponse:
 
 
 def _respond(
-    request, comparison: Comparison, key: str, *, message: str = "", level=messages.SUCCESS, status=200, oob=False
+    request, comparison: Comparison, key: str, *, message: str = "", level=messages.SUCCESS, status=200, oob=False,
+    grid: Grid | None = None,
 ):
-    """Answer a write: the claim's row and the counters for htmx (out of band when oob), a redirect otherwise."""
-    grid, row = claim_row(comparison, key=key, viewer=request.user)
+    """Answer a write: the claim's row and the counters for htmx (out of band when oob), a redirect otherwise.
+
+    grid: the claims as computed before the write (a verdict does not change the links, so only the verdicts
+    are reloaded).
+    """
+    if grid is None:
+        grid, row = claim_row(comparison, key=key, viewer=request.user)
+    else:
+        grid_verdicts(grid, viewer=request.user)
+        row = next((r for r in grid.rows if r.key == key), None)
     if not request.htmx:
         if message:
             messages.add_message(request, level, message)
@@ -153,9 +162,11 @@ def _verdict(request, slug: str, key: str, *, final: bool) -> HttpResponse:
             final=final,
         )
     except ValidationError as error:
-        return _respond(request, comparison, key, message=" ".join(error.messages), level=messages.ERROR, status=422)
+        return _respond(
+            request, comparison, key, message=" ".join(error.messages), level=messages.ERROR, status=422, grid=grid
+        )
     success = "Final verdict recorded." if final else ("Note saved." if label is None else "")
-    return _respond(request, comparison, key, message=success)
+    return _respond(request, comparison, key, message=success, grid=grid)
 
 
 @require_POST

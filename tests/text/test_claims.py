@@ -67,17 +67,25 @@ def test_links_a_reviewer_accepted_are_never_set_aside():
     assert ((1,), (11,), (21,)) in by_members(build_claims(ACCOUNTS, links))
 
 
-def test_two_passages_of_one_account_linked_to_the_same_fact_stay_one_claim():
-    # a1 ~ b1 ~ a2 through two links, c linked to both a and b: every pair is linked directly.
+def test_a_chain_through_one_passage_does_not_join_two_facts_of_one_account():
+    # a1 ~ b1 and a2 ~ b1 from two separate links: a1 and a2 are two facts, and b1 goes with the stronger.
     links = [
         link("ab1", "a", [1], "b", [11], score=70),
         link("ab2", "a", [2], "b", [11], score=60),
         link("bc", "b", [11], "c", [22], score=20),
         link("ac", "a", [2], "c", [22], score=20),
     ]
-    claims = build_claims(ACCOUNTS, links)
-    # a,b and c are all directly linked, so nothing is missing: one claim, a one-to-many fact.
-    assert by_members(claims)[((1, 2), (11,), (22,))].label == "matching"
+    claims = by_members(build_claims(ACCOUNTS, links))
+    assert set(claims) >= {((1,), (11,), ()), ((2,), (), (22,))}
+    assert "ab2" in claims[((2,), (), (22,))].set_aside
+    assert any("no link holds together" in r for r in claims[((1,), (11,), ())].reasons)
+
+
+def test_reviewer_links_come_first_and_may_join_two_passages_of_one_account():
+    accepted_weak = [link("ab1", "a", [1], "b", [11], score=70), link("ab2", "a", [2], "b", [11], score=10, fixed=True)]
+    assert ((2,), (11,), ()) in by_members(build_claims(ACCOUNTS, accepted_weak))
+    both_accepted = [link("ab1", "a", [1], "b", [11], fixed=True), link("ab2", "a", [2], "b", [11], fixed=True)]
+    assert ((1, 2), (11,), ()) in by_members(build_claims(ACCOUNTS, both_accepted))
 
 
 def test_one_to_many_links_keep_all_passages_and_the_id_is_stable():
