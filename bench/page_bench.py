@@ -4,11 +4,12 @@
 
 Builds each comparison through the real import (synthetic text, aligned) in a temporary SQLite
 database, then times requests through Django's test client (no network, no test instrumentation):
-the full page, the same page as a second visit, and htmx tag requests on rows far apart.
-Prints median wall time and SQL query count per request.
+the first screen of the page (gzipped, as a browser asks for it), htmx tag requests on rows far apart,
+accepting suggestions and undoing. Prints median wall and CPU time, SQL queries and response sizes.
 """
 
 import argparse
+import gzip
 import os
 import statistics
 import sys
@@ -69,7 +70,9 @@ def main() -> None:
         view = comparison_side_by_side(comparison, highlight=False)
         rows = [row for row in view.rows if row.reviewable]
 
-        page = [timed(lambda: client.get(url)) for _ in range(args.repeat)]
+        # As a browser asks for it: gzipped (GZipMiddleware); the size column is what travels.
+        page = [timed(lambda: client.get(url, headers={"Accept-Encoding": "gzip"})) for _ in range(args.repeat)]
+        page_raw = len(gzip.decompress(client.get(url, headers={"Accept-Encoding": "gzip"}).content))
         tags = []
         for i in range(args.repeat):
             row = rows[(i * len(rows)) // args.repeat]
@@ -84,7 +87,18 @@ def main() -> None:
                     )
                 )
             )
-        results.append((size, len(view.rows), build, page, tags))
+        accepts = []
+        pending = [row for row in rows if row.is_suggestion][-args.repeat * 3 :: 3]
+        for row in pending[: args.repeat]:
+            accepts.append(
+                timed(
+                    lambda: client.post(
+                        f"{url}links/{row.link.pk}/accept/", headers={"HX-Request": "true", "HX-Target": f"row-{row.key}"}
+                    )
+                )
+            )
+        undos = [timed(lambda: client.post(f"{url}undo/", headers={"HX-Request": "true"})) for _ in range(args.repeat)]
+        results.append((size, len(view.rows), build, page, tags, page_raw, accepts, undos))
 
     print()
     def ms(samples, i):
@@ -93,12 +107,15 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print(
         f"{'passages/side':>13} {'rows':>5} {'build s':>8} {'page ms':>8} {'page cpu':>8} {'page q':>6}"
-        f" {'page KB':>8} {'tag ms':>7} {'tag cpu':>7} {'tag q':>5}"
+        f" {'page KB':>8} {'gz KB':>6} {'tag ms':>7} {'tag cpu':>7} {'tag q':>5} {'tag KB':>6}"
+        f" {'acc cpu':>7} {'acc q':>5} {'undo cpu':>8} {'undo q':>6}"
     )
-    for size, nrows, build, page, tags in results:
+    for size, nrows, build, page, tags, page_raw, accepts, undos in results:
         print(
             f"{size:>13} {nrows:>5} {build:>8.1f} {ms(page, 0):>8.0f} {ms(page, 3):>8.0f} {max(p[1] for p in page):>6}"
-            f" {page[0][2] / 1024:>8.0f} {ms(tags, 0):>7.0f} {ms(tags, 3):>7.0f} {max(t[1] for t in tags):>5}"
+            f" {page_raw / 1024:>8.0f} {page[0][2] / 1024:>6.0f} {ms(tags, 0):>7.1f} {ms(tags, 3):>7.1f}"
+            f" {max(t[1] for t in tags):>5} {tags[0][2] / 1024:>6.1f}"
+            f" {ms(accepts, 3):>7.1f} {max(a[1] for a in accepts):>5} {ms(undos, 3):>8.1f} {max(u[1] for u in undos):>6}"
         )
     print(
         f"\nmedian of {args.repeat} requests each; ms = wall time, cpu = this process's CPU time (less"

@@ -13,10 +13,34 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 
+class ComparisonQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ComparisonQuerySet":
+        """The comparisons user may see: the open ones, and restricted ones naming the user or one of their groups.
+
+        The one visibility rule of the app. Admins (whoever may change comparisons, superusers included) see
+        all; anonymous users see none. Role permissions are checked separately by the views.
+        """
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.has_perm("newsdiff.change_comparison"):
+            return self.all()
+        through_users = Comparison.allowed_users.through.objects.filter(user_id=user.pk)
+        through_groups = Comparison.allowed_groups.through.objects.filter(group__user=user)
+        return self.filter(
+            Q(visibility=Comparison.Visibility.EVERYONE)
+            | Q(pk__in=through_users.values("comparison_id"))
+            | Q(pk__in=through_groups.values("comparison_id"))
+        )
+
+
 class Comparison(models.Model):
     class Status(models.TextChoices):
         OPEN = "open", "Open"
         CLOSED = "closed", "Closed"
+
+    class Visibility(models.TextChoices):
+        EVERYONE = "everyone", "Everyone with a role"
+        RESTRICTED = "restricted", "Only the people and groups named"
 
     slug = models.SlugField(max_length=100, unique=True)
     title = models.CharField(max_length=300)
@@ -27,6 +51,16 @@ class Comparison(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    visibility = models.CharField(
+        max_length=12,
+        choices=Visibility.choices,
+        default=Visibility.EVERYONE,
+        help_text="Restricted: only the users and groups below (and admins) see it; to everyone else it does not exist.",
+    )
+    allowed_users = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+    allowed_groups = models.ManyToManyField("auth.Group", blank=True, related_name="+")
+
+    objects = ComparisonQuerySet.as_manager()
 
     class Meta:
         ordering = ["-last_activity_at", "slug"]
@@ -45,6 +79,13 @@ class Comparison(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status == self.Status.CLOSED
+
+    @property
+    def is_restricted(self) -> bool:
+        return self.visibility == self.Visibility.RESTRICTED
+
+    def is_visible_to(self, user) -> bool:
+        return Comparison.objects.visible_to(user).filter(pk=self.pk).exists()
 
 
 class Article(models.Model):

@@ -17,6 +17,9 @@ _ADMIN_PERMS = sorted(
     | {"view_annotationevent", "view_exportrecord"}
 )
 
+# The admin role also holds django-axes' view/delete permissions (to lift login lockouts): migration 0004.
+AXES_ADMIN_PERMS = ["view_accessattempt", "delete_accessattempt", "view_accesslog", "view_accessfailurelog"]
+
 # group name -> codenames of newsdiff permissions
 GROUP_PERMISSIONS: dict[str, list[str]] = {
     REVIEWER: _REVIEWER_PERMS,
@@ -33,3 +36,7 @@ def ensure_groups() -> None:
         group, created = Group.objects.get_or_create(name=name)
         if created or not group.permissions.exists():
             group.permissions.set(Permission.objects.filter(content_type__app_label="newsdiff", codename__in=codenames))
+            if name == ADMIN:
+                group.permissions.add(
+                    *Permission.objects.filter(content_type__app_label="axes", codename__in=AXES_ADMIN_PERMS)
+                )

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", comparisons.comparison_list, name="comparison-list"),
     path("c/<slug:slug>/", comparisons.comparison_detail, name="comparison-detail"),
     path("c/<slug:slug>/status/", comparisons.comparison_status, name="comparison-status"),
+    path("c/<slug:slug>/agreement/", comparisons.comparison_agreement, name="comparison-agreement"),
     path("c/<slug:slug>/undo/", comparisons.annotation_undo, name="annotation-undo"),
     path("c/<slug:slug>/links/new/", comparisons.link_create_view, name="link-create"),
     path("c/<slug:slug>/links/<int:pk>/accept/", comparisons.link_accept_view, name="link-accept"),

@@ -1,4 +1,4 @@
-"""The export model and its four renderers (newsdiff/exports.py)."""
+"""The export model and its four renderers (newsdiff/exports/)."""
 
 import csv
 import gzip
@@ -559,3 +559,14 @@ def test_comparison_with_fewer_than_two_accounts_exports(db, accounts):
     assert model["agreement"]["kappa"] is None
     for render in (render_html, render_markdown, render_csv, render_json):
         assert render(model)
+
+
+def test_suggested_conflict_reads_possible_conflict_with_its_evidence(comparison):
+    """An untagged suggested conflict is reported as a possible conflict, with the engine's evidence."""
+    from newsdiff.exports.wording import verdict_text as _verdict_text
+
+    claim = {"suggestion": True, "kind": "pair", "suggested_label": "conflict", "suggested_unique": False,
+             "evidence": ['numbers differ: "15-minute" vs "10 minutes"']}
+    assert _verdict_text(claim) == 'Suggestion, untagged (engine: possible conflict — numbers differ: "15-minute" vs "10 minutes")'
+    for claim in all_claims(export(comparison, suggestions=True)):
+        assert claim["evidence"] == [] or claim["suggested_label"] == "conflict"

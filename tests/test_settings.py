@@ -1,5 +1,6 @@
 """Tests for newsdiff/settings.py: production settings come from the environment and pass Django's deploy checks."""
 
+import gzip
 import os
 import subprocess
 import sys
@@ -57,3 +58,16 @@ def test_sqlite_runs_with_wal_and_immediate_transactions(settings):
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA synchronous")
         assert cursor.fetchone()[0] == 1  # NORMAL
+
+
+@pytest.mark.django_db
+def test_pages_are_compressed_when_the_browser_accepts_gzip(client):
+    """HTML goes out gzipped (GZipMiddleware), with Vary: Accept-Encoding; without the header it is plain."""
+    from tests import factories
+
+    client.force_login(factories.reviewer("gzip"))
+    response = client.get("/", headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200 and response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    assert gzip.decompress(response.content).lstrip().lower().startswith(b"<!doctype html>")
+    assert "Content-Encoding" not in client.get("/").headers

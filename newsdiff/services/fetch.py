@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import datetime, timezone as dt_timezone
 from urllib.parse import urljoin, urlsplit
 
-import urllib3
 from django.conf import settings
 from django.utils.dateparse import parse_date, parse_datetime
 
@@ -51,6 +50,8 @@ def fetch_max_bytes() -> int:
 
 def fetch_page(url: str, *, timeout: float, max_bytes: int) -> FetchedPage:
     """Download one HTML page; refuse bad addresses, slow, large, non-HTML or off-host pages."""
+    import urllib3  # imported on first use, not when a command starts
+
     url = (url or "").strip()
     _check_url(url)
     deadline = time.monotonic() + timeout
@@ -104,6 +105,8 @@ def _host(url: str) -> str:
 
 
 def _request(pool, url: str, deadline: float, timeout: float):
+    import urllib3  # imported on first use, not when a command starts
+
     left = deadline - time.monotonic()
     if left <= 0:
         raise ImportRefused(f"{_host(url)} did not answer within {timeout:g} seconds.")
@@ -143,6 +146,8 @@ def _redirect_target(first: str, current: str, location: str) -> str:
 
 
 def _read_page(response, url: str, final_url: str, deadline: float, timeout: float, max_bytes: int) -> FetchedPage:
+    import urllib3  # imported on first use, not when a command starts
+
     if response.status >= 400:
         reason = response.reason or http.client.responses.get(response.status, "")
         raise ImportRefused(f"{_host(final_url)} answered {response.status} {reason}".rstrip() + "; nothing was fetched.")

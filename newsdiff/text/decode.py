@@ -4,7 +4,6 @@ import codecs
 import re
 import unicodedata
 
-import charset_normalizer
 
 
 class InputRejected(ValueError):
@@ -142,6 +141,8 @@ def _wide_encoding_from_nul_pattern(sample: bytes) -> str | None:
 
 def _decode_8bit(data: bytes) -> str:
     """Decode data without a BOM: UTF-8, repaired mixed UTF-8, Western cp1252/Latin-1, or a detected legacy encoding."""
+    import charset_normalizer  # imported on first use, not when a command starts
+
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -5,8 +5,6 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-import lxml.html
-
 from newsdiff.text.decode import InputRejected
 from newsdiff.text.sanitise import sanitise_html
 from newsdiff.text.segment import looks_like_heading
@@ -36,6 +34,8 @@ CELL_TAGS = frozenset({"td", "th"})
 LIST_TAGS = frozenset({"ul", "ol", "dl"})
 HTML_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# A numeric character reference (short enough to be a code point; lxml turns longer ones into U+FFFD itself).
+NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}))(?![0-9a-fA-F])(?:;)?")
 TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -141,9 +141,14 @@ def _join_paragraphs(paragraphs: list[tuple[list[str], bool]]) -> tuple[str, tup
 
 def _prepare_html(content: str) -> PreparedText:
     """Sanitise HTML, then walk it with lxml into paragraphs, lines and headings."""
+    import lxml.html  # imported on first use, not when a command starts
+
     # lxml refuses characters XML cannot hold (most C0 controls, U+FFFE/FFFF, lone surrogates); in HTML they
     # are parse errors, never visible text, so they go (a form feed is whitespace and becomes a space).
+    # The same characters written as references ("&#xFFFE;", "&#1;") are dropped too: lxml would decode them
+    # into text it then refuses to hold (ValueError), found by tests/hardening/test_fuzz_import.py.
     clean_html = XML_INCOMPATIBLE.sub("", sanitise_html(content).replace("\f", " "))
+    clean_html = NUMERIC_REFERENCE.sub(_drop_incompatible_reference, clean_html)
     title_match = TITLE_TAG.search(content)
     title = _collapse(html_lib.unescape(title_match.group(1))) if title_match else ""
     if not clean_html.strip():
@@ -171,6 +176,14 @@ def _prepare_html(content: str) -> PreparedText:
         stack.extend((child, False) for child in reversed(element))
     text, spans = blocks.build()
     return PreparedText(text=text, html=clean_html, heading_spans=spans, title=title or first_h1)
+
+
+def _drop_incompatible_reference(match: re.Match) -> str:
+    hex_digits, digits = match.groups()
+    code = int(hex_digits, 16) if hex_digits else int(digits)
+    if code <= 0x10FFFF and XML_INCOMPATIBLE.match(chr(code)):
+        return ""
+    return match.group(0)
 
 
 def _open_element(blocks: _Blocks, tag: str, depth: dict[str, int]) -> None:

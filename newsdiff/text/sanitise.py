@@ -1,9 +1,7 @@
 """Clean untrusted article HTML down to an explicit allow-list of harmless markup."""
 
+import functools
 from html.parser import HTMLParser
-
-from bleach import html5lib_shim
-from bleach.sanitizer import Cleaner
 
 from newsdiff.text.decode import InputRejected
 
@@ -71,8 +69,13 @@ def nesting_depth(html: str) -> int:
     return counter.max_depth
 
 
-def _cleaner() -> Cleaner:
+def _cleaner():
     """Build a bleach Cleaner that also drops script-like elements together with their content."""
+    # bleach (with html5lib) is imported here, on the first sanitised upload, not when a command starts.
+    from bleach import html5lib_shim
+    from bleach.sanitizer import Cleaner
+
+    _DropContentFilter, _LinkRelFilter = _filters()
     cleaner = Cleaner(
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -96,41 +99,47 @@ def _cleaner() -> Cleaner:
     return cleaner
 
 
-class _DropContentFilter(html5lib_shim.Filter):
-    """Remove DROPPED_WITH_CONTENT elements and everything inside them from a token stream."""
+@functools.cache
+def _filters():
+    """The two html5lib filters the cleaner uses (classes built on first use, when bleach is imported)."""
+    from bleach import html5lib_shim
 
-    def __iter__(self):
-        depth = 0
-        for token in super().__iter__():
-            kind = token["type"]
-            if depth:
-                if kind == "StartTag":
-                    depth += 1
-                elif kind == "EndTag":
-                    depth -= 1
-                continue
-            if kind in ("StartTag", "EmptyTag") and token["name"].lower() in DROPPED_WITH_CONTENT:
-                depth = 1 if kind == "StartTag" else 0
-                continue
-            yield token
+    class _DropContentFilter(html5lib_shim.Filter):
+        """Remove DROPPED_WITH_CONTENT elements and everything inside them from a token stream."""
 
+        def __iter__(self):
+            depth = 0
+            for token in super().__iter__():
+                kind = token["type"]
+                if depth:
+                    if kind == "StartTag":
+                        depth += 1
+                    elif kind == "EndTag":
+                        depth -= 1
+                    continue
+                if kind in ("StartTag", "EmptyTag") and token["name"].lower() in DROPPED_WITH_CONTENT:
+                    depth = 1 if kind == "StartTag" else 0
+                    continue
+                yield token
 
-class _LinkRelFilter(html5lib_shim.Filter):
-    """Give every link rel="nofollow noopener noreferrer" and drop hrefs without an allowed scheme.
+    class _LinkRelFilter(html5lib_shim.Filter):
+        """Give every link rel="nofollow noopener noreferrer" and drop hrefs without an allowed scheme.
 
-    bleach lets relative URLs through; in an uploaded article they would resolve against newsdiff itself.
-    """
+        bleach lets relative URLs through; in an uploaded article they would resolve against newsdiff itself.
+        """
 
-    def __iter__(self):
-        for token in super().__iter__():
-            if token["type"] in ("StartTag", "EmptyTag") and token["name"] == "a":
-                attrs = dict(token.get("data") or {})
-                href = attrs.get((None, "href"))
-                if href is not None and _scheme(href) not in ALLOWED_PROTOCOLS:
-                    del attrs[(None, "href")]
-                attrs[(None, "rel")] = LINK_REL
-                token = {**token, "data": attrs}
-            yield token
+        def __iter__(self):
+            for token in super().__iter__():
+                if token["type"] in ("StartTag", "EmptyTag") and token["name"] == "a":
+                    attrs = dict(token.get("data") or {})
+                    href = attrs.get((None, "href"))
+                    if href is not None and _scheme(href) not in ALLOWED_PROTOCOLS:
+                        del attrs[(None, "href")]
+                    attrs[(None, "rel")] = LINK_REL
+                    token = {**token, "data": attrs}
+                yield token
+
+    return _DropContentFilter, _LinkRelFilter
 
 
 def _scheme(url: str) -> str:
@@ -155,6 +164,15 @@ class _DepthCounter(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         pass
+
+    def parse_html_declaration(self, i: int) -> int:
+        # html.parser's marked-section code raises AssertionError on a keyword it does not know
+        # ("<![foo[ ... ]]>", "<![ x"); an HTML parser reads any "<![" outside SVG/MathML as a bogus
+        # comment that ends at the next ">", and so does this counter.
+        if self.rawdata.startswith("<![", i):
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+        return super().parse_html_declaration(i)
 
     def handle_endtag(self, tag: str) -> None:
         for position in range(len(self.open_tags) - 1, -1, -1):

@@ -8,7 +8,7 @@ counters out of band) from `comparison_grid.html#swap`; a plain post redirects t
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap
@@ -17,7 +17,7 @@ from newsdiff import roles
 from newsdiff.models import Comparison
 from newsdiff.selectors.claims import ClaimRow, Grid, claim_history, claim_row, comparison_claims, grid_verdicts
 from newsdiff.services.claims import claim_undo_last, claim_verdict_set
-from newsdiff.views.comparisons import review_view
+from newsdiff.views.comparisons import _comparison, review_view
 
 TEMPLATE = "newsdiff/comparison_grid.html"
 PAGE_ROWS = 50
@@ -27,10 +27,6 @@ FILTERS = {
     "untagged": "Untagged by me",
     "disputed": "Reviewers disagree",
 }
-
-
-def _comparison(slug: str) -> Comparison:
-    return get_object_or_404(Comparison, slug=slug)
 
 
 def _grid_url(comparison: Comparison, *, key: str = "", start: int = 0, row_filter: str = "all") -> str:

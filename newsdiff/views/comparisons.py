@@ -33,6 +33,13 @@ from newsdiff.selectors import (
     reviewer_choices,
     row_history,
 )
+from newsdiff.selectors.rows import (
+    agreement,
+    comparison_counts,
+    comparison_row_keys,
+    comparison_verdict_counts,
+    rows_for,
+)
 from newsdiff.services.annotations import (
     RowChanged,
     annotation_set,
@@ -157,7 +164,6 @@ def _context(request, comparison: Comparison, view: SideBySide, state: PageState
     return {
         "comparison": comparison,
         "view": view,
-        "counts": view.counts,
         "state": state,
         "state_query": state.query(start=0),
         "can_review": request.user.has_perm(roles.REVIEW),
@@ -179,19 +185,32 @@ def comparison_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Show two accounts side by side, row by row, with the reviewer's tools."""
     comparison = _comparison(slug)
     state = PageState.from_query(request.GET)
-    view = comparison_side_by_side(comparison, viewer=request.user, a_id=state.a, b_id=state.b, highlight=False)
+    if state.filter == "all" and not state.reviewer:
+        # Every row is shown: their order comes from ids alone, and only the 50 rows on screen are read.
+        view, rows = comparison_row_keys(comparison, a_id=state.a, b_id=state.b)
+        start = min(state.start, max(len(rows) - 1, 0))
+        start -= start % PAGE_ROWS
+        chunk = rows_for(comparison, keys=rows[start : start + PAGE_ROWS], viewer=request.user, a_id=state.a, b_id=state.b)
+        window = chunk.rows
+        counts = comparison_counts(comparison, article_a=view.article_a, article_b=view.article_b)
+    else:
+        # A filter looks at every row's verdicts: build them all (without highlighting) and keep the chunk.
+        view = comparison_side_by_side(comparison, viewer=request.user, a_id=state.a, b_id=state.b, highlight=False)
+        rows = _filtered(view.rows, state, request.user)
+        start = min(state.start, max(len(rows) - 1, 0))
+        start -= start % PAGE_ROWS
+        window = highlight_rows(rows[start : start + PAGE_ROWS])
+        counts = view.counts
     if len(view.articles) > 2 and not (state.a or state.b) and not request.htmx:
         # Three or more accounts: the claim grid is the default view; a pair is chosen with ?a=…&b=….
         return HttpResponseRedirect(reverse("comparison-grid", args=[comparison.slug]))
-    rows = _filtered(view.rows, state, request.user)
-    start = min(state.start, max(len(rows) - 1, 0))
-    start -= start % PAGE_ROWS
-    window = _with_urls(highlight_rows(rows[start : start + PAGE_ROWS]), comparison, state)
+    window = _with_urls(window, comparison, state)
     context = _context(
         request,
         comparison,
         view,
         state,
+        counts=counts,
         rows=window,
         total_rows=len(rows),
         start=start,
@@ -231,13 +250,19 @@ def _version(request) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def _link_rows(link: Link, view: SideBySide) -> tuple[list[str], list[Row]]:
-    """The row keys a link's change removes and the rows it adds, for a link that was (un)linked."""
-    rows_by_key = {row.key: row for row in view.rows}
-    passage_keys = [f"p{pid}" for pid in [*link.a_passages.values_list("pk", flat=True), *link.b_passages.values_list("pk", flat=True)]]
-    if f"l{link.pk}" in rows_by_key:
-        return [key for key in passage_keys if key not in rows_by_key], [rows_by_key[f"l{link.pk}"]]
-    return [f"l{link.pk}"], [rows_by_key[key] for key in passage_keys if key in rows_by_key]
+def _link_keys(link: Link) -> list[str]:
+    """The row keys a link's change can touch: the pair and each of its passages standing alone."""
+    passages = [*link.a_passages.values_list("pk", flat=True), *link.b_passages.values_list("pk", flat=True)]
+    return [f"l{link.pk}", *(f"p{pk}" for pk in passages)]
+
+
+def _changed_rows(keys: list[str], rows: list[Row], *, link: Link | None) -> tuple[list[str], list[Row]]:
+    """The row keys a change removes from the page and the rows it shows now."""
+    if link is None:
+        return keys, rows
+    if rows and rows[0].key == f"l{link.pk}":
+        return [key for key in keys[1:] if key not in {row.key for row in rows}], rows[:1]
+    return [f"l{link.pk}"], rows
 
 
 def _respond(
@@ -256,16 +281,21 @@ def _respond(
     key        the row the reviewer acted on (its message is shown there)
     added_for  a Link whose rows may have changed shape (accept, reject, unlink, link, undo)
     oob_rows   the request came from outside a row (toolbar): every row change travels out of band
+
+    With htmx only the rows concerned are read and the counters are counted by the database, so the
+    answer costs the same whatever the comparison's size (tests/views/test_comparisons.py counts queries).
     """
     state = PageState.from_query(request.GET)
-    view = comparison_side_by_side(comparison, viewer=request.user, a_id=state.a, b_id=state.b, highlight=False)
-    if added_for is not None:
-        removed, added = _link_rows(added_for, view)
-    else:
-        removed, added = [key], [row for row in view.rows if row.key == key]
-    added_keys = [row.key for row in added]
-    message_key = key if key in added_keys or not added_keys else added_keys[0]
     if not request.htmx:
+        view = comparison_side_by_side(comparison, viewer=request.user, a_id=state.a, b_id=state.b, highlight=False)
+        if added_for is not None:
+            keys = _link_keys(added_for)
+            rows_by_key = {row.key: row for row in view.rows}
+            _, added = _changed_rows(keys, [rows_by_key[k] for k in keys if k in rows_by_key], link=added_for)
+        else:
+            added = [row for row in view.rows if row.key == key]
+        added_keys = [row.key for row in added]
+        message_key = key if key in added_keys or not added_keys else added_keys[0]
         if message:
             messages.add_message(request, level, message)
         keys = [row.key for row in _filtered(view.rows, state, request.user)]
@@ -273,7 +303,12 @@ def _respond(
             return HttpResponseRedirect(_detail_url(comparison, state, start=state.start))
         index = keys.index(message_key)
         return HttpResponseRedirect(_detail_url(comparison, state, key=message_key, start=index - index % PAGE_ROWS))
-    _with_urls(highlight_rows(added), comparison, state)
+    keys = _link_keys(added_for) if added_for is not None else [key]
+    view = rows_for(comparison, keys=keys, viewer=request.user, a_id=state.a, b_id=state.b)
+    removed, added = _changed_rows(keys, view.rows, link=added_for)
+    added_keys = [row.key for row in added]
+    message_key = key if key in added_keys or not added_keys else added_keys[0]
+    _with_urls(added, comparison, state)
     target = request_row(request)
     if oob_rows:
         in_place = [k for k in removed if k in added_keys]
@@ -287,6 +322,7 @@ def _respond(
         comparison,
         view,
         state,
+        **_counters(comparison, view, rows_changed=added_for is not None),
         added=added,
         oob_rows=oob_rows,
         in_place=in_place,
@@ -299,6 +335,14 @@ def _respond(
     )
     response = render(request, f"{TEMPLATE}#swap", context, status=status)
     return reswap(response, "none") if oob_rows else response
+
+
+def _counters(comparison: Comparison, view: SideBySide, *, rows_changed: bool) -> dict:
+    """The counters for an answer: all of them when rows may have changed shape, else the verdict numbers only."""
+    if rows_changed:
+        return {"counts": comparison_counts(comparison, article_a=view.article_a, article_b=view.article_b)}
+    counts = comparison_verdict_counts(comparison, article_a=view.article_a, article_b=view.article_b)
+    return {"counts": counts, "verdict_counts": list(counts.items())}
 
 
 def request_row(request) -> str:
@@ -503,6 +547,18 @@ def comparison_status(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     else:
         messages.success(request, "Comparison closed." if comparison.is_closed else "Comparison reopened.")
     return HttpResponseRedirect(_detail_url(comparison, PageState.from_query(request.GET)))
+
+
+@require_GET
+@review_view()
+def comparison_agreement(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """Cohen's kappa between the reviewers of two accounts, overall and per pair (loaded when asked for)."""
+    comparison = _comparison(slug)
+    state = PageState.from_query(request.GET)
+    view = agreement(comparison, a_id=state.a, b_id=state.b)
+    context = {"comparison": comparison, "view": view, "state_query": state.query(start=0)}
+    template = "newsdiff/comparison_agreement.html"
+    return render(request, f"{template}#agreement" if request.htmx else template, context)
 
 
 @require_GET

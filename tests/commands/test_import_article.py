@@ -41,3 +41,15 @@ def test_missing_file_and_bad_date_are_refused(tmp_path):
     good.write_text("A claim.")
     with pytest.raises(CommandError, match="ISO date"):
         call_command("import_article", str(good), "--comparison", "call", "--source", "X", "--published", "yesterday")
+
+
+@pytest.mark.parametrize("payload", ["<![foo[<script>alert(1)</script>]]><p>Ministers met.</p>",
+                                     "<p>Ministers met.</p><![ onload=alert(1)>"])
+def test_hostile_markup_declaration_imports(tmp_path, payload, capsys):
+    """A marked section html.parser does not know used to raise inside sanitising; it imports like any page."""
+    path = tmp_path / "hostile.html"
+    path.write_text(payload, encoding="utf-8")
+    call_command("import_article", str(path), "--comparison", "call", "--source", "X", "--no-align")
+    version = Article.objects.get().current_version
+    assert "Ministers met." in version.text and "<script" not in version.html
+    assert "Imported" in capsys.readouterr().out

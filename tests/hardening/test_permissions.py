@@ -24,6 +24,7 @@ ACCESS = {
     "comparison-list": ("GET", REVIEWERS),
     "comparison-detail": ("GET", REVIEWERS),
     "comparison-status": ("POST", EDITORS),
+    "comparison-agreement": ("GET", REVIEWERS),
     "annotation-undo": ("POST", REVIEWERS),
     "link-create": ("POST", REVIEWERS),
     "link-accept": ("POST", REVIEWERS),
@@ -70,6 +71,7 @@ def url_args(name: str, world) -> tuple[list, dict]:
     return {
         "comparison-detail": ([slug], {}),
         "comparison-status": ([slug], {"status": "open"}),
+        "comparison-agreement": ([slug], {}),
         "annotation-undo": ([slug], {}),
         "link-create": ([slug], {"a": lone.pk, "b": link.b_passages.first().pk}),
         "link-accept": ([slug, link.pk], {}),

@@ -128,3 +128,9 @@ def test_unknown_format_is_an_error():
 def test_detect_format(filename, content, expected):
     """The extension decides when known; otherwise the content is sniffed."""
     assert detect_format(filename, content) == expected
+
+
+def test_references_to_characters_xml_cannot_hold_are_dropped():
+    """"&#xFFFE;" outside any element made lxml raise ValueError (found by the import fuzzer); now it goes."""
+    prepared = prepare("x &#xFFFE; &#1;<p>a&#xFFFE;b &#65; &#x110000;</p>", "html")
+    assert prepared.text == "x\n\nab A \ufffd"

@@ -130,3 +130,14 @@ def test_ten_thousand_unclosed_paragraphs_are_not_mistaken_for_nesting():
 def test_plain_text_is_escaped_not_interpreted():
     """Text that merely mentions tags stays text."""
     assert sanitise_html("a < b & c > d") == "a &lt; b &amp; c &gt; d"
+
+
+@pytest.mark.parametrize(
+    "markup",
+    ["<p>a</p><![foo[ x ]]><p>b</p>", "<p>a</p><![ <p>b</p>", "<p>a</p><![0 x><p>b</p>", "<p>a</p><![", "<![if x]><p>a</p>"],
+)
+def test_unknown_marked_sections_read_as_bogus_comments(markup):
+    """"<![" followed by anything is a bogus comment to an HTML parser: no exception, the text around it stays."""
+    output = sanitise_html(markup)
+    assert "a" in output and "<![" not in output
+    assert_inert(output)

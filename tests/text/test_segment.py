@@ -308,3 +308,22 @@ def test_pathological_long_lines_do_not_hang(text):
     assert time.perf_counter() - started < 10
     assert_offsets_exact(text, segments)
     assert "".join(item.text for item in segments).replace(" ", "") == text.replace(" ", "")
+
+
+def test_rules_decide_clear_ends_and_pysbd_sees_only_ambiguous_stretches(monkeypatch):
+    """Plain sentence ends and lower-case continuations need no pysbd; an abbreviation before a capital does."""
+    from newsdiff.text import segment as module
+
+    seen = []
+    real = module._pysbd_ends
+    monkeypatch.setattr(module, "_pysbd_ends", lambda chunk: seen.append(chunk) or real(chunk))
+    clear = "The talks went well. Officials met in Washington, D.C. on Monday. Prices rose 3.5 percent!"
+    assert [s.text for s in segment(clear)] == [
+        "The talks went well.",
+        "Officials met in Washington, D.C. on Monday.",
+        "Prices rose 3.5 percent!",
+    ]
+    assert seen == []
+    text = "The talks went well. Then Mr. Smith left the room. Nobody followed him."
+    assert [s.text for s in segment(text)] == ["The talks went well.", "Then Mr. Smith left the room.", "Nobody followed him."]
+    assert [chunk.strip() for chunk in seen] == ["Then Mr. Smith left the room."]

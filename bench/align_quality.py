@@ -1,0 +1,161 @@
+"""Quality of `newsdiff.text.align.align` on every gold, beside the issue's baseline, in one run.
+
+Run: .venv/bin/python bench/align_quality.py [--ecb-sample N] [--details]
+
+Golds: the seed pair and the demo pair (tests/text/gold/, both development), the hand-written real
+pairs (tests/text/gold/real/*.json, each marked "split": "dev" | "heldout"), and ECB+
+(/work/shared/data/alignment/ecbplus_pairs.json, one passage per line) split by topic number:
+odd topics are the development half, even topics the held-out half. ECB+'s
+`different_seminal_event` pairs (two different events of one kind) are a precision check: they
+should link almost nothing, and any conflict label there is false. Figures are defined in
+tests/text/gold_scoring.py; "-" means the gold has nothing to measure (e.g. ECB+ has no conflicts).
+
+Baseline (the issue's): split passages into sentences with a regex, link mutual-best sentence
+pairs whose `rapidfuzz.fuzz.token_set_ratio` >= 60, label every link "match".
+
+Before the rebuild (engine of commit d93f28d, all 853 ECB+ pairs, 2026-11-29):
+    gold                               split    system    recall    prec    uniq c-found  c-prec c-share   links
+    ------------------------------------------------------------------------------------------------------------
+    seed                               dev      engine      0.67    1.00    1.00    1.00    1.00    0.25       8
+    seed                               dev      baseline    0.11    0.50    1.00    0.00       -    0.00       2
+    demo                               dev      engine      0.57    1.00    1.00    1.00    1.00    0.50       4
+    demo                               dev      baseline    0.14    1.00    1.00    0.00       -    0.00       1
+    ecb+ (336 pairs)                   dev      engine      0.61    0.94    0.69       -    0.00    0.23    1683
+    ecb+ (336 pairs)                   dev      baseline    0.50    0.92    0.71       -       -    0.00    1378
+    ecb+ (345 pairs)                   heldout  engine      0.57    0.95    0.61       -    0.00    0.20    1456
+    ecb+ (345 pairs)                   heldout  baseline    0.45    0.97    0.73       -       -    0.00    1177
+    ecb+ different events (84 pairs)   dev      engine      0.50    0.02    0.54       -    0.00    0.34     296
+    ecb+ different events (84 pairs)   dev      baseline    0.00    0.00    0.77       -       -    0.00     127
+    ecb+ different events (88 pairs)   heldout  engine      0.00    0.00    0.63       -    0.00    0.29     249
+    ecb+ different events (88 pairs)   heldout  baseline    0.00    0.00    0.81       -       -    0.00     110
+    ------------------------------------------------------------------------------------------------------------
+    ALL snippet golds                  dev      engine      0.62    1.00    1.00    1.00    1.00    0.33      12
+    ALL snippet golds                  dev      baseline    0.12    0.67    1.00    0.00       -    0.00       3
+    ALL snippet golds                  heldout  engine         -       -       -       -       -       -       0
+    ALL snippet golds                  heldout  baseline       -       -       -       -       -       -       0
+    ALL all golds                      dev      engine      0.61    0.94    0.72    1.00    0.05    0.23    1695
+    ALL all golds                      dev      baseline    0.49    0.92    0.74    0.00       -    0.00    1381
+    ALL all golds                      heldout  engine      0.57    0.95    0.61       -    0.00    0.20    1456
+    ALL all golds                      heldout  baseline    0.45    0.97    0.73       -       -    0.00    1177
+
+    ECB+ pairs scored: 853 of 853 (odd topics = dev, even = held-out)
+    CPU time in engine: 2.52 s
+    CPU time in baseline: 1.32 s
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newsdiff.text.align import align  # noqa: E402
+from newsdiff.text.pipeline import split_upload  # noqa: E402
+from newsdiff.text.segment import segment  # noqa: E402
+from tests.text.gold_real import load_real_golds  # noqa: E402
+from tests.text.gold_scoring import (  # noqa: E402
+    Tally, baseline_align, ecb_is_dev, ecb_passages, load_ecbplus, score_ecbplus, score_snippet_gold,
+)
+
+GOLD = ROOT / "tests" / "text" / "gold"
+SEEDS = ROOT.parent / "shared" / "seeds"
+DEMO = ROOT / "newsdiff" / "demo"
+COLUMNS = ("link_recall", "link_precision", "uniques_kept", "conflicts_found", "conflict_precision",
+           "conflict_share", "links")
+SHORT = ("recall", "prec", "uniq", "c-found", "c-prec", "c-share", "links")
+
+
+def snippet_golds() -> list[tuple[str, str, list, list, dict]]:
+    """Return (name, split, side a, side b, gold) for the seed, the demo and every real pair."""
+    out = []
+    seed = json.loads((GOLD / "seed_alignment.json").read_text(encoding="utf-8"))
+    if SEEDS.is_dir():
+        out.append(("seed", "dev", segment((SEEDS / seed["a"]).read_text(encoding="utf-8")),
+                    segment((SEEDS / seed["b"]).read_text(encoding="utf-8")), seed))
+    demo = json.loads((GOLD / "demo_alignment.json").read_text(encoding="utf-8"))
+    out.append(("demo", "dev", *(split_upload((DEMO / demo[s]).read_bytes(), demo[s]).segments for s in "ab"), demo))
+    for pair in load_real_golds():
+        out.append((pair.name, pair.split, pair.a, pair.b, pair.gold))
+    return out
+
+
+def fmt(figures: dict) -> str:
+    """Format one row of figures."""
+    cells = []
+    for key in COLUMNS:
+        v = figures[key]
+        cells.append("-" if v is None else (f"{v:d}" if isinstance(v, int) else f"{v:.2f}"))
+    return " ".join(f"{c:>7}" for c in cells)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--ecb-sample", type=int, default=0, help="score this many ECB+ pairs (fixed seed); 0 = all")
+    parser.add_argument("--details", action="store_true", help="print every snippet gold's own row")
+    args = parser.parse_args()
+
+    systems = {"engine": align, "baseline": baseline_align}
+    rows: list[tuple[str, str, dict[str, Tally]]] = []
+    seconds = dict.fromkeys(systems, 0.0)
+
+    def run(a, b, scorer) -> dict[str, Tally]:
+        out = {}
+        for name, fn in systems.items():
+            t = time.process_time()
+            result = fn(a, b)
+            seconds[name] += time.process_time() - t
+            out[name] = scorer(result)
+        return out
+
+    for name, split, a, b, gold in snippet_golds():
+        rows.append((name, split, run(a, b, lambda r, a=a, b=b, g=gold: score_snippet_gold(a, b, r, g))))
+
+    pairs = load_ecbplus()
+    if args.ecb_sample and args.ecb_sample < len(pairs):
+        pairs = random.Random(10).sample(pairs, args.ecb_sample)
+    ecb = {(kind, half): {s: Tally() for s in systems}
+           for kind in ("same_event", "different_seminal_event") for half in ("dev", "heldout")}
+    sizes = {key: 0 for key in ecb}
+    for pair in pairs:
+        (pa, sa), (pb, sb) = ecb_passages(pair["a"]["text"]), ecb_passages(pair["b"]["text"])
+        key = (pair["kind"], "dev" if ecb_is_dev(pair) else "heldout")
+        sizes[key] += 1
+        for s, tally in run(pa, pb, lambda r, p=pair, sa=sa, sb=sb: score_ecbplus(p, r, sa, sb)).items():
+            ecb[key][s].add(tally)
+    for (kind, half), tallies in ecb.items():
+        label = "ecb+" if kind == "same_event" else "ecb+ different events"
+        rows.append((f"{label} ({sizes[(kind, half)]} pairs)", half, tallies))
+
+    header = f"{'gold':34} {'split':8} {'system':9}" + " ".join(f"{c:>7}" for c in SHORT)
+    print(header)
+    print("-" * len(header))
+    for name, split, tallies in rows:
+        if not args.details and name not in ("seed", "demo") and not name.startswith("ecb+"):
+            continue
+        for s, tally in tallies.items():
+            print(f"{name[:34]:34} {split:8} {s:9}{fmt(tally.figures())}")
+    print("-" * len(header))
+    # Aggregates: hand-written snippet golds (seed, demo, real) per half, then everything per half
+    # (ECB+ same-event pairs included; the different-event pairs stay a separate precision check).
+    for title, pick in (("snippet golds", lambda n: not n.startswith("ecb+")),
+                        ("all golds", lambda n: not n.startswith("ecb+ different"))):
+        for half in ("dev", "heldout"):
+            for s in systems:
+                total = Tally()
+                for name, split, tallies in rows:
+                    if split == half and pick(name):
+                        total.add(tallies[s])
+                print(f"{'ALL ' + title:34} {half:8} {s:9}{fmt(total.figures())}")
+    print(f"\nECB+ pairs scored: {len(pairs)} of {len(load_ecbplus())} (odd topics = dev, even = held-out)")
+    for s, t in seconds.items():
+        print(f"CPU time in {s}: {t:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,187 @@
+"""Measure sentence splitting, article import and command start-up.
+
+    .venv/bin/python bench/import_bench.py [--sizes 10000,100000,1000000] [--skip-startup]
+
+1. Splitting quality on text nobody tuned on: ECB+ news articles (../shared/data/alignment, one gold
+   sentence per line) joined into paragraphs; each splitter's share of gold sentences found exactly.
+   Splitters: segment() (rules first, pysbd on ambiguous stretches), pysbd alone (chunked, as before),
+   and the plain regex splitter as the baseline. Articles of the first half of the file / second half.
+2. CPU time of segment() against pysbd alone on news-like text of each size (the seed articles and ECB+
+   sentences repeated), and of a whole import through services.articles.article_import (no alignment:
+   that runs as a background task) in a temporary SQLite database.
+3. Start-up of a management command: `python -X importtime manage.py help` (total of the import tree and
+   the biggest packages) and the wall/CPU time of `manage.py help` and `manage.py check`.
+"""
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+
+def cpu(call):
+    start = time.process_time()
+    result = call()
+    return time.process_time() - start, result
+
+
+def pysbd_alone(text: str) -> list[str]:
+    """Every paragraph through pysbd in chunks, as segment() did before (the reference)."""
+    from newsdiff.text import segment as seg
+
+    sentences = []
+    for start, end in seg._paragraph_spans(text):
+        paragraph = text[start:end]
+        cuts = sorted(set(seg._ambiguous_ends(paragraph, 0, len(paragraph), [float("inf")]) + [len(paragraph)]))
+        previous = 0
+        for cut in cuts:
+            piece = paragraph[previous:cut].strip()
+            if piece:
+                sentences.append(piece)
+            previous = cut
+    return sentences
+
+
+def rules_alone(text: str) -> list[str]:
+    from newsdiff.text import segment as seg
+
+    sentences = []
+    for start, end in seg._paragraph_spans(text):
+        paragraph = text[start:end]
+        previous = 0
+        for cut in [*seg._simple_ends(paragraph), len(paragraph)]:
+            piece = paragraph[previous:cut].strip()
+            if piece:
+                sentences.append(piece)
+            previous = cut
+    return sentences
+
+
+def quality(articles: list[str]) -> dict[str, float]:
+    """Share of gold sentences (lines) that each splitter returns exactly, over articles joined into paragraphs."""
+    from newsdiff.text.segment import segment
+
+    splitters = {
+        "segment()": lambda text: [s.text for s in segment(text)],
+        "pysbd alone": pysbd_alone,
+        "regex baseline": rules_alone,
+    }
+    found = dict.fromkeys(splitters, 0)
+    total = 0
+    for article in articles:
+        gold = [line.strip() for line in article.splitlines() if line.strip()]
+        paragraph = " ".join(gold)
+        total += len(gold)
+        for name, split in splitters.items():
+            got = set(split(paragraph))
+            found[name] += sum(1 for sentence in gold if sentence in got)
+    return {name: found[name] / total for name in splitters} | {"sentences": total}
+
+
+def news_text(size: int) -> str:
+    """News-like text of about size characters: the seeds and ECB+ articles, repeated, in paragraphs."""
+    parts = [path.read_text(encoding="utf-8") for path in sorted((SHARED / "seeds").glob("*.txt"))]
+    ecb = json.loads((SHARED / "data" / "alignment" / "ecbplus_pairs.json").read_text(encoding="utf-8"))
+    parts += [pair["a"]["text"].replace("\n", " ") for pair in ecb["pairs"][:60]]
+    text = "\n\n".join(parts)
+    return (text * (size // len(text) + 1))[:size]
+
+
+def startup() -> list[str]:
+    lines = []
+    env = {**os.environ, "DEBUG": "1"}
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "manage.py", "help"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    rows = []
+    for line in result.stderr.splitlines():
+        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)", line)
+        if match:
+            rows.append((int(match.group(2)), len(match.group(3)), match.group(4)))
+    top = [r for r in rows if r[1] == 1]
+    lines.append(f"  imports of `manage.py help`: {sum(r[0] for r in top) / 1000:.0f} ms in total (-X importtime)")
+    for micros, _, name in sorted(top, reverse=True)[:6]:
+        lines.append(f"    {name:<40} {micros / 1000:>6.0f} ms")
+    heavy = [name for name in ("trafilatura", "pysbd", "lxml", "rapidfuzz", "bleach") if any(r[2] == name for r in rows)]
+    lines.append(f"    heavy packages imported: {', '.join(heavy) or 'none'}")
+    for command in (["help"], ["check"]):
+        walls, cpus = [], []
+        for _ in range(3):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, capture_output=True, check=True)
+            walls.append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+        lines.append(
+            f"  manage.py {command[0]:<6} wall {sorted(walls)[1] * 1000:>5.0f} ms   cpu {sorted(cpus)[1] * 1000:>5.0f} ms (median of 3)"
+        )
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--skip-startup", action="store_true")
+    args = parser.parse_args()
+
+    workdir = tempfile.mkdtemp(prefix="newsdiff-import-bench-")
+    os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/bench.sqlite3"
+    os.environ.setdefault("DEBUG", "1")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdiff.settings")
+    os.environ.setdefault("NEWSDIFF_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024))
+
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs\n")
+    ecb = json.loads((SHARED / "data" / "alignment" / "ecbplus_pairs.json").read_text(encoding="utf-8"))
+    articles = list({pair[side]["doc"]: pair[side]["text"] for pair in ecb["pairs"] for side in "ab"}.values())
+    half = len(articles) // 2
+    print("Sentence splitting on ECB+ (gold sentences found exactly; articles joined into one paragraph each)")
+    for label, part in (("first half", articles[:half]), ("second half", articles[half:])):
+        scores = quality(part)
+        print(
+            f"  {label:<12} {scores['sentences']:>6} sentences   segment() {scores['segment()']:.3f}"
+            f"   pysbd alone {scores['pysbd alone']:.3f}   regex baseline {scores['regex baseline']:.3f}"
+        )
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from newsdiff.services.articles import ArticleMeta, article_import, comparison_get_or_create
+    from newsdiff.text.segment import segment
+
+    segment("Warm up. Mr. Smith went to Washington, D.C. on Monday.")
+    print("\nCPU seconds         segment()   pysbd alone   import (no alignment)")
+    for size in [int(s) for s in args.sizes.split(",")]:
+        text = news_text(size)
+        seg_cpu, segments = cpu(lambda: segment(text))
+        sbd_cpu, _ = cpu(lambda: pysbd_alone(text)) if size <= 200_000 else (float("nan"), None)
+        comparison = comparison_get_or_create(slug=f"import-{size}", title=f"Import {size}")
+        imp_cpu, _ = cpu(
+            lambda: article_import(
+                comparison=comparison, meta=ArticleMeta(source="Bench"), content=text, fmt="text", align=False
+            )
+        )
+        print(f"  {size:>9,} chars   {seg_cpu:>8.2f}   {sbd_cpu:>11.2f}   {imp_cpu:>8.2f}   ({len(segments):,} sentences)")
+    print("  (pysbd alone is skipped above 200,000 characters: minutes)")
+
+    if not args.skip_startup:
+        print("\nStart-up")
+        for line in startup():
+            print(line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,28 @@
+"""The registry of export formats: a new format is a module with a `render(model) -> str` and one line here."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newsdiff.exports.csv import render_csv
+from newsdiff.exports.html import render_html
+from newsdiff.exports.json import render_json
+from newsdiff.exports.markdown import render_markdown
+
+
+@dataclass(frozen=True)
+class Format:
+    key: str
+    extension: str
+    content_type: str
+    label: str
+    render: Callable[[dict], str]
+
+
+FORMATS: dict[str, Format] = {
+    "html": Format("html", "html", "text/html; charset=utf-8", "HTML report (prints to PDF)", render_html),
+    "md": Format("md", "md", "text/markdown; charset=utf-8", "Markdown", render_markdown),
+    "csv": Format("csv", "csv", "text/csv; charset=utf-8", "CSV (one row per claim)", render_csv),
+    "json": Format("json", "json", "application/json", "JSON (complete, re-importable)", render_json),
+}
+
+RENDERERS: dict[str, Callable[[dict], str]] = {key: f.render for key, f in FORMATS.items()}

@@ -1,0 +1,344 @@
+"""Reads for one write's answer: the rows it touched and the page's counters, whatever the comparison's size.
+
+comparison_side_by_side() builds every row of two accounts; a tag needs only the row it changed and the
+counts. The sets of rows are described here as SQL (which links are pairs, which passages stand alone) so
+that rows_for() fetches only the rows asked for and comparison_counts() counts in the database. Both follow
+the rules of comparison_side_by_side(); tests/selectors/test_rows.py checks that they agree with it.
+"""
+
+from collections import defaultdict
+
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q
+
+from newsdiff.models import AlignmentRun, Annotation, Article, Comparison, Link, Passage
+from newsdiff.selectors.comparisons import (
+    Row,
+    SideBySide,
+    _build_rows,
+    _link_members,
+    _lone_row,
+    _plain,
+    comparison_pair,
+    highlight_rows,
+    reviewer_agreement,
+)
+
+ACTIVE = [Link.Status.PENDING, Link.Status.ACCEPTED]
+REVIEWABLE = [Passage.Kind.CLAIM, Passage.Kind.QUOTE]
+THROUGH_A, THROUGH_B = Link.a_passages.through, Link.b_passages.through
+
+
+def _active_links(comparison: Comparison, article_a: Article, article_b: Article):
+    return Link.objects.filter(comparison=comparison, article_a=article_a, article_b=article_b, status__in=ACTIVE)
+
+
+def pair_links(comparison: Comparison, article_a: Article, article_b: Article):
+    """Active links with passages in both accounts' current versions: the page's pair rows."""
+    return _active_links(comparison, article_a, article_b).filter(
+        Exists(THROUGH_A.objects.filter(link_id=OuterRef("pk"), passage__version_id=article_a.current_version_id)),
+        Exists(THROUGH_B.objects.filter(link_id=OuterRef("pk"), passage__version_id=article_b.current_version_id)),
+    )
+
+
+def lone_passages(comparison: Comparison, article_a: Article, article_b: Article):
+    """Reviewable passages of the current versions that stand alone: the page's a_only and b_only rows."""
+    # NOT IN over uncorrelated subqueries, which the database evaluates once. A correlated NOT EXISTS
+    # made SQLite walk every link of the comparison for each passage (0.7 s at 2,000 passages a side).
+    linked_a = THROUGH_A.objects.filter(link_id__in=_active_links(comparison, article_a, article_b).values("pk"))
+    linked_b = THROUGH_B.objects.filter(link_id__in=pair_links(comparison, article_a, article_b).values("pk"))
+    return Passage.objects.filter(kind__in=REVIEWABLE).filter(
+        Q(version_id=article_a.current_version_id) & ~Q(pk__in=linked_a.values("passage_id"))
+        | Q(version_id=article_b.current_version_id) & ~Q(pk__in=linked_b.values("passage_id"))
+    )
+
+
+def _row_annotations(comparison: Comparison, article_a: Article, article_b: Article):
+    return Annotation.objects.filter(comparison=comparison).filter(
+        Q(link_id__in=pair_links(comparison, article_a, article_b).values("pk"))
+        | Q(passage_id__in=lone_passages(comparison, article_a, article_b).values("pk"))
+    )
+
+
+# The page's row sets as SQL, for the counters and for rows_for(). Written by hand rather than with the ORM:
+# building these nested subqueries through the ORM cost 20-40 ms of Python per tag, more than the queries.
+# Portable SQL (SQLite and PostgreSQL): CTEs, CASE, no FILTER. Uncorrelated NOT IN: a correlated NOT EXISTS
+# made SQLite walk every link of the comparison for each passage (0.7 s at 2,000 passages a side).
+_ROW_SETS = """
+active AS (
+  SELECT id, status FROM newsdiff_link
+  WHERE comparison_id = %(comparison)s AND article_a_id = %(a)s AND article_b_id = %(b)s
+    AND status IN ('pending', 'accepted')),
+pair AS (
+  SELECT id, status FROM active
+  WHERE EXISTS (SELECT 1 FROM newsdiff_link_a_passages t JOIN newsdiff_passage p ON p.id = t.passage_id
+                WHERE t.link_id = active.id AND p.version_id = %(version_a)s)
+    AND EXISTS (SELECT 1 FROM newsdiff_link_b_passages t JOIN newsdiff_passage p ON p.id = t.passage_id
+                WHERE t.link_id = active.id AND p.version_id = %(version_b)s)),
+lone AS (
+  SELECT id FROM newsdiff_passage
+  WHERE kind IN ('claim', 'quote') AND (
+    version_id = %(version_a)s
+      AND id NOT IN (SELECT passage_id FROM newsdiff_link_a_passages WHERE link_id IN (SELECT id FROM active))
+    OR version_id = %(version_b)s
+      AND id NOT IN (SELECT passage_id FROM newsdiff_link_b_passages WHERE link_id IN (SELECT id FROM pair))))
+"""
+
+_COUNTS = (
+    "WITH"
+    + _ROW_SETS
+    + """,
+per_row AS (
+  SELECT COUNT(DISTINCT CASE WHEN NOT is_final AND label <> '' THEN label END) AS labels,
+         MAX(CASE WHEN NOT is_final AND label <> '' THEN label END) AS some_label,
+         SUM(CASE WHEN is_final THEN 1 ELSE 0 END) AS finals,
+         MAX(CASE WHEN is_final AND label <> '' THEN label END) AS final_label
+  FROM newsdiff_annotation
+  WHERE comparison_id = %(comparison)s
+    AND (link_id IN (SELECT id FROM pair) OR passage_id IN (SELECT id FROM lone))
+  GROUP BY link_id, passage_id),
+verdicts AS (
+  SELECT CASE WHEN final_label IS NOT NULL THEN final_label WHEN labels = 1 THEN some_label ELSE '' END AS verdict,
+         labels, finals
+  FROM per_row)
+SELECT
+  (SELECT COUNT(*) FROM pair) + (SELECT COUNT(*) FROM lone),
+  (SELECT COUNT(*) FROM pair WHERE status = 'pending'),
+  COALESCE(SUM(CASE WHEN verdict = 'matching' THEN 1 ELSE 0 END), 0),
+  COALESCE(SUM(CASE WHEN verdict = 'conflicting' THEN 1 ELSE 0 END), 0),
+  COALESCE(SUM(CASE WHEN verdict = 'unique' THEN 1 ELSE 0 END), 0),
+  COALESCE(SUM(CASE WHEN labels > 1 AND finals = 0 THEN 1 ELSE 0 END), 0),
+  COALESCE(SUM(CASE WHEN labels > 0 OR finals > 0 THEN 1 ELSE 0 END), 0)
+FROM verdicts
+"""
+)
+
+
+# The verdict counters alone, for a tag, a note or a final verdict (which cannot change the rows): the
+# comparison's annotations, each checked for being on a row of the page with index lookups, so the cost
+# follows the number of verdicts, not of passages. "+l.article_a_id": the unary plus keeps SQLite from
+# driving the lookup through the link table's article index (every link of the comparison per verdict).
+_ON_A_PAIR_ROW = """
+  an.link_id IS NOT NULL AND EXISTS (
+    SELECT 1 FROM newsdiff_link l
+    WHERE l.id = an.link_id AND l.status IN ('pending', 'accepted') AND +l.article_a_id = %(a)s AND +l.article_b_id = %(b)s
+      AND EXISTS (SELECT 1 FROM newsdiff_link_a_passages t JOIN newsdiff_passage p ON p.id = t.passage_id
+                  WHERE t.link_id = l.id AND p.version_id = %(version_a)s)
+      AND EXISTS (SELECT 1 FROM newsdiff_link_b_passages t JOIN newsdiff_passage p ON p.id = t.passage_id
+                  WHERE t.link_id = l.id AND p.version_id = %(version_b)s))
+"""
+_ON_A_LONE_ROW = """
+  an.passage_id IS NOT NULL AND EXISTS (
+    SELECT 1 FROM newsdiff_passage p
+    WHERE p.id = an.passage_id AND p.kind IN ('claim', 'quote') AND (
+      p.version_id = %(version_a)s AND NOT EXISTS (
+        SELECT 1 FROM newsdiff_link_a_passages t JOIN newsdiff_link l ON l.id = t.link_id
+        WHERE t.passage_id = p.id AND l.status IN ('pending', 'accepted')
+          AND +l.article_a_id = %(a)s AND +l.article_b_id = %(b)s)
+      OR p.version_id = %(version_b)s AND NOT EXISTS (
+        SELECT 1 FROM newsdiff_link_b_passages t JOIN newsdiff_link l ON l.id = t.link_id
+        WHERE t.passage_id = p.id AND l.status IN ('pending', 'accepted')
+          AND +l.article_a_id = %(a)s AND +l.article_b_id = %(b)s
+          AND EXISTS (SELECT 1 FROM newsdiff_link_a_passages ta JOIN newsdiff_passage pa ON pa.id = ta.passage_id
+                      WHERE ta.link_id = l.id AND pa.version_id = %(version_a)s))))
+"""
+_VERDICTS = f"""
+WITH per_row AS (
+  SELECT COUNT(DISTINCT CASE WHEN NOT an.is_final AND an.label <> '' THEN an.label END) AS labels,
+         MAX(CASE WHEN NOT an.is_final AND an.label <> '' THEN an.label END) AS some_label,
+         SUM(CASE WHEN an.is_final THEN 1 ELSE 0 END) AS finals,
+         MAX(CASE WHEN an.is_final AND an.label <> '' THEN an.label END) AS final_label
+  FROM newsdiff_annotation an
+  WHERE an.comparison_id = %(comparison)s AND ({_ON_A_PAIR_ROW} OR {_ON_A_LONE_ROW})
+  GROUP BY an.link_id, an.passage_id),
+verdicts AS (
+  SELECT CASE WHEN final_label IS NOT NULL THEN final_label WHEN labels = 1 THEN some_label ELSE '' END AS verdict,
+         labels, finals
+  FROM per_row)
+SELECT
+  COALESCE(SUM(CASE WHEN verdict = 'matching' THEN 1 ELSE 0 END), 0),
+  COALESCE(SUM(CASE WHEN verdict = 'conflicting' THEN 1 ELSE 0 END), 0),
+  COALESCE(SUM(CASE WHEN verdict = 'unique' THEN 1 ELSE 0 END), 0),
+  COALESCE(SUM(CASE WHEN labels > 1 AND finals = 0 THEN 1 ELSE 0 END), 0),
+  COALESCE(SUM(CASE WHEN labels > 0 OR finals > 0 THEN 1 ELSE 0 END), 0)
+FROM verdicts
+"""
+
+
+def _params(comparison: Comparison, article_a: Article, article_b: Article) -> dict:
+    return {
+        "comparison": comparison.pk,
+        "a": article_a.pk,
+        "b": article_b.pk,
+        "version_a": article_a.current_version_id,
+        "version_b": article_b.current_version_id,
+    }
+
+
+def comparison_counts(comparison: Comparison, *, article_a: Article | None, article_b: Article | None) -> dict[str, int]:
+    """The page's counters (SideBySide.counts) computed by the database in one query."""
+    names = ["rows", "suggestions", "matching", "conflicting", "unique", "disputed", "reviewed"]
+    if article_a is None or article_b is None:
+        return dict.fromkeys(names, 0)
+    with connection.cursor() as cursor:
+        cursor.execute(_COUNTS, _params(comparison, article_a, article_b))
+        values = cursor.fetchone()
+    return {name: int(value or 0) for name, value in zip(names, values)}
+
+
+def comparison_verdict_counts(comparison: Comparison, *, article_a: Article | None, article_b: Article | None) -> dict[str, int]:
+    """The verdict counters only (matching, conflicting, unique, disputed, reviewed), in one query."""
+    names = ["matching", "conflicting", "unique", "disputed", "reviewed"]
+    if article_a is None or article_b is None:
+        return dict.fromkeys(names, 0)
+    with connection.cursor() as cursor:
+        cursor.execute(_VERDICTS, _params(comparison, article_a, article_b))
+        values = cursor.fetchone()
+    return {name: int(value or 0) for name, value in zip(names, values)}
+
+
+def rows_for(comparison: Comparison, *, keys: list[str], viewer=None, a_id=None, b_id=None) -> SideBySide:
+    """The rows among keys that the side-by-side page shows now, highlighted, in a fixed number of queries.
+
+    Keys that are not rows of the page (a link rejected, a passage now inside a pair) are left out.
+    The SideBySide returned carries the two accounts and these rows only (no agreement: see agreement()).
+    """
+    articles, article_a, article_b = comparison_pair(comparison, a_id, b_id)
+    view = SideBySide(comparison, articles, article_a, article_b, [], [], None, [])
+    if article_a is None or article_b is None:
+        return view
+    link_ids = [int(k[1:]) for k in keys if k[:1] == "l" and k[1:].isdigit()]
+    passage_ids = [int(k[1:]) for k in keys if k[:1] == "p" and k[1:].isdigit()]
+    version_a, version_b = article_a.current_version_id, article_b.current_version_id
+    of_this_pair = {
+        "link__comparison": comparison,
+        "link__article_a": article_a,
+        "link__article_b": article_b,
+        "link__status__in": ACTIVE,
+    }
+    # Memberships (link, passage, passage version) in active links of these accounts, for the links asked for
+    # and for the passages asked for: B side first, to learn which links the A side must be read for.
+    in_b = list(
+        THROUGH_B.objects.filter(Q(link_id__in=link_ids) | Q(passage_id__in=passage_ids), **of_this_pair).values_list(
+            "link_id", "passage_id", "passage__version_id"
+        )
+    )
+    links_of_b = {link_id for link_id, passage_id, _ in in_b if passage_id in passage_ids}
+    in_a = list(
+        THROUGH_A.objects.filter(
+            Q(link_id__in=[*link_ids, *links_of_b]) | Q(passage_id__in=passage_ids), **of_this_pair
+        ).values_list("link_id", "passage_id", "passage__version_id")
+    )
+    members: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for side, rows, version in (("a", in_a, version_a), ("b", in_b, version_b)):
+        for link_id, passage_id, passage_version in rows:
+            if passage_version == version:
+                members[(side, link_id)].append(passage_id)
+    is_pair = {link_id for (side, link_id) in list(members) if side == "a" and members.get(("b", link_id))}
+    # A passage of A inside any active link, or of B inside a pair, has no row of its own.
+    hidden = {passage_id for _, passage_id, _ in in_a} | {
+        passage_id for link_id, passage_id, _ in in_b if link_id in is_pair
+    }
+    wanted = [pk for pk in link_ids if pk in is_pair]
+    members_needed = {pk for link_id in wanted for side in "ab" for pk in members[(side, link_id)]}
+    passages = {
+        p.pk: p
+        for p in Passage.objects.filter(
+            Q(pk__in=members_needed) | Q(pk__in=passage_ids, version_id__in=[version_a, version_b])
+        ).order_by()
+    }
+    links = {link.pk: link for link in Link.objects.filter(pk__in=wanted).order_by()}
+    lone = {pk for pk in passage_ids if pk in passages and pk not in hidden and passages[pk].is_reviewable}
+    shown_other = {pk for pk in passage_ids if pk in passages and not passages[pk].is_reviewable}
+
+    annotations = defaultdict(list)
+    for annotation in (
+        Annotation.objects.filter(comparison=comparison)
+        .filter(Q(link_id__in=list(links)) | Q(passage_id__in=list(lone)))
+        .select_related("reviewer")
+        .order_by("pk")
+    ):
+        annotations[f"l{annotation.link_id}" if annotation.link_id else f"p{annotation.passage_id}"].append(annotation)
+    latest_run = (
+        AlignmentRun.objects.filter(comparison=comparison, article_a=article_a, article_b=article_b)
+        .order_by("-created_at", "-pk")
+        .values("pk")[:1]
+    )
+    suggested_unique = set(
+        AlignmentRun.unique_passages.through.objects.filter(alignmentrun_id=latest_run, passage_id__in=list(lone)).values_list(
+            "passage_id", flat=True
+        )
+    )
+
+    for key in keys:
+        kind, number = key[:1], int(key[1:]) if key[1:].isdigit() else 0
+        if kind == "l" and number in links:
+            a = sorted((passages[pk] for pk in members[("a", number)]), key=lambda p: p.index)
+            b = sorted((passages[pk] for pk in members[("b", number)]), key=lambda p: p.index)
+            row = Row(key=key, kind="pair", a=[_plain(p) for p in a], b=[_plain(p) for p in b], link=links[number])
+        elif kind == "p" and (number in lone or number in shown_other):
+            passage = passages[number]
+            row = _lone_row(passage, "a" if passage.version_id == article_a.current_version_id else "b")
+            row.suggested_unique = number in suggested_unique
+        else:
+            continue
+        mine = annotations.get(key, [])
+        row.annotations = [a for a in mine if not a.is_final]
+        row.final = next((a for a in mine if a.is_final), None)
+        if viewer is not None:
+            row.mine = next((a for a in row.annotations if a.reviewer_id == viewer.pk), None)
+        view.rows.append(row)
+    highlight_rows(view.rows)
+    return view
+
+
+class _Stub:
+    """The few fields of a passage or link that fix the order of the rows (no text, no model instance)."""
+
+    __slots__ = ("pk", "index", "version_id", "kind", "text")
+
+    def __init__(self, pk, index=0, version_id=None, kind=""):
+        self.pk, self.index, self.version_id, self.kind, self.text = pk, index, version_id, kind, ""
+
+
+def comparison_row_keys(comparison: Comparison, *, a_id=None, b_id=None) -> tuple[SideBySide, list[str]]:
+    """The keys of every row of two accounts in page order, without building the rows (for the first screen).
+
+    Same order as comparison_side_by_side(): it runs the same _build_rows() over ids and indexes only;
+    a page then reads its 50 rows with rows_for(). Five queries.
+    """
+    articles, article_a, article_b = comparison_pair(comparison, a_id, b_id)
+    view = SideBySide(comparison, articles, article_a, article_b, [], [], None, [])
+    if article_a is None or article_b is None:
+        return view, []
+    versions = [article_a.current_version_id, article_b.current_version_id]
+    passages = [
+        _Stub(*values)
+        for values in Passage.objects.filter(version_id__in=versions)
+        .order_by("index")
+        .values_list("pk", "index", "version_id", "kind")
+    ]
+    side_a = [p for p in passages if p.version_id == article_a.current_version_id]
+    side_b = [p for p in passages if p.version_id == article_b.current_version_id]
+    active = _active_links(comparison, article_a, article_b)
+    links = [_Stub(pk) for pk in active.order_by("pk").values_list("pk", flat=True)]
+    members_a, members_b = _link_members(active.values("pk"), {p.pk: p for p in passages})
+    rows = _build_rows(side_a, side_b, links, members_a, members_b, highlight=False)
+    return view, [row.key for row in rows]
+
+
+def agreement(comparison: Comparison, *, a_id=None, b_id=None) -> SideBySide:
+    """Cohen's kappa between reviewers over the rows of two accounts (overall and per pair), on request."""
+    articles, article_a, article_b = comparison_pair(comparison, a_id, b_id)
+    view = SideBySide(comparison, articles, article_a, article_b, [], [], None, [])
+    if article_a is None or article_b is None:
+        return view
+    annotations = list(
+        _row_annotations(comparison, article_a, article_b)
+        .filter(is_final=False)
+        .exclude(label="")
+        .select_related("reviewer")
+        .only("link_id", "passage_id", "label", "is_final", "reviewer_id", "reviewer__username")
+    )
+    view.reviewers, view.kappa, view.kappa_pairs = reviewer_agreement(annotations)
+    return view

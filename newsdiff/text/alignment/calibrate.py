@@ -1,0 +1,101 @@
+"""Calibration: which scored pairs become links, from this comparison's own scores and absolute floors.
+
+A pair can link only if it is the best partner of at least one of its passages. The relative
+bar comes from the distribution of every passage's best score in this comparison (median and
+MAD spread: what the best of n unrelated candidates reaches here): a mutual best pair needs
+MUTUAL_Z robust SD above the median, a pair best on one side only ONE_SIDED_Z (how one sentence
+of a terse account links to several of a verbose one). Absolute limits keep the relative bar
+sane: it never rises above CEILING (when two accounts overlap heavily the typical best is already
+a true match) and never falls below FLOOR (when one account is many times longer the median best
+is near zero and the bar would collapse). At or above ALWAYS a pair links whatever the rest.
+A mutual best pair carrying a conflict cue needs only CUE_FLOOR. A link also needs MIN_SHARED_TERMS shared terms (a number counts half) carrying MIN_SHARED_WEIGHT, unless one side
+holds the other's sentence verbatim (a four-word quoted question has one content word).
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from typing import Callable
+
+from newsdiff.text.alignment.context import Context
+from newsdiff.text.alignment.terms import VOCABULARY
+
+ALWAYS = 0.5
+MUTUAL_Z = 0.5
+ONE_SIDED_Z = 1.0
+FLOOR = 0.26
+ONE_SIDED_FLOOR = 0.3
+CEILING = 0.3
+ONE_SIDED_CEILING = 0.4
+MIN_SHARED_TERMS = 2
+MIN_SHARED_WEIGHT = 1.0
+MIN_CALIBRATION_PASSAGES = 6
+CUE_FLOOR = 0.18  # what a mutual best pair carrying a conflict cue needs
+TINY_LINK = 0.3  # what a mutual best pair needs when there is too little to calibrate on
+
+
+@dataclass(frozen=True)
+class Bars:
+    """The scores a mutual-best and a one-sided-best pair need in this comparison."""
+
+    mutual: float
+    one_sided: float
+
+
+def best_partners(scores: dict[tuple[int, int], float]) -> tuple[dict, dict]:
+    """Return each passage's best partner on the other side as {index: (score, partner)}."""
+    row: dict[int, tuple[float, int]] = {}
+    col: dict[int, tuple[float, int]] = {}
+    for (i, j), s in scores.items():
+        # Ties break towards the lower index so the result is deterministic.
+        if i not in row or (s, -j) > (row[i][0], -row[i][1]):
+            row[i] = (s, j)
+        if j not in col or (s, -i) > (col[j][0], -col[j][1]):
+            col[j] = (s, i)
+    return row, col
+
+
+def bars(ctx: Context, row: dict, col: dict) -> Bars:
+    """Return the relative bars of this comparison, held between the absolute floors and ceilings."""
+    n_a, n_b = len(ctx.a.terms), len(ctx.b.terms)
+    values = [row[i][0] if i in row else 0.0 for i in range(n_a)]
+    values += [col[j][0] if j in col else 0.0 for j in range(n_b)]
+    if len(values) < MIN_CALIBRATION_PASSAGES:
+        return Bars(TINY_LINK, ALWAYS)
+    center = statistics.median(values)
+    spread = 1.4826 * statistics.median(abs(v - center) for v in values)  # MAD as a standard deviation
+    return Bars(min(CEILING, max(FLOOR, center + MUTUAL_Z * spread)),
+                min(ONE_SIDED_CEILING, max(ONE_SIDED_FLOOR, center + ONE_SIDED_Z * spread)))
+
+
+def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tuple[int, int]],
+           has_cue: Callable[[int, int], bool] | None = None) -> list[tuple[int, int]]:
+    """Choose the pairs to link.
+
+    A mutual best pair under its bar but at or above CUE_FLOOR still links when `has_cue(i, j)` says
+    it carries a conflict cue about what the two passages share: a possible conflict is what a
+    reviewer must not miss ("roughly fifteen minutes" / "lasted about ten minutes" share little
+    else).
+    """
+    row, col = best_partners(scores)
+    bar = bars(ctx, row, col)
+    weight = ctx.weight
+    numbers = VOCABULARY.numbers
+    chosen = []
+    for (i, j), s in scores.items():
+        if s >= ALWAYS or (i, j) in verbatim:
+            chosen.append((i, j))
+            continue
+        is_row, is_col = row[i][1] == j, col[j][1] == i
+        if not (is_row or is_col):
+            continue
+        shared = ctx.a.terms[i] & ctx.b.terms[j]
+        # A shared number counts half: a name and a number in common is not a correspondence.
+        if len(shared) - 0.5 * len(shared & numbers) < MIN_SHARED_TERMS \
+                or sum(weight[t] for t in shared) < MIN_SHARED_WEIGHT:
+            continue
+        needed = bar.mutual if is_row and is_col else bar.one_sided
+        if s >= needed or (is_row and is_col and s >= CUE_FLOOR and has_cue is not None and has_cue(i, j)):
+            chosen.append((i, j))
+    return sorted(chosen)

@@ -1,0 +1,29 @@
+"""Combination: one score per candidate pair from the signals' scores, as a weighted mean.
+
+WEIGHTS names the signals that take part (a signal with weight 0 is not computed). `verbatim`
+is not averaged: a (near-)verbatim sentence makes the pair score at least VERBATIM_SCORE.
+"""
+
+from __future__ import annotations
+
+WEIGHTS: dict[str, float] = {"terms": 1.0, "fuzz": 0.35}
+VERBATIM_SCORE = 0.6
+
+
+def needed_signals(weights: dict[str, float] | None = None) -> list[str]:
+    """Return the names of the signals the combination reads."""
+    weights = WEIGHTS if weights is None else weights
+    return [name for name, w in weights.items() if w] + ["verbatim"]
+
+
+def combine(values: dict[str, list[float]], weights: dict[str, float] | None = None) -> list[float]:
+    """Return the combined score of each pair from each signal's scores (same pair order)."""
+    weights = WEIGHTS if weights is None else weights
+    active = {name: w for name, w in weights.items() if w}
+    total = sum(active.values())
+    n = len(next(iter(values.values()))) if values else 0
+    combined = [0.0] * n
+    for name, w in active.items():
+        share = w / total
+        combined = [c + share * s for c, s in zip(combined, values[name])]
+    return [max(c, VERBATIM_SCORE) if v else c for c, v in zip(combined, values["verbatim"])]

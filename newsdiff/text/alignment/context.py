@@ -1,0 +1,44 @@
+"""What every part of the engine reads: both sides analysed and the comparison's term weights."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from newsdiff.text.alignment.terms import VOCABULARY, Side
+
+MIN_IDF_PAIRS = 9  # below this many passage pairs in-comparison IDF means nothing: rarity alone
+
+
+@dataclass
+class Context:
+    """Two analysed sides with each term's weight and each passage's total weight."""
+
+    a: Side
+    b: Side
+    weight: dict[int, float]
+    norm_a: list[float]
+    norm_b: list[float]
+
+
+def term_weights(a: Side, b: Side) -> dict[int, float]:
+    """Weigh each term by its IDF over both sides' passages times its rarity in English.
+
+    IDF, log((N+1)/df), makes the story's names and topic words that most sentences share count
+    little; rarity makes "year" or "people" count little even where IDF cannot tell.
+    """
+    df = Counter(t for side in (a, b) for terms in side.terms for t in terms)
+    rarity = VOCABULARY.rarity
+    if len(a.terms) * len(b.terms) < MIN_IDF_PAIRS:
+        return {t: rarity[t] for t in df}
+    n = len(a.terms) + len(b.terms)
+    return {t: math.log((n + 1) / d) * rarity[t] for t, d in df.items()}
+
+
+def build_context(a: Side, b: Side) -> Context:
+    """Weigh the terms and total each passage's weight once."""
+    weight = term_weights(a, b)
+    return Context(a, b, weight,
+                   [sum(weight[t] for t in terms) for terms in a.terms],
+                   [sum(weight[t] for t in terms) for terms in b.terms])

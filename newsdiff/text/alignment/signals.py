@@ -1,0 +1,138 @@
+"""Similarity signals: each scores candidate passage pairs in [0, 1]; a new signal is a new entry in SIGNALS.
+
+A signal is any object with a `name` and `scores(ctx, pairs) -> list[float]`. The combination
+(`combine.py`) reads them by name, so adding one (a sentence-embedding model, a cross-language
+scorer) means registering it here and giving it a weight there; nothing else changes.
+
+- `terms`: IDF x rarity weighted Dice overlap of content-term sets. A passage of several sentences
+  is also scored sentence by sentence and the best sentence pair counts, so a sentence that one
+  account quotes inside a long paragraph is not drowned by the paragraph's other sentences.
+- `containment`: the share of the lighter side's weight (passage or sentence) that the other side
+  holds: 1.0 when one side's sentence is (near-)verbatim inside the other.
+- `fuzz`: rapidfuzz `token_set_ratio` / 100 over the two passages' content words (word order and
+  repeated words ignored); a string-level view of the same evidence.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, Sequence
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from newsdiff.text.alignment.context import Context
+
+Pairs = Sequence[tuple[int, int]]
+
+
+class Signal(Protocol):
+    """A similarity signal over candidate pairs."""
+
+    name: str
+
+    def scores(self, ctx: Context, pairs: Pairs) -> list[float]:
+        """Return one score in [0, 1] per pair."""
+
+
+def _units(side, k: int, norm: float, weight: dict[int, float]) -> list[tuple[frozenset[int], float]]:
+    """The passage and, when it has several, each of its sentences, with their weights."""
+    units = [(side.terms[k], norm)]
+    for ts in side.sentence_terms[k]:
+        units.append((ts, sum(weight[t] for t in ts)))
+    return units
+
+
+class TermOverlap:
+    """Weighted Dice overlap (and containment) of term sets, best over sentence pairs."""
+
+    def __init__(self, name: str, containment: bool = False) -> None:
+        self.name = name
+        self.containment = containment
+
+    def _score(self, x: frozenset[int], nx: float, y: frozenset[int], ny: float, weight) -> float:
+        if not nx or not ny:
+            return 0.0
+        shared = x & y
+        if not shared:
+            return 0.0
+        w = sum(weight[t] for t in shared)
+        return w / min(nx, ny) if self.containment else 2 * w / (nx + ny)
+
+    def scores(self, ctx: Context, pairs: Pairs) -> list[float]:
+        weight = ctx.weight
+        a, b = ctx.a, ctx.b
+        out = []
+        for i, j in pairs:
+            best = self._score(a.terms[i], ctx.norm_a[i], b.terms[j], ctx.norm_b[j], weight)
+            if a.sentence_terms[i] or b.sentence_terms[j]:
+                for x, nx in _units(a, i, ctx.norm_a[i], weight):
+                    for y, ny in _units(b, j, ctx.norm_b[j], weight):
+                        best = max(best, self._score(x, nx, y, ny, weight))
+            out.append(min(1.0, best))
+        return out
+
+
+class FuzzTokenSet:
+    """rapidfuzz token_set_ratio over content words, as a share."""
+
+    name = "fuzz"
+
+    def scores(self, ctx: Context, pairs: Pairs) -> list[float]:
+        a_words, b_words = ctx.a.content, ctx.b.content
+        ratio = fuzz.token_set_ratio
+        return [ratio(a_words[i], b_words[j]) / 100 for i, j in pairs]
+
+
+SIGNALS: dict[str, Signal] = {s.name: s for s in (
+    TermOverlap("terms"), TermOverlap("containment", containment=True), FuzzTokenSet())}
+
+
+class Verbatim:
+    """1.0 when a passage (two words or more) or a sentence of a longer passage (four words or more) on
+    one side appears (near-)verbatim in the other passage.
+
+    Only sentences whose terms are all held by the other passage are checked, with rapidfuzz
+    `partial_ratio` (the best-aligned substring) over the folded texts.
+    """
+
+    name = "verbatim"
+    MIN_WORDS = 4
+    MIN_PASSAGE_WORDS = 2
+    CUT = 92
+
+    def scores(self, ctx: Context, pairs: Pairs) -> list[float]:
+        a, b = ctx.a, ctx.b
+        folded: dict[tuple[int, int], str] = {}
+
+        def fold(side_no: int, k: int) -> str:
+            key = (side_no, k)
+            if key not in folded:
+                folded[key] = default_process((a, b)[side_no].texts[k])
+            return folded[key]
+
+        out = []
+        for i, j in pairs:
+            ta, tb = a.terms[i], b.terms[j]
+            hit = 0.0
+            for short_no, short, k, long_terms, m in ((0, a, i, tb, j), (1, b, j, ta, i)):
+                units = short.sentence_terms[k]
+                if not units:
+                    if not short.terms[k] <= long_terms:
+                        continue
+                    # A whole passage (a short quote: "Why wait?") may be as short as MIN_PASSAGE_WORDS.
+                    candidates = [(fold(short_no, k), self.MIN_PASSAGE_WORDS)]
+                else:
+                    candidates = [(default_process(text), self.MIN_WORDS)
+                                  for text, ts in zip(short.sentence_texts[k], units) if ts and ts <= long_terms]
+                for text, min_words in candidates:
+                    if text and text.count(" ") + 1 >= min_words and \
+                            fuzz.partial_ratio(text, fold(1 - short_no, m)) >= self.CUT:
+                        hit = 1.0
+                        break
+                if hit:
+                    break
+            out.append(hit)
+        return out
+
+
+SIGNALS["verbatim"] = Verbatim()

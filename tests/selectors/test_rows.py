@@ -1,0 +1,104 @@
+"""Single rows and SQL counters agree with the full side-by-side view, in a fixed number of queries."""
+
+import pytest
+
+from newsdiff.models import Link, Passage
+from newsdiff.selectors import comparison_side_by_side
+from newsdiff.selectors.rows import agreement, comparison_counts, comparison_row_keys, comparison_verdict_counts, rows_for
+from newsdiff.services.annotations import annotation_set, link_accept, link_create, link_reject, link_unlink
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _snapshot(row):
+    return (
+        row.key,
+        row.kind,
+        [v.passage.pk for v in row.a],
+        [v.passage.pk for v in row.b],
+        sorted((a.reviewer_id, a.label, a.note) for a in row.annotations),
+        row.final.label if row.final else None,
+        row.mine.label if row.mine else None,
+        row.suggested_unique,
+        row.version,
+        row.verdict,
+        row.disagreement,
+    )
+
+
+def _agrees(comparison, viewer):
+    view = comparison_side_by_side(comparison, viewer=viewer)
+    counts = comparison_counts(comparison, article_a=view.article_a, article_b=view.article_b)
+    assert counts == view.counts
+    verdicts = comparison_verdict_counts(comparison, article_a=view.article_a, article_b=view.article_b)
+    assert verdicts == {k: v for k, v in view.counts.items() if k not in ("rows", "suggestions")}
+    keys = [row.key for row in view.rows]
+    assert comparison_row_keys(comparison)[1] == keys
+    gone = [f"l{pk}" for pk in Link.objects.filter(comparison=comparison).values_list("pk", flat=True) if f"l{pk}" not in keys]
+    inside_pairs = [f"p{p.pk}" for row in view.rows if row.kind == "pair" for p in [v.passage for v in row.a + row.b]]
+    single = rows_for(comparison, keys=keys + gone + inside_pairs, viewer=viewer)
+    assert [_snapshot(r) for r in single.rows] == [_snapshot(r) for r in view.rows], ([r.key for r in single.rows], keys, inside_pairs)
+    assert any(f.differs for r in single.rows if r.kind == "pair" for v in r.a + r.b for f in v.fragments)
+
+
+def test_rows_and_counts_match_the_full_view_through_every_kind_of_change():
+    """Tags, disagreements, finals, notes, accepted/rejected/unlinked and hand-made links: both agree."""
+    comparison = factories.ComparisonFactory()
+    factories.article(comparison, "# Left\n\n" + factories.synthetic_text(12), source="Left", fmt="markdown", align=False)
+    factories.article(comparison, "# Right\n\n" + factories.synthetic_text(12, seed=3, topic="also "), source="Right", fmt="markdown")
+    ana, ben, eddie = factories.reviewer("ana"), factories.reviewer("ben"), factories.editor("eddie")
+    _agrees(comparison, ana)
+    view = comparison_side_by_side(comparison)
+    pairs = [row.link for row in view.rows if row.kind == "pair"]
+    assert len(pairs) >= 6
+    link_reject(link=pairs[4], reviewer=ben)
+    link_reject(link=pairs[5], reviewer=ben)
+    lone_a = [p for link in pairs[4:6] for p in link.a_passages.all()]
+    lone_b = [p for link in pairs[4:6] for p in link.b_passages.all()]
+    lone = [lone_a[0], lone_b[0]]
+    annotation_set(reviewer=ana, link=pairs[0], label="matching")
+    annotation_set(reviewer=ben, link=pairs[0], label="conflicting")  # disputed
+    annotation_set(reviewer=ana, link=pairs[1], label="conflicting")
+    annotation_set(reviewer=ben, link=pairs[1], label="conflicting")
+    annotation_set(reviewer=eddie, link=pairs[1], label="matching", final=True)  # final overrides
+    annotation_set(reviewer=ana, link=pairs[2], note="only a note")
+    annotation_set(reviewer=ana, passage=lone[0], label="unique")
+    link_accept(link=pairs[3], reviewer=ben)
+    _agrees(comparison, ana)
+    link_reject(link=pairs[0], reviewer=ana)  # its verdicts leave the page, its passages stand alone
+    annotation_set(reviewer=ben, passage=lone_b[1], label="unique")
+    made = link_create(reviewer=ana, a_passages=[lone_a[1]], b_passages=lone_b[1:], label="matching")
+    _agrees(comparison, ben)
+    link_unlink(link=made, reviewer=ana)
+    _agrees(comparison, ben)
+
+
+def test_a_tag_answer_reads_a_fixed_number_of_queries(django_assert_num_queries):
+    comparison = factories.ComparisonFactory()
+    factories.article(comparison, factories.synthetic_text(30), source="Left", align=False)
+    factories.article(comparison, factories.synthetic_text(30, seed=3, topic="also "), source="Right")
+    link_reject(link=Link.objects.filter(comparison=comparison).first(), reviewer=factories.reviewer())
+    view = comparison_side_by_side(comparison)
+    keys = [next(r.key for r in view.rows if r.kind == "pair"), next(r.key for r in view.rows if r.kind == "a_only")]
+    with django_assert_num_queries(7):
+        rows_for(comparison, keys=keys)
+    with django_assert_num_queries(1):
+        comparison_counts(comparison, article_a=view.article_a, article_b=view.article_b)
+
+
+def test_agreement_on_request():
+    comparison = factories.ComparisonFactory()
+    factories.article(comparison, factories.synthetic_text(6), source="Left", align=False)
+    factories.article(comparison, factories.synthetic_text(6, seed=3, topic="also "), source="Right")
+    links = list(Link.objects.filter(comparison=comparison)[:2])
+    ana, ben = factories.reviewer("ana"), factories.reviewer("ben")
+    for link in links:
+        annotation_set(reviewer=ana, link=link, label="matching")
+    annotation_set(reviewer=ben, link=links[0], label="matching")
+    annotation_set(reviewer=ben, link=links[1], label="conflicting")
+    full = comparison_side_by_side(comparison)
+    asked = agreement(comparison)
+    assert (asked.reviewers, asked.kappa, asked.kappa_pairs) == (full.reviewers, full.kappa, full.kappa_pairs)
+    assert asked.kappa_pairs == [("ana", "ben", 0.0, 2)]
+    assert Passage.objects.exists()

@@ -1,0 +1,55 @@
+"""Tests for calibration: best partners, relative bars held by absolute floors and ceilings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsdiff.text.alignment import calibrate
+from newsdiff.text.alignment.context import build_context
+from newsdiff.text.alignment.terms import analyse
+
+
+@dataclass(frozen=True)
+class P:
+    text: str
+    kind: str = "claim"
+
+
+def _ctx(n_a: int, n_b: int):
+    a = [P(f"Alpha bravo charlie {k} delta.") for k in range(n_a)]
+    b = [P(f"Echo foxtrot golf {k} hotel.") for k in range(n_b)]
+    return build_context(analyse(a), analyse(b))
+
+
+def test_best_partners_break_ties_towards_the_lower_index():
+    """Each passage's best partner, deterministic on ties."""
+    row, col = calibrate.best_partners({(0, 0): 0.5, (0, 1): 0.5, (1, 1): 0.2})
+    assert row == {0: (0.5, 0), 1: (0.2, 1)} and col == {0: (0.5, 0), 1: (0.5, 0)}
+
+
+def test_heavy_overlap_caps_the_bar():
+    """When every passage's best is already high, the bar stays at the ceiling, not above it."""
+    ctx = _ctx(10, 10)
+    row = {i: (0.45 + 0.01 * i, i) for i in range(10)}
+    bars = calibrate.bars(ctx, row, dict(row))
+    assert bars.mutual == calibrate.CEILING and bars.one_sided == calibrate.ONE_SIDED_CEILING
+
+
+def test_lopsided_lengths_keep_the_floor():
+    """When most passages (the long account) have no partner, the bar does not collapse below the floor."""
+    ctx = _ctx(2, 20)
+    bars = calibrate.bars(ctx, {0: (0.3, 0), 1: (0.25, 1)}, {0: (0.3, 0), 1: (0.25, 1)})
+    assert bars.mutual == calibrate.FLOOR and bars.one_sided == calibrate.ONE_SIDED_FLOOR
+
+
+def test_a_cue_lowers_the_bar_for_mutual_best_pairs_only():
+    """A mutual best pair under the bar links when it carries a conflict cue, not otherwise."""
+    ctx = _ctx(3, 3)
+    shared = analyse([P("alpha bravo charlie delta")]).terms[0]
+    ctx.a.terms[:] = [shared] * 3
+    ctx.b.terms[:] = [shared] * 3
+    for t in shared:
+        ctx.weight[t] = 1.0
+    scores = {(0, 0): 0.2, (1, 1): 0.2, (2, 2): 0.2}
+    assert calibrate.select(ctx, scores, set()) == []
+    assert calibrate.select(ctx, scores, set(), lambda i, j: i == 1) == [(1, 1)]

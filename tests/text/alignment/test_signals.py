@@ -1,0 +1,46 @@
+"""Tests for the similarity signals and their registry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsdiff.text.alignment.context import build_context
+from newsdiff.text.alignment.signals import SIGNALS
+from newsdiff.text.alignment.terms import analyse
+
+
+@dataclass(frozen=True)
+class P:
+    text: str
+    kind: str = "claim"
+
+
+def _ctx(a, b):
+    return build_context(analyse(a), analyse(b))
+
+
+def test_every_registered_signal_scores_pairs_in_unit_range():
+    """Each signal gives one score in [0, 1] per pair; the registry names the ones the engine uses."""
+    ctx = _ctx([P("The court upheld the rent cap on Thursday."), P("Landlords plan to appeal.")],
+               [P("On Thursday the court upheld the cap on rents."), P("Tenants cheered.")])
+    pairs = [(0, 0), (0, 1), (1, 0), (1, 1)]
+    assert {"terms", "containment", "fuzz", "verbatim"} <= set(SIGNALS)
+    for name, signal in SIGNALS.items():
+        scores = signal.scores(ctx, pairs)
+        assert len(scores) == 4 and all(0.0 <= s <= 1.0 for s in scores), name
+    assert SIGNALS["terms"].scores(ctx, [(0, 0)])[0] > SIGNALS["terms"].scores(ctx, [(1, 1)])[0]
+
+
+def test_terms_scores_a_long_passage_sentence_by_sentence():
+    """A sentence quoted inside a three-sentence passage scores as the sentence pair, not the paragraph."""
+    quote = "A city that cannot keep its residents housed cannot govern itself."
+    ctx = _ctx([P(quote)], [P("The question before us is not whether regulation is wise. "
+                              "It is whether the council may adopt it. " + quote)])
+    assert SIGNALS["terms"].scores(ctx, [(0, 0)]) == [1.0]
+    assert SIGNALS["verbatim"].scores(ctx, [(0, 0)]) == [1.0]
+
+
+def test_verbatim_needs_the_words_in_order():
+    """The same words in another order are not verbatim."""
+    ctx = _ctx([P("Police arrested the driver after the crash.")], [P("After the crash the driver arrested police.")])
+    assert SIGNALS["verbatim"].scores(ctx, [(0, 0)]) == [0.0]

@@ -1,0 +1,42 @@
+"""Tests for passage analysis: Snowball stems, wordfreq rarity, integer term ids, sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsdiff.text.alignment.terms import VOCABULARY, analyse, rarity, sentences
+
+
+@dataclass(frozen=True)
+class P:
+    text: str
+    kind: str = "claim"
+
+
+def test_forms_of_a_word_share_one_term_id():
+    """Inflections meet through the Snowball stemmer; stopwords and stray letters are dropped."""
+    side = analyse([P("The meetings were planned."), P("They planned a meeting."), P("Heading", "heading")])
+    assert side.indices == [0, 1]
+    assert side.terms[0] == side.terms[1]
+    assert all(isinstance(t, int) for t in side.terms[0])
+    assert sorted(side.words[0].values()) == ["meetings", "planned"]
+
+
+def test_rarity_comes_from_the_language():
+    """Common English words weigh little, unknown names and rare words fully."""
+    assert rarity("people") < rarity("government") < rarity("fentanyl") == rarity("sheinbaum") == 1.0
+
+
+def test_digit_groups_are_one_term():
+    """"2,000" is one number term, marked as a number, not "2" and "000"."""
+    (terms,) = analyse([P("About 2,000 people marched.")]).terms
+    numbers = terms & VOCABULARY.numbers
+    assert len(numbers) == 1 and VOCABULARY.term("2000") in numbers
+
+
+def test_multi_sentence_passages_keep_their_sentences():
+    """A passage of several sentences is also analysed sentence by sentence; a single one is not."""
+    side = analyse([P('"The question is not whether the rule is wise. It is whether the city may adopt it."', "quote"),
+                    P("One sentence only.")])
+    assert len(side.sentence_terms[0]) == 2 and side.sentence_terms[1] == []
+    assert sentences("First point made here. Second point follows.") == ["First point made here.", "Second point follows."]

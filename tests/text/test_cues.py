@@ -1,0 +1,105 @@
+"""Tests for the conflict cues: typed quantities, dates, negation in the shared clause, re-attributed quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.text.cues import conflict_reasons, negation_reasons, quantities, quote_reasons, speaker
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("The network paid $1 million for the airtime.", "The network paid $500,000 of airtime.",
+     'numbers differ: "$1 million" vs "$500,000"'),
+    ("He took a 38-word oath before the court.", "He took the 35-word oath before the court.",
+     'numbers differ: "38-word" vs "35-word"'),
+    ("The senator apologised on Saturday for the remarks.", "The senator apologised for the remarks on Friday.",
+     'dates differ: "Saturday" vs "Friday"'),
+    ("The council adopted the ordinance 18 months ago.", "The council adopted the ordinance two years ago.",
+     'numbers differ: "18 months" vs "two years"'),
+    ("The flood killed at least three people in the valley.", "The flood killed at least 10 people in the valley.",
+     'numbers differ: "three people" vs "10 people"'),
+    ("Turnout in the mayoral race reached 38 percent.", "Turnout in the mayoral race reached 41%.",
+     'numbers differ: "38 percent" vs "41%"'),
+    ("The summit opens on March 3 in Geneva.", "The summit opens on March 4 in Geneva.",
+     'dates differ: "March 3" vs "March 4"'),
+    ("The call lasted roughly fifteen minutes, officials said.", "The call lasted about ten minutes, officials said.",
+     'numbers differ: "fifteen minutes" vs "ten minutes"'),
+    ("The champion won the title in the seventh round.", "The champion won the title in the sixth round.",
+     'numbers differ: "seventh round" vs "sixth round"'),
+])
+def test_quantities_that_differ_are_cues(a, b, reason):
+    """Money with scale, compounds, durations, counts, percentages, dates, weekdays, ordinals."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Refund guidance on the rent cap will come within 30 days.", "Refund guidance on the rent cap will come within a month."),
+    ("Marchetti's news conference on rates lasted half an hour.", "In a 30-minute news conference on rates, Marchetti spoke."),
+    ("Boeing shares rose 1.5% to $67.94.", "Boeing comparte aumentó un 1,5% a $67.94."),
+    ("The new mayor takes office on Jan. 1.", "The new mayor will be sworn in on January 1."),
+    ("It took twenty-five minutes to count the ballots.", "It took 25 minutes to count the ballots."),
+    ("The firm paid $5.4 billion for the chipmaker.", "The firm paid US $5.4-billion for the chipmaker."),
+    ("A dozen people were hurt in the crash.", "Twelve people were hurt in the crash."),
+])
+def test_same_quantities_written_differently_are_no_cue(a, b):
+    """Units convert (30 days = a month), words and digits meet, decimal commas read as decimals."""
+    assert conflict_reasons(a, b) == []
+
+
+def test_numbers_about_different_things_are_no_cue():
+    """Decoys: a number on one side only, an age against a duration, datelines that share nothing else."""
+    assert conflict_reasons("The cap covers roughly 42,000 apartments in buildings of more than six units.",
+                            "The cap covers about 42,000 apartments.") == []
+    assert conflict_reasons("The 36-year-old boxer lost the title.", "The boxer lost the title a year later.") == []
+    assert conflict_reasons("January 5, 2011", "Updated: January 6, 2011, 11:34 AM ET") == []
+
+
+def test_years_alone_are_not_counts():
+    """A bare year is not a quantity of anything."""
+    assert quantities("The law passed in 2015 after a long fight.") == ()
+
+
+def test_negation_inside_the_shared_clause_is_a_cue():
+    """One side negates the very clause the other states."""
+    reasons = negation_reasons(
+        "The court did not decide whether the cap covers buildings completed after 2015.",
+        "The court also held that the cap covers buildings completed after 2015.")
+    assert reasons == ['negation in the shared clause: "The court did not decide whether the cap covers buildings completed"']
+
+
+@pytest.mark.parametrize("a, b", [
+    # the "not" sits in a clause the other side does not have
+    ("The justices said the city acted within its powers, but the landlords could not point to any law.",
+     "The justices said the city acted within its constitutional powers."),
+    ("AMD's ATI acquisition will not affect India operations.",
+     "AMD says the ATI acquisition is about more than just selling machines."),
+    ("Deputy Governor Paul Arnaud voted against the increase, saying rates were not the problem.",
+     "Deputy Governor Paul Arnaud voted against the increase, the bank said."),
+    # both sides negate
+    ("It is not yet clear whether tenants will get refunds.", "Whether tenants will get refunds is not yet clear."),
+])
+def test_negation_outside_the_shared_clause_is_no_cue(a, b):
+    """Decoys: a "not" elsewhere in the sentence, or on both sides, labels nothing."""
+    assert negation_reasons(a, b) == []
+
+
+def test_same_quote_different_speakers_is_a_cue():
+    """The same quoted words next to different names and reporting verbs."""
+    a = '"We will not back down from this fight," Okoro said on Tuesday.'
+    b = '"We will not back down from this fight," said Governor Reed.'
+    assert quote_reasons(a, b) == ["quote attributed to different speakers: Okoro vs Reed"]
+
+
+def test_same_quote_same_speaker_is_no_cue():
+    """Same speaker with a title on one side and a different reporting verb; short quotes are skipped."""
+    assert quote_reasons('"We will not back down from this fight," Okoro said.',
+                         'Mayor Janet Okoro told reporters: "We will not back down from this fight."') == []
+    assert quote_reasons('"Finally," said Rosa Delgado.', '"Finally," Delgado said, and a crowd cheered.') == []
+
+
+def test_speaker_needs_a_reporting_verb():
+    """A capitalised word that is not next to said/told/wrote is not a speaker."""
+    text = 'In Washington, the "very productive" call ended.'
+    assert speaker(text, text.index('"'), text.rindex('"') + 1) is None
+    text = 'Peter Vance, a lawyer for the alliance, said the ruling was "a blow to owners".'
+    assert speaker(text, text.index('"'), text.rindex('"') + 1) == "Vance"
