@@ -3,6 +3,7 @@
 import csv
 import io
 
+from newsdiff.exports.claims import claim_rows
 from newsdiff.exports.wording import accounts_by_ref
 
 # CSV: a cell a spreadsheet would read as a formula gets a leading apostrophe (OWASP's advice).
@@ -32,6 +33,7 @@ CSV_COLUMNS = [
     "decided_at",
     "suggested_label",
     "score",
+    "odd_accounts",
 ]
 
 
@@ -95,4 +97,24 @@ def render_csv(model: dict) -> str:
     for account in model["accounts"]:
         for claim in account["unique"]:
             writer.writerow(_csv_row(model, claim, "", account, None))
+    # The grid: one row per claim across all accounts (pair "all", kind "claim").
+    title = model["comparison"]["title"]
+    for row in claim_rows(model):
+        values = dict.fromkeys(CSV_COLUMNS, "")
+        values.update(
+            comparison=title,
+            pair="all",
+            kind="claim",
+            claim=row["id"],
+            account_a="; ".join(cell["account"] for cell in row["cells"] if cell["texts"]),
+            text_a=" || ".join(
+                f"{cell['account']}: {' / '.join(cell['texts']) or '— not reported'}" for cell in row["cells"]
+            ),
+            label=row["verdict"],
+            disputed="yes" if row["disputed"] else "",
+            final_label=row["verdict"] if row["final"] else "",
+            suggested_label=row["label"],
+            odd_accounts="; ".join(row["verdict_odd"] or row["odd"]),
+        )
+        writer.writerow([csv_cell(values[column]) for column in CSV_COLUMNS])
     return out.getvalue()

@@ -2,6 +2,7 @@
 
 from django.template.loader import render_to_string
 
+from newsdiff.exports.claims import claim_rows
 from newsdiff.exports.wording import LABELS, human_time, kappa_text, options_text, verdict_text
 
 
@@ -60,5 +61,6 @@ def render_html(model: dict) -> str:
         "kappa_pairs": [{**p, "kappa_text": kappa_text(p["kappa"])} for p in model["agreement"]["pairs"]],
         "exported": human_time(model["exported_at"]),
         "options_text": options_text(model["options"]),
+        "claim_rows": claim_rows(model),
     }
     return render_to_string("newsdiff/export_report.html", context)

@@ -2,6 +2,7 @@
 
 import re
 
+from newsdiff.exports.claims import claim_rows
 from newsdiff.exports.wording import LABELS, accounts_by_ref, human_time, kappa_text, options_text, verdict_text
 from newsdiff.models import Link
 
@@ -143,6 +144,7 @@ def render_markdown(model: dict) -> str:
             out += ["No links to show.", ""]
         for number, claim in enumerate(pair["links"], 1):
             out += _md_claim(claim, number, accounts, pair["a"], pair["b"])
+    out += _md_grid(model)
     for account in model["accounts"]:
         out += ["", f"## Unique claims — {md_escape(account['label'])}", ""]
         if not account["unique"]:
@@ -150,3 +152,23 @@ def render_markdown(model: dict) -> str:
         for number, claim in enumerate(account["unique"], 1):
             out += _md_claim(claim, number, accounts, account["ref"], None)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _md_grid(model: dict) -> list[str]:
+    """Claims × accounts: one table row per claim, '— not reported' where an account leaves it out."""
+    rows = claim_rows(model)
+    if not rows:
+        return []
+    names = [md_escape(account["source"]) for account in model["accounts"]]
+    out = ["", "## Claims across all accounts", "", "| # | " + " | ".join(names) + " | Suggested | Verdict |",
+           "|---:|" + "---|" * len(names) + "---|---|"]
+    for number, row in enumerate(rows, 1):
+        cells = []
+        for cell in row["cells"]:
+            text = " / ".join(md_escape(t).replace("\n", " ") for t in cell["texts"]) or "— not reported"
+            cells.append(("**ODD ONE OUT** " if cell["odd"] else "") + text)
+        odd = f" (odd: {md_escape(', '.join(row['odd']))})" if row["odd"] else ""
+        verdict = row["verdict"] + (f" ({md_escape(', '.join(row['verdict_odd']))})" if row["verdict_odd"] else "")
+        verdict = ("★ " if row["final"] else "") + (verdict or ("⚠ disputed" if row["disputed"] else "—"))
+        out.append(f"| {number} | " + " | ".join(cells) + f" | {row['label']}{odd} | {verdict} |")
+    return out
