@@ -53,8 +53,26 @@ def claims_section(stored) -> list[dict]:
     return claims
 
 
+def grid_report(model: dict) -> bool:
+    """Three or more accounts: the reports show the claim grid instead of every pair and unique list, so they
+    grow with claims, not with pairs of accounts (JSON keeps both). Two accounts: the pair is the grid."""
+    return len(model["accounts"]) > 2
+
+
+def _wanted(claim: dict, options: dict) -> bool:
+    verdict = claim["verdict"] or {}
+    if options.get("only") == "conflicts":
+        return verdict.get("label") == "conflicting" or (not verdict and claim["label"] == "conflicting")
+    if options.get("only") == "final":
+        return bool(verdict.get("final"))
+    return options.get("suggestions", True) or bool(verdict) or claim["disputed"]
+
+
 def claim_rows(model: dict) -> list[dict]:
-    """The claims as rows for the reports: one cell per account ('' when it does not report the claim)."""
+    """The claims as rows for the reports (only with three or more accounts), filtered by the export options:
+    one cell per account, its passages' texts or none when it does not report the claim."""
+    if not grid_report(model):
+        return []
     texts = {
         passage["ref"]: passage["text"]
         for account in model["accounts"]
@@ -64,7 +82,11 @@ def claim_rows(model: dict) -> list[dict]:
     names = {account["ref"]: account["source"] for account in model["accounts"]}
     rows = []
     for claim in model.get("claims", []):
+        if not _wanted(claim, model.get("options", {})):
+            continue
         verdict = claim["verdict"] or {}
+        # The odd account a reviewer named wins over the one the links suggest.
+        odd_refs = verdict["odd"] if verdict.get("odd") else ([] if verdict.get("label") == "matching" else claim["odd"])
         rows.append(
             {
                 "id": claim["id"],
@@ -77,7 +99,7 @@ def claim_rows(model: dict) -> list[dict]:
                 "cells": [
                     {
                         "account": names[ref],
-                        "odd": ref in claim["odd"],
+                        "odd": ref in odd_refs,
                         "texts": [texts.get(r, r) for r in refs],
                     }
                     for ref, refs in claim["members"].items()

@@ -3,7 +3,7 @@
 import csv
 import io
 
-from newsdiff.exports.claims import claim_rows
+from newsdiff.exports.claims import claim_rows, grid_report
 from newsdiff.exports.wording import accounts_by_ref
 
 # CSV: a cell a spreadsheet would read as a formula gets a leading apostrophe (OWASP's advice).
@@ -81,23 +81,24 @@ def _csv_row(model: dict, claim: dict, pair: str, account_a: dict, account_b: di
         "suggested_label": claim["suggested_label"],
         "score": claim["score"],
     }
-    return [csv_cell(row[column]) for column in CSV_COLUMNS]
+    return [csv_cell(row.get(column, "")) for column in CSV_COLUMNS]
 
 
 def render_csv(model: dict) -> str:
-    """One row per claim: every link of every pair, then each account's unique claims."""
+    """One row per claim: every link of every pair, then each account's unique claims (two accounts);
+    one row per claim across all accounts (three or more)."""
     accounts = accounts_by_ref(model)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for pair in model["pairs"]:
+    for pair in [] if grid_report(model) else model["pairs"]:
         name = f"{pair['a']}-{pair['b']}"
         for claim in pair["links"]:
             writer.writerow(_csv_row(model, claim, name, accounts[pair["a"]], accounts[pair["b"]]))
-    for account in model["accounts"]:
+    for account in [] if grid_report(model) else model["accounts"]:
         for claim in account["unique"]:
             writer.writerow(_csv_row(model, claim, "", account, None))
-    # The grid: one row per claim across all accounts (pair "all", kind "claim").
+    # Three or more accounts: one row per claim across all accounts (pair "all", kind "claim") instead.
     title = model["comparison"]["title"]
     for row in claim_rows(model):
         values = dict.fromkeys(CSV_COLUMNS, "")

@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 
-from newsdiff.exports.claims import claim_rows
+from newsdiff.exports.claims import claim_rows, grid_report
 from newsdiff.exports.wording import LABELS, human_time, kappa_text, options_text, verdict_text
 
 
@@ -50,6 +50,7 @@ def render_html(model: dict) -> str:
             "claims": [_claim_view(claim) for claim in pair["links"]],
         }
         for pair in model["pairs"]
+        if not grid_report(model)
     ]
     context = {
         "model": model,
@@ -62,5 +63,6 @@ def render_html(model: dict) -> str:
         "exported": human_time(model["exported_at"]),
         "options_text": options_text(model["options"]),
         "claim_rows": claim_rows(model),
+        "grid_report": grid_report(model),
     }
     return render_to_string("newsdiff/export_report.html", context)

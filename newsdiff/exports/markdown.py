@@ -2,7 +2,7 @@
 
 import re
 
-from newsdiff.exports.claims import claim_rows
+from newsdiff.exports.claims import claim_rows, grid_report
 from newsdiff.exports.wording import LABELS, accounts_by_ref, human_time, kappa_text, options_text, verdict_text
 from newsdiff.models import Link
 
@@ -131,6 +131,8 @@ def render_markdown(model: dict) -> str:
     for pair in agreement["pairs"]:
         names = " & ".join(md_escape(name) for name in pair["reviewers"])
         out.append(f"- {names}: {kappa_text(pair['kappa'])} over {pair['shared']} shared verdicts")
+    if grid_report(model):
+        return "\n".join(out + _md_grid(model)).rstrip() + "\n"
     for pair in model["pairs"]:
         a, b = accounts[pair["a"]], accounts[pair["b"]]
         out += ["", f"## {md_escape(a['label'])} vs {md_escape(b['label'])}", ""]
@@ -144,7 +146,6 @@ def render_markdown(model: dict) -> str:
             out += ["No links to show.", ""]
         for number, claim in enumerate(pair["links"], 1):
             out += _md_claim(claim, number, accounts, pair["a"], pair["b"])
-    out += _md_grid(model)
     for account in model["accounts"]:
         out += ["", f"## Unique claims — {md_escape(account['label'])}", ""]
         if not account["unique"]:
@@ -157,8 +158,6 @@ def render_markdown(model: dict) -> str:
 def _md_grid(model: dict) -> list[str]:
     """Claims × accounts: one table row per claim, '— not reported' where an account leaves it out."""
     rows = claim_rows(model)
-    if not rows:
-        return []
     names = [md_escape(account["source"]) for account in model["accounts"]]
     out = ["", "## Claims across all accounts", "", "| # | " + " | ".join(names) + " | Suggested | Verdict |",
            "|---:|" + "---|" * len(names) + "---|---|"]
@@ -171,4 +170,6 @@ def _md_grid(model: dict) -> list[str]:
         verdict = row["verdict"] + (f" ({md_escape(', '.join(row['verdict_odd']))})" if row["verdict_odd"] else "")
         verdict = ("★ " if row["final"] else "") + (verdict or ("⚠ disputed" if row["disputed"] else "—"))
         out.append(f"| {number} | " + " | ".join(cells) + f" | {row['label']}{odd} | {verdict} |")
+    if not rows:
+        out += ["", "No claims to show."]
     return out
