@@ -3,6 +3,7 @@
 from django.template.loader import render_to_string
 
 from newsdiff.exports.claims import claim_rows, grid_report
+from newsdiff.alignmap import LEGEND, map_from_export, map_layout
 from newsdiff.exports.wording import LABELS, human_time, kappa_text, options_text, verdict_text
 
 
@@ -41,6 +42,7 @@ def render_html(model: dict) -> str:
         for account in model["accounts"]
     ]
     by_ref = {account["ref"]: account for account in accounts}
+    model_accounts = {account["ref"]: account for account in model["accounts"]}
     pairs = [
         {
             **pair,
@@ -48,6 +50,7 @@ def render_html(model: dict) -> str:
             "account_b": by_ref[pair["b"]],
             "kappa": kappa_text(pair["agreement"]["kappa"]),
             "claims": [_claim_view(claim) for claim in pair["links"]],
+            "alignment_map": map_layout(*map_from_export(pair, model_accounts)),
         }
         for pair in model["pairs"]
         if not grid_report(model)
@@ -64,5 +67,6 @@ def render_html(model: dict) -> str:
         "options_text": options_text(model["options"]),
         "claim_rows": claim_rows(model),
         "grid_report": grid_report(model),
+        "map_legend": LEGEND,
     }
     return render_to_string("newsdiff/export_report.html", context)

@@ -25,7 +25,7 @@ def verdict_text(claim: dict) -> str:
     """What the report says about a claim's verdict."""
     if claim["suggestion"]:
         suggested = {"match": "matching", "conflict": "possible conflict"}.get(claim["suggested_label"], "")
-        if claim["evidence"]:
+        if claim.get("evidence"):
             suggested += " — " + "; ".join(claim["evidence"])
         if claim["kind"] == "unique":
             suggested = "unique" if claim["suggested_unique"] else ""

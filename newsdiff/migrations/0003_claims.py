@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('action', models.CharField(choices=[('tag', 'Tagged'), ('note', 'Wrote a note'), ('clear', 'Cleared a tag'), ('final', 'Recorded the final verdict'), ('accept', 'Accepted a suggestion'), ('reject', 'Rejected a suggestion'), ('link', 'Linked by hand'), ('unlink', 'Unlinked'), ('undo', 'Undid a change'), ('carry', 'Carried to a new version'), ('import', 'Imported')], max_length=10)),
+                ('action', models.CharField(choices=[('tag', 'Tagged'), ('note', 'Wrote a note'), ('clear', 'Cleared a tag'), ('final', 'Recorded the final verdict'), ('undo', 'Undid a change')], max_length=10)),
                 ('key', models.CharField(max_length=40)),
                 ('before', models.JSONField(blank=True, null=True)),
                 ('after', models.JSONField(blank=True, null=True)),

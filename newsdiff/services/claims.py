@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from newsdiff.models import AnnotationEvent, ClaimAnnotation, ClaimEvent, Comparison, Verdict
+from newsdiff.models import ClaimAnnotation, ClaimEvent, Comparison, Verdict
 from newsdiff.services.annotations import MAX_NOTE_CHARS
 
 
@@ -78,13 +78,13 @@ def claim_verdict_set(
             return annotation
         annotation.save()
         if final:
-            action = AnnotationEvent.Action.FINAL
+            action = ClaimEvent.Action.FINAL
         elif label == "" and (before or {}).get("label"):
-            action = AnnotationEvent.Action.CLEAR
+            action = ClaimEvent.Action.CLEAR
         elif label is not None and (label, after["odd"]) != ((before or {}).get("label", ""), (before or {}).get("odd")):
-            action = AnnotationEvent.Action.TAG
+            action = ClaimEvent.Action.TAG
         else:
-            action = AnnotationEvent.Action.NOTE
+            action = ClaimEvent.Action.NOTE
         ClaimEvent.objects.create(
             comparison=comparison, actor=reviewer, action=action, annotation=annotation, key=key, before=before, after=after
         )
@@ -99,7 +99,7 @@ def claim_undo_last(*, reviewer, comparison: Comparison) -> ClaimEvent | None:
         last = (
             ClaimEvent.objects.select_for_update(of=("self",))
             .filter(comparison=comparison, actor=reviewer, undone_by__isnull=True)
-            .exclude(action=AnnotationEvent.Action.UNDO)
+            .exclude(action=ClaimEvent.Action.UNDO)
             .order_by("-at", "-id")
             .first()
         )
@@ -115,7 +115,7 @@ def claim_undo_last(*, reviewer, comparison: Comparison) -> ClaimEvent | None:
         undo = ClaimEvent.objects.create(
             comparison=comparison,
             actor=reviewer,
-            action=AnnotationEvent.Action.UNDO,
+            action=ClaimEvent.Action.UNDO,
             annotation=annotation,
             key=last.key,
             before=current,

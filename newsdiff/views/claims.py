@@ -68,7 +68,7 @@ def _context(request, comparison: Comparison, grid: Grid, **extra) -> dict:
 @review_view()
 def comparison_grid(request, slug: str) -> HttpResponse:
     """Every claim across every account, 50 rows at a time."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     grid = comparison_claims(comparison, viewer=request.user)
     row_filter = request.GET.get("filter", "all")
     row_filter = row_filter if row_filter in FILTERS else "all"
@@ -139,7 +139,7 @@ def _ints(values) -> list[int]:
 
 
 def _verdict(request, slug: str, key: str, *, final: bool) -> HttpResponse:
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     grid, row = claim_row(comparison, key=key, viewer=request.user)
     if row is None:
         raise Http404("No such claim: its passages or links may have changed; reload the grid.")
@@ -183,7 +183,7 @@ def claim_final(request, slug: str, key: str) -> HttpResponse:
 @review_view()
 def claim_undo(request, slug: str) -> HttpResponse:
     """Undo my last change to a claim verdict in this comparison."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     try:
         undo = claim_undo_last(reviewer=request.user, comparison=comparison)
     except ValidationError as error:
@@ -202,7 +202,7 @@ def claim_undo(request, slug: str) -> HttpResponse:
 @review_view()
 def claim_history_view(request, slug: str, key: str) -> HttpResponse:
     """Every recorded change to one claim's verdicts, newest first."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     events = claim_history(comparison, key=key)
     articles = {a.pk: a.source for a in comparison.articles.all()}
     for event in events:
