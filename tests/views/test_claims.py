@@ -147,6 +147,6 @@ def test_grid_queries_do_not_grow(client, db, accounts, passages, django_assert_
         response = client.get(reverse("comparison-grid", args=["sized"]))
     assert response.status_code == 200
     key = re.findall(r'<article id="row-(c[0-9a-f]+)"', response.content.decode())[0]
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(24):
         response = client.post(reverse("claim-tag", args=["sized", key]), {"label": "unique"}, headers={"HX-Request": "true"})
     assert response.status_code == 200
