@@ -41,6 +41,11 @@ ACCESS = {
     "article-detail": ("GET", REVIEWERS),
     "article-version-fetched": ("GET", REVIEWERS),
     "comparison-export": ("GET", EDITORS),
+    "comparison-grid": ("GET", REVIEWERS),
+    "claim-undo": ("POST", REVIEWERS),
+    "claim-tag": ("POST", REVIEWERS),
+    "claim-final": ("POST", EDITORS),
+    "claim-history": ("GET", REVIEWERS),
     "comparison-create": ("GET", EDITORS),
     "account-create": ("GET", EDITORS),
     "article-refetch": ("POST", EDITORS),
@@ -92,6 +97,11 @@ def url_args(name: str, world) -> tuple[list, dict]:
         "article-detail": ([world["article"].pk], {}),
         "article-version-fetched": ([world["article"].pk, 1], {}),
         "comparison-export": ([slug], {"format": "json"}),
+        "comparison-grid": ([slug], {}),
+        "claim-undo": ([slug], {}),
+        "claim-tag": ([slug, _claim_key(world)], {"label": "matching"}),
+        "claim-final": ([slug, _claim_key(world)], {"label": "matching"}),
+        "claim-history": ([slug, _claim_key(world)], {}),
         "account-create": ([slug], {}),
         "article-refetch": ([world["article"].pk], {}),
         "annotation-rereview": (
@@ -99,6 +109,12 @@ def url_args(name: str, world) -> tuple[list, dict]:
             {"action": "dismiss"},
         ),
     }.get(name, ([], {}))
+
+
+def _claim_key(world) -> str:
+    from newsdiff.selectors.claims import comparison_claims
+
+    return next(row.key for row in comparison_claims(world["comparison"]).rows if row.reporting > 1)
 
 
 def outcome(response) -> str:

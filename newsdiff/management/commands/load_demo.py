@@ -44,6 +44,18 @@ DEMO_ARTICLES = [
             language="en",
         ),
     ),
+    # A third account, so the demo opens on the claim grid: a wire summary that mixes both readouts and gets
+    # the length of the call wrong (twenty minutes; the readouts say fifteen and ten).
+    (
+        "wire_summary.md",
+        ArticleMeta(
+            source="Wire summary",
+            outlet="Demo Wire Service",
+            author="Demo Wire Service",
+            published_at=datetime(2026, 1, 15, 21, 0, tzinfo=timezone.utc),
+            language="en",
+        ),
+    ),
 ]
 
 
@@ -58,7 +70,7 @@ class Command(BaseCommand):
             if Comparison.objects.filter(slug=DEMO_SLUG, articles__isnull=False).exists():
                 self.stdout.write(f"Demo comparison '{DEMO_SLUG}' is already loaded.")
                 return
-            comparison = comparison_get_or_create(slug=DEMO_SLUG, title="Sheinbaum–Trump phone call: two readouts")
+            comparison = comparison_get_or_create(slug=DEMO_SLUG, title="Sheinbaum–Trump phone call: three accounts")
             for filename, meta in DEMO_ARTICLES:
                 article_import(
                     comparison=comparison, meta=meta, data=(DEMO_DIR / filename).read_bytes(), filename=filename
