@@ -14,7 +14,7 @@ from django_htmx.middleware import HtmxDetails
 
 from newsdiff import roles
 from newsdiff.forms import FILE_NOT_KEPT, AccountForm, AccountFormSet, ComparisonCreateForm
-from newsdiff.models import Article, Comparison
+from newsdiff.models import Article, Comparison, Job
 from newsdiff.services.articles import ImportRefused
 from newsdiff.services.comparisons import AccountRefused, comparison_account_add, comparison_create
 from newsdiff.services.versions import article_refetch
@@ -75,7 +75,10 @@ def comparison_create_view(request: HtmxHttpRequest) -> HttpResponse:
             form.add_error(None, refusal.reason)
         else:
             accounts = comparison.articles.count()
-            messages.success(request, f"Compared {accounts} accounts: {comparison.links.count()} suggested pairs to review.")
+            if comparison.jobs.exclude(status__in=[Job.Status.DONE, Job.Status.FAILED]).exists():
+                messages.success(request, f"Imported {accounts} accounts. Aligning them now: the suggestions appear here when it is done.")
+            else:
+                messages.success(request, f"Compared {accounts} accounts: {comparison.links.count()} suggested pairs to review.")
             return redirect(comparison)
     formset.note_lost_files()
     return _page(request, form, formset, status=422, focus=0)
