@@ -123,7 +123,7 @@ def _nodes(link: PairLink) -> list[tuple]:
     return [(link.account_a, p) for p in link.a] + [(link.account_b, p) for p in link.b]
 
 
-def _components(links: list[PairLink], set_aside: list[PairLink]) -> list[list[PairLink]]:
+def _components(links: list[PairLink], set_aside: list[PairLink], index: dict) -> list[list[PairLink]]:
     """Join links strongest first; a link that would chain two different facts of one account is set aside.
 
     Chaining: the link would put passages of one account that no single link holds together (a1 ~ b1 and
@@ -132,7 +132,7 @@ def _components(links: list[PairLink], set_aside: list[PairLink]) -> list[list[P
     uf = _UnionFind()
     holdings: dict = {}  # root -> {account: set of passages}
     kept = []
-    for link in sorted(links, key=lambda link: (-_strength(link), str(link.id))):
+    for link in sorted(links, key=lambda link: (-_strength(link), index[link.id])):
         nodes = _nodes(link)
         roots = {uf.find(node) for node in nodes}
         if len(roots) == 1 and roots.pop() in holdings:  # both sides already in one claim
@@ -165,8 +165,8 @@ def _components(links: list[PairLink], set_aside: list[PairLink]) -> list[list[P
     return list(groups.values())
 
 
-def _missing_pairs(links: list[PairLink]) -> list[tuple]:
-    accounts = sorted({n[0] for link in links for n in _nodes(link)}, key=str)
+def _missing_pairs(links: list[PairLink], rank: dict) -> list[tuple]:
+    accounts = sorted({n[0] for link in links for n in _nodes(link)}, key=rank.__getitem__)
     linked = {frozenset((link.account_a, link.account_b)) for link in links}
     return [
         (x, y) for i, x in enumerate(accounts) for y in accounts[i + 1 :] if frozenset((x, y)) not in linked
@@ -177,18 +177,18 @@ def _strength(link: PairLink) -> float:
     return float("inf") if link.fixed or link.score is None else link.score
 
 
-def _split(links: list[PairLink], set_aside: list[PairLink]) -> list[tuple[list[PairLink], list]]:
+def _split(links: list[PairLink], set_aside: list[PairLink], index: dict, rank: dict) -> list[tuple[list[PairLink], list]]:
     """Split a component until each part is consistent or bridged only by strong links."""
-    missing = _missing_pairs(links)
+    missing = _missing_pairs(links, rank)
     removable = [link for link in links if not link.fixed and link.score is not None]
     if not missing or not removable or min(_strength(link) for link in removable) >= BRIDGE_FLOOR:
         return [(links, missing)]
-    weakest = min(removable, key=lambda link: (_strength(link), str(link.id)))
+    weakest = min(removable, key=lambda link: (_strength(link), index[link.id]))
     set_aside.append(weakest)
     rest = [link for link in links if link is not weakest]
     parts = []
-    for component in _components(rest, set_aside):
-        parts.extend(_split(component, set_aside))
+    for component in _components(rest, set_aside, index):
+        parts.extend(_split(component, set_aside, index, rank))
     return parts
 
 
@@ -262,8 +262,12 @@ def build_claims(
     covered: set = set()
     chained: list[PairLink] = []
     bridges: list[PairLink] = []
-    for component in _components(usable, chained):
-        for part, missing_pairs in _split(component, bridges):
+    # Ties are broken by the order the caller gives (accounts, then links), never by ids, so that the same
+    # comparison imported elsewhere (other ids) gives the same claims in the same order.
+    index = {link.id: i for i, link in enumerate(usable)}
+    rank = {account: i for i, account in enumerate(order)}
+    for component in _components(usable, chained, index):
+        for part, missing_pairs in _split(component, bridges, index, rank):
             claims.append(_claim(part, missing_pairs, order, position, names))
             covered.update(_nodes_of(part))
     for account, ids in accounts.items():
@@ -284,8 +288,14 @@ def build_claims(
                         seen.add(link.id)
                         claim.reasons.append(_set_aside_reason(link, why, names))
                         claim.set_aside.append(link.id)
-    claims.sort(key=lambda c: (c.position, order.index(c.reporting[0]) if c.reporting else 0, c.id))
+    claims.sort(key=lambda c: (c.position, _reading_key(c, rank, position)))
     return claims
+
+
+def _reading_key(claim: Claim, rank: dict, position: dict) -> tuple:
+    return tuple(
+        (rank[account], position[(account, pid)]) for account, ids in claim.members.items() for pid in ids
+    )
 
 
 def _nodes_of(links: list[PairLink]) -> set:

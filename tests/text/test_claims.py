@@ -72,8 +72,8 @@ def test_a_chain_through_one_passage_does_not_join_two_facts_of_one_account():
     links = [
         link("ab1", "a", [1], "b", [11], score=70),
         link("ab2", "a", [2], "b", [11], score=60),
-        link("bc", "b", [11], "c", [22], score=20),
         link("ac", "a", [2], "c", [22], score=20),
+        link("bc", "b", [11], "c", [22], score=20),  # as strong as ac: the order given breaks the tie
     ]
     claims = by_members(build_claims(ACCOUNTS, links))
     assert set(claims) >= {((1,), (11,), ()), ((2,), (), (22,))}
@@ -113,3 +113,16 @@ def test_two_accounts_a_conflict_names_both():
     claims = build_claims({"a": [1], "b": [11]}, [link("ab", "a", [1], "b", [11], label="conflict")])
     assert claims[0].label == "conflicting" and claims[0].odd == ["a", "b"]
     assert claims[0].to_dict()["members"] == {"a": [1], "b": [11]}
+
+
+def test_ids_do_not_decide_ties_so_an_imported_copy_gives_the_same_claims():
+    def build(offset):
+        accounts = {"a": [1 + offset, 2 + offset], "b": [11 + offset]}
+        links = [
+            link(9 + offset, "a", [1 + offset], "b", [11 + offset], score=30),
+            link(10 + offset, "a", [2 + offset], "b", [11 + offset], score=30),
+        ]
+        return [[[p - offset for p in ids] for ids in c.members.values()] for c in build_claims(accounts, links)]
+
+    # Link ids 9, 10 and 11, 12 sort differently as strings; the order the links are given decides.
+    assert build(0) == build(2) == [[[1], [11]], [[2], []]]
