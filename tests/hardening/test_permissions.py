@@ -28,7 +28,7 @@ ACCESS = {
     "comparison-agreement": ("GET", REVIEWERS),
     "comparison-jobs": ("GET", REVIEWERS),
     "job-detail": ("GET", REVIEWERS),
-    "job-retry": ("POST", ADMINS),
+    "job-retry": ("POST", EDITORS),  # add_article: whoever may add an account may retry its failed job
     "annotation-undo": ("POST", REVIEWERS),
     "link-create": ("POST", REVIEWERS),
     "link-accept": ("POST", REVIEWERS),
@@ -262,7 +262,8 @@ def restricted(world):
     version = first.current_version
     version.fetched_html = "<html><body><p>raw embargoed page</p></body></html>"
     version.save()
-    return {"comparison": comparison, "article": first, "link": link, "lone": lone, "users": users}
+    job = Job.objects.create(kind=Job.Kind.REALIGN, status=Job.Status.FAILED, comparison=comparison, message="down")
+    return {"comparison": comparison, "article": first, "link": link, "lone": lone, "users": users, "job": job}
 
 
 def scoped_names(world) -> list[str]:
