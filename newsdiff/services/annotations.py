@@ -25,7 +25,9 @@ def _locked_target(*, link: Link | None, passage: Passage | None, expected_versi
     if (link is None) == (passage is None):
         raise ValueError("Pass exactly one of link or passage.")
     model, pk = (Link, link.pk) if link is not None else (Passage, passage.pk)
-    row = model.objects.select_for_update().get(pk=pk)
+    # The comparison comes in the same query (its status is checked next); only the row itself is locked.
+    related = "comparison" if model is Link else "article__comparison"
+    row = model.objects.select_related(related).select_for_update(of=("self",)).get(pk=pk)
     if expected_version is not None and row.row_version != expected_version:
         raise RowChanged(link=row if model is Link else None, passage=row if model is Passage else None)
     return row
