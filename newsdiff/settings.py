@@ -168,6 +168,9 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 50
 NEWSDIFF_FETCH_TIMEOUT = float(os.environ.get("NEWSDIFF_FETCH_TIMEOUT", "10"))
 NEWSDIFF_FETCH_MAX_BYTES = int(os.environ.get("NEWSDIFF_FETCH_MAX_BYTES", 10 * 1024 * 1024))
 NEWSDIFF_FETCH_ALLOW_PRIVATE = env_flag("NEWSDIFF_FETCH_ALLOW_PRIVATE")
+# A local sentence-embedding model (model2vec's static format) for paraphrases and cross-language pairs;
+# blank: none (accounts in two languages are then linked by hand). See README, "Accounts in Spanish".
+NEWSDIFF_EMBEDDING_MODEL_DIR = os.environ.get("NEWSDIFF_EMBEDDING_MODEL_DIR", "")
 
 # Production hardening, driven by the environment.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_flag("USE_X_FORWARDED_PROTO", not DEBUG) else None

@@ -1,7 +1,7 @@
 """Build a tiny model in model2vec's static layout (config.json, tokenizer.json, model.safetensors) for tests.
 
-Each concept has one direction; its English and Spanish words share it, so a sentence and its
-translation embed close together, as they do in a real multilingual model.
+Each concept has one direction; its English and Spanish words (and an English synonym) share it, so a
+sentence and its translation or paraphrase embed close together, as they do in a real multilingual model.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from safetensors.numpy import save_file
 from tokenizers import Tokenizer, models, normalizers, pre_tokenizers
 
 CONCEPTS = [
-    ("call", "llamada"), ("president", "presidenta"), ("trade", "comercio"), ("security", "seguridad"),
-    ("border", "frontera"), ("fentanyl", "fentanilo"), ("productive", "productiva"), ("minutes", "minutos"),
+    ("call", "llamada", "conversation"), ("president", "presidenta"), ("trade", "comercio"), ("security", "seguridad"),
+    ("border", "frontera"), ("fentanyl", "fentanilo"), ("productive", "productiva", "fruitful"), ("minutes", "minutos"),
     ("friday", "viernes"), ("weather", "clima"), ("football", "futbol"), ("speak", "hablar"),
 ]
 

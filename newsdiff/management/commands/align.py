@@ -6,6 +6,7 @@ python manage.py align --comparison SLUG: run the alignment again on a stored co
 import json
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from newsdiff.models import Comparison
@@ -13,6 +14,7 @@ from newsdiff.services.alignment import comparison_align
 from newsdiff.text.align import align
 from newsdiff.text.decode import InputRejected
 from newsdiff.text.pipeline import split_upload
+from newsdiff.text.semantic import model_status, scorer_for
 
 
 def passage_dicts(segments) -> list[dict]:
@@ -31,6 +33,8 @@ class Command(BaseCommand):
         parser.add_argument("file_a", nargs="?")
         parser.add_argument("file_b", nargs="?")
         parser.add_argument("--json", action="store_true", help="print one JSON object (the stable output shape)")
+        parser.add_argument("--language-a", default="", help="language of FILE_A (a tag: es, es-MX); detected if omitted")
+        parser.add_argument("--language-b", default="", help="language of FILE_B; detected if omitted")
         parser.add_argument(
             "--comparison", metavar="SLUG", help="instead of files: align a stored comparison again, keeping verdicts"
         )
@@ -43,17 +47,21 @@ class Command(BaseCommand):
         if not (options["file_a"] and options["file_b"]):
             raise CommandError("Give two files to align, or --comparison SLUG.")
         documents = []
-        for name in (options["file_a"], options["file_b"]):
+        for name, language in ((options["file_a"], options["language_a"]), (options["file_b"], options["language_b"])):
             path = Path(name)
             if not path.is_file():
                 raise CommandError(f"{path}: no such file.")
             try:
-                documents.append(split_upload(path.read_bytes(), path.name))
+                documents.append(split_upload(path.read_bytes(), path.name, language=language))
             except InputRejected as error:
                 raise CommandError(f"{path.name}: {error}") from error
         seg_a, seg_b = documents[0].segments, documents[1].segments
-        result = align(seg_a, seg_b).to_dict()
-        output = {"a": passage_dicts(seg_a), "b": passage_dicts(seg_b), **result}
+        alignment = align(seg_a, seg_b, language_a=documents[0].language, language_b=documents[1].language,
+                          scorer=scorer_for(settings.NEWSDIFF_EMBEDDING_MODEL_DIR))
+        output = {"a": passage_dicts(seg_a), "b": passage_dicts(seg_b), **alignment.to_dict(),
+                  "languages": {"a": documents[0].language, "b": documents[1].language}}
+        if alignment.needs_model:
+            output["note"] = model_status(settings.NEWSDIFF_EMBEDDING_MODEL_DIR).message
         if options["json"]:
             self.stdout.write(json.dumps(output, ensure_ascii=False))
             return
@@ -70,6 +78,8 @@ class Command(BaseCommand):
             )
 
     def _write_text(self, seg_a, seg_b, output):
+        if "note" in output:
+            self.stdout.write(output["note"])
         for link in output["links"]:
             self.stdout.write(f"{link['label'].upper():8} {link['score']:5.1f}  a{link['a']} ~ b{link['b']}")
             for i in link["a"]:

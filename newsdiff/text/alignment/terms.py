@@ -23,6 +23,7 @@ from typing import Protocol, Sequence
 from rapidfuzz.utils import default_process
 from wordfreq import get_frequency_dict
 
+from newsdiff.text.language import base_language
 from newsdiff.text.lexicon import Lexicon, lexicon_for
 
 ALIGNABLE_KINDS = frozenset({"claim", "quote"})
@@ -137,13 +138,13 @@ class Side:
     content: list[str] = field(default_factory=list)  # the content words, folded, space-separated
     sentence_texts: list[list[str]] = field(default_factory=list)  # only for multi-sentence passages
     sentence_terms: list[list[frozenset[int]]] = field(default_factory=list)
-    language: str = "en"  # the lexicon's code
+    language: str = "en"  # the account's base language ("es" for "es-MX"); its lexicon may be English's
 
 
 def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = None, language: str = "en") -> Side:
     """Extract the term ids of each alignable passage (and of each of its sentences when it has several)."""
     vocabulary = vocabulary or vocabulary_for(language)
-    side = Side(language=vocabulary.lexicon.code)
+    side = Side(language=base_language(language) or vocabulary.lexicon.code)
     for index, passage in enumerate(passages):
         if passage.kind not in ALIGNABLE_KINDS:
             continue
@@ -154,7 +155,7 @@ def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = Non
         side.terms.append(frozenset(words))
         side.words.append(words)
         side.content.append(" ".join(words.values()))
-        parts = sentences(text, side.language) if len(text) > 60 else ()
+        parts = sentences(text, vocabulary.lexicon.code) if len(text) > 60 else ()
         if len(parts) > 1:
             side.sentence_texts.append(parts)
             side.sentence_terms.append([frozenset(vocabulary.terms(p)) for p in parts])
