@@ -11,6 +11,7 @@ Every POST endpoint answers three ways from one template, `newsdiff/comparison_d
 from dataclasses import asdict, dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
@@ -24,6 +25,8 @@ from django_htmx.middleware import HtmxDetails
 from newsdiff import roles
 from newsdiff.forms import LinkCreateForm, RowFinalForm, RowNoteForm, RowTagForm
 from newsdiff.models import Comparison, Link, Passage
+from newsdiff.text.language import base_language
+from newsdiff.text.semantic import model_status
 from newsdiff.selectors import (
     Row,
     SideBySide,
@@ -160,8 +163,21 @@ def _with_urls(rows: list[Row], comparison: Comparison, state: PageState) -> lis
     return rows
 
 
+def language_notice(article_a, article_b) -> str:
+    """Say plainly when two accounts are in different languages and no model can suggest pairs across them."""
+    if article_a is None or article_b is None:
+        return ""
+    lang_a, lang_b = base_language(article_a.language) or "en", base_language(article_b.language) or "en"
+    if lang_a == lang_b or model_status(settings.NEWSDIFF_EMBEDDING_MODEL_DIR).available:
+        return ""
+    return (f"These accounts are in two languages ({article_a.language or 'en'} and {article_b.language or 'en'}). "
+            "Suggestions across languages need a sentence-embedding model, and none is installed: link passages "
+            "by hand (pick a passage on each side, then “Link picked passages”).")
+
+
 def _context(request, comparison: Comparison, view: SideBySide, state: PageState, **extra) -> dict:
     return {
+        "language_notice": language_notice(view.article_a, view.article_b),
         "comparison": comparison,
         "view": view,
         "state": state,

@@ -22,3 +22,16 @@ def test_demo_loads_once_with_users_for_every_role():
     assert get_user_model().objects.get(username="editor").check_password("editor-demo")
     kinds = set(comparison.articles.first().passages.values_list("kind", flat=True))
     assert {"heading", "claim", "quote", "boilerplate"} <= kinds
+
+
+def test_the_bilingual_demo_says_suggestions_need_a_model(settings):
+    """The Spanish readout beside the English post: no suggestions without a model, languages stored."""
+    from newsdiff.management.commands.load_demo import BILINGUAL_SLUG
+
+    settings.NEWSDIFF_EMBEDDING_MODEL_DIR = ""
+    call_command("load_demo")
+    comparison = Comparison.objects.get(slug=BILINGUAL_SLUG)
+    assert sorted(comparison.articles.values_list("language", flat=True)) == ["en", "es-MX"]
+    assert not comparison.links.exists()
+    spanish = comparison.articles.get(language="es-MX")
+    assert "quince minutos" in spanish.current_version.text
