@@ -563,7 +563,7 @@ def test_comparison_with_fewer_than_two_accounts_exports(db, accounts):
 
 def test_suggested_conflict_reads_possible_conflict_with_its_evidence(comparison):
     """An untagged suggested conflict is reported as a possible conflict, with the engine's evidence."""
-    from newsdiff.exports import _verdict_text
+    from newsdiff.exports.wording import verdict_text as _verdict_text
 
     claim = {"suggestion": True, "kind": "pair", "suggested_label": "conflict", "suggested_unique": False,
              "evidence": ['numbers differ: "15-minute" vs "10 minutes"']}

@@ -96,8 +96,11 @@ def _titles(language: str) -> frozenset[str]:
     return lexicon_for(language).prepositive_titles if language != "en" else frozenset()
 
 
-def _candidate_kind(chunk: str, match: re.Match, language: str = "en") -> str:
-    """Tell whether the punctuation matched in chunk clearly ends a sentence, clearly does not, or may."""
+def _candidate_kind(chunk: str, match: re.Match, in_quotation: bool = False, language: str = "en") -> str:
+    """Tell whether the punctuation matched in chunk clearly ends a sentence, clearly does not, or may.
+
+    in_quotation: a double quotation opened before the match is still open after it.
+    """
     end = match.end()
     if end == len(chunk):
         return CLEAR_END
@@ -105,6 +108,8 @@ def _candidate_kind(chunk: str, match: re.Match, language: str = "en") -> str:
         return NOT_AN_END  # 3.5, U.S.-Mexico, example.com, "Stop!",
     if LOWER_NEXT.match(chunk, end):
         return NOT_AN_END  # Washington, D.C. went; "Why?" she asked.
+    if in_quotation:
+        return AMBIGUOUS  # "It was offside. No complaints," Osei said. (pysbd keeps a quotation whole)
     punctuation = match.group()
     if "…" in punctuation or ".." in punctuation or not CAPITAL_NEXT.match(chunk, end):
         return AMBIGUOUS
@@ -125,8 +130,16 @@ def _sentence_spans(text: str, start: int, end: int, budget: list[int], language
     paragraph = text[start:end]
     cuts: list[int] = []
     stretch_start, ambiguous = 0, bool(INLINE_LIST_ITEM.search(paragraph))
+    quotes = [0, 0, 0]  # straight, opening and closing double quotes seen so far
+    seen = 0
     for match in CANDIDATE.finditer(paragraph) if not ambiguous else ():
-        kind = _candidate_kind(paragraph, match, language)
+        piece = paragraph[seen : match.end()]
+        seen = match.end()
+        quotes[0] += piece.count('"')
+        quotes[1] += piece.count("“")
+        quotes[2] += piece.count("”")
+        in_quotation = quotes[0] % 2 == 1 or quotes[1] > quotes[2]
+        kind = _candidate_kind(paragraph, match, in_quotation, language)
         if kind == AMBIGUOUS:
             ambiguous = True
         elif kind == CLEAR_END:
