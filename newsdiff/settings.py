@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "newsdiff.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The interface language: the one chosen in the header (a cookie), else the browser's Accept-Language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -138,6 +140,9 @@ LOGIN_REDIRECT_URL = "comparison-list"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en-us"
+# The interface in English and Spanish (Mexico's newsrooms): es-MX, es-ES... all get "es".
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]  # django.po is committed; django.mo is built by `make run`/`make test`
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
