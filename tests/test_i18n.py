@@ -24,7 +24,7 @@ NOT_TEXT = {"newsdiff", "CSV", "JSON", "HTML", "Markdown", "htmx", "ECB", "UTF",
 
 
 class _Visible(HTMLParser):
-    """Collect text nodes and visible attribute values, skipping <script> and <style>."""
+    """Collect text nodes and visible attribute values, skipping <script>, <style> and <code> (commands, file names)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -32,16 +32,16 @@ class _Visible(HTMLParser):
         self._skip = 0
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"):
+        if tag in ("script", "style", "code"):
             self._skip += 1
         attributes = dict(attrs)
         for name, value in attrs:
-            if value and (name in VISIBLE_ATTRIBUTES or (name == "value" and attributes.get("type") in ("submit", "button"))):
+            if value and (name in VISIBLE_ATTRIBUTES or (tag == "input" and name == "value" and attributes.get("type") in ("submit", "button"))):
                 if name != "content" or attributes.get("name") == "description":
                     self.found.append(value)
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style"):
+        if tag in ("script", "style", "code"):
             self._skip = max(0, self._skip - 1)
 
     def handle_data(self, data):
@@ -51,7 +51,7 @@ class _Visible(HTMLParser):
 
 def untranslated(source: str) -> list[str]:
     """Return the visible text of a template that is not inside a translation tag."""
-    pieces, in_block, in_comment = [], 0, 0
+    pieces, in_block, in_comment, class_block = [], 0, 0, []
     for token in Lexer(source).tokenize():
         if token.token_type == TokenType.BLOCK:
             name = token.contents.split()[0] if token.contents else ""
@@ -59,10 +59,14 @@ def untranslated(source: str) -> list[str]:
                 in_block += 1
             elif name in ("endblocktranslate", "endblocktrans"):
                 in_block -= 1
-            elif name == "comment":
-                in_comment += 1
-            elif name == "endcomment":
+            elif name == "comment" or (name == "block" and token.contents.endswith("_class")):
+                in_comment += 1  # comments, and blocks that fill a class attribute: not text
+            elif name == "endcomment" or (name == "endblock" and in_comment and class_block[-1:] == [True]):
                 in_comment -= 1
+            if name == "block":
+                class_block.append(token.contents.endswith("_class"))
+            elif name == "endblock" and class_block:
+                class_block.pop()
             pieces.append(PLACEHOLDER)
         elif token.token_type == TokenType.TEXT and not in_block and not in_comment:
             pieces.append(token.contents)
