@@ -3,6 +3,8 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from newsdiff.exports.csv import render_csv
 from newsdiff.exports.html import render_html
 from newsdiff.exports.json import render_json
@@ -14,15 +16,15 @@ class Format:
     key: str
     extension: str
     content_type: str
-    label: str
+    label: str  # lazily translated
     render: Callable[[dict], str]
 
 
 FORMATS: dict[str, Format] = {
-    "html": Format("html", "html", "text/html; charset=utf-8", "HTML report (prints to PDF)", render_html),
+    "html": Format("html", "html", "text/html; charset=utf-8", _("HTML report (prints to PDF)"), render_html),
     "md": Format("md", "md", "text/markdown; charset=utf-8", "Markdown", render_markdown),
-    "csv": Format("csv", "csv", "text/csv; charset=utf-8", "CSV (one row per claim)", render_csv),
-    "json": Format("json", "json", "application/json", "JSON (complete, re-importable)", render_json),
+    "csv": Format("csv", "csv", "text/csv; charset=utf-8", _("CSV (one row per claim)"), render_csv),
+    "json": Format("json", "json", "application/json", _("JSON (complete, re-importable)"), render_json),
 }
 
 RENDERERS: dict[str, Callable[[dict], str]] = {key: f.render for key, f in FORMATS.items()}

@@ -1,6 +1,7 @@
 """Article pages: an account, its versions and what changed between them."""
 
 from django.contrib.auth.decorators import login_required, permission_required
+from django.utils.translation import gettext as _
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -88,10 +89,11 @@ def _chosen(query, by_number: dict[int, ArticleVersion], article: Article) -> tu
         except ValueError:
             number = None
         if number not in by_number:
-            problem = f"There is no version {raw!s:.20}; showing v{default_from} → v{default_to} instead."
+            problem = _("There is no version %(raw)s; showing v%(old)s → v%(new)s instead.") % {
+                "raw": f"{raw!s:.20}", "old": default_from, "new": default_to}
             chosen.append(default)
         else:
             chosen.append(number)
     if chosen[0] is not None and chosen[0] == chosen[1] and not problem:
-        problem = "Choose two different versions to see what changed."
+        problem = _("Choose two different versions to see what changed.")
     return chosen[0], chosen[1], problem
