@@ -133,3 +133,19 @@ def test_dates_and_numbers_are_localised(compiled):
         assert number_format(0.75, 2) == "0,75"
     with translation.override("en"):
         assert date_format(date(2026, 1, 15)) == "Jan. 15, 2026"
+
+
+@pytest.mark.django_db
+def test_the_workspace_and_its_messages_in_spanish(client, compiled):
+    """The review page, a flashed message and a model choice, for a browser asking for es-MX."""
+    from tests import factories
+
+    comparison = factories.ComparisonFactory(slug="es", title="Comparación")
+    factories.article(comparison, "The port strike entered its fifth day on Friday.\n", source="A")
+    factories.article(comparison, "The port strike entered its fifth day on Thursday.\n", source="B")
+    client.force_login(factories.editor("elena"))
+    page = client.get(reverse("comparison-detail", kwargs={"slug": "es"}), HTTP_ACCEPT_LANGUAGE="es-MX").content.decode()
+    assert "Deshacer mi último cambio" in page and "Atajos de teclado" in page and "Undo my last change" not in page
+    response = client.post(reverse("comparison-status", kwargs={"slug": "es"}), {"status": "closed"},
+                           HTTP_ACCEPT_LANGUAGE="es-MX", follow=True)
+    assert "Comparación cerrada." in response.content.decode()
