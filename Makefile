@@ -28,7 +28,7 @@ demo: venv
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
 
-## make run: set up, migrate, load the demo comparison and users, serve on 127.0.0.1:8000
+## make run: set up, migrate, load the demo comparison and users, serve on 127.0.0.1:8000 with a task worker
 run: demo
 	@echo
 	@echo "newsdiff is starting at http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
@@ -36,6 +36,9 @@ run: demo
 	@echo "  reviewer / reviewer-demo     reviewer2 / reviewer2-demo"
 	@echo "  editor   / editor-demo       admin     / admin-demo   (Django admin: http://$(HOST):$(PORT)/admin/)"
 	@echo
+	@# The task worker (aligning, fetching pages) runs beside the server and stops with it.
+	DEBUG=1 $(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## make test: set up or update the test environment, run the whole suite

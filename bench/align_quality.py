@@ -13,34 +13,7 @@ tests/text/gold_scoring.py; "-" means the gold has nothing to measure (e.g. ECB+
 Baseline (the issue's): split passages into sentences with a regex, link mutual-best sentence
 pairs whose `rapidfuzz.fuzz.token_set_ratio` >= 60, label every link "match".
 
-Before the rebuild (engine of commit d93f28d, all 853 ECB+ pairs, 2026-11-29):
-    gold                               split    system    recall    prec    uniq c-found  c-prec c-share   links
-    ------------------------------------------------------------------------------------------------------------
-    seed                               dev      engine      0.67    1.00    1.00    1.00    1.00    0.25       8
-    seed                               dev      baseline    0.11    0.50    1.00    0.00       -    0.00       2
-    demo                               dev      engine      0.57    1.00    1.00    1.00    1.00    0.50       4
-    demo                               dev      baseline    0.14    1.00    1.00    0.00       -    0.00       1
-    ecb+ (336 pairs)                   dev      engine      0.61    0.94    0.69       -    0.00    0.23    1683
-    ecb+ (336 pairs)                   dev      baseline    0.50    0.92    0.71       -       -    0.00    1378
-    ecb+ (345 pairs)                   heldout  engine      0.57    0.95    0.61       -    0.00    0.20    1456
-    ecb+ (345 pairs)                   heldout  baseline    0.45    0.97    0.73       -       -    0.00    1177
-    ecb+ different events (84 pairs)   dev      engine      0.50    0.02    0.54       -    0.00    0.34     296
-    ecb+ different events (84 pairs)   dev      baseline    0.00    0.00    0.77       -       -    0.00     127
-    ecb+ different events (88 pairs)   heldout  engine      0.00    0.00    0.63       -    0.00    0.29     249
-    ecb+ different events (88 pairs)   heldout  baseline    0.00    0.00    0.81       -       -    0.00     110
-    ------------------------------------------------------------------------------------------------------------
-    ALL snippet golds                  dev      engine      0.62    1.00    1.00    1.00    1.00    0.33      12
-    ALL snippet golds                  dev      baseline    0.12    0.67    1.00    0.00       -    0.00       3
-    ALL snippet golds                  heldout  engine         -       -       -       -       -       -       0
-    ALL snippet golds                  heldout  baseline       -       -       -       -       -       -       0
-    ALL all golds                      dev      engine      0.61    0.94    0.72    1.00    0.05    0.23    1695
-    ALL all golds                      dev      baseline    0.49    0.92    0.74    0.00       -    0.00    1381
-    ALL all golds                      heldout  engine      0.57    0.95    0.61       -    0.00    0.20    1456
-    ALL all golds                      heldout  baseline    0.45    0.97    0.73       -       -    0.00    1177
-
-    ECB+ pairs scored: 853 of 853 (odd topics = dev, even = held-out)
-    CPU time in engine: 2.52 s
-    CPU time in baseline: 1.32 s
+Before/after tables (engine of commit d93f28d vs issue 10's engine) are in docs/alignment-quality.md.
 """
 
 from __future__ import annotations
@@ -67,8 +40,8 @@ GOLD = ROOT / "tests" / "text" / "gold"
 SEEDS = ROOT.parent / "shared" / "seeds"
 DEMO = ROOT / "newsdiff" / "demo"
 COLUMNS = ("link_recall", "link_precision", "uniques_kept", "conflicts_found", "conflict_precision",
-           "conflict_share", "links")
-SHORT = ("recall", "prec", "uniq", "c-found", "c-prec", "c-share", "links")
+           "conflict_share", "links", "decoys_labelled")
+SHORT = ("recall", "prec", "uniq", "c-found", "c-prec", "c-share", "links", "decoy-c")
 
 
 def snippet_golds() -> list[tuple[str, str, list, list, dict]]:

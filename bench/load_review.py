@@ -9,6 +9,14 @@ acknowledged change is in the history exactly once, no verdict is duplicated, an
 
     .venv/bin/python bench/load_review.py                       # SQLite and PostgreSQL, 20 reviewers
     .venv/bin/python bench/load_review.py --database sqlite --reviewers 40 --seconds 30
+    .venv/bin/python bench/load_review.py --think-seconds       # at human pace: one action every 2-5 s each
+    .venv/bin/python bench/load_review.py --think-seconds 3 --conn-max-age 0 --port 8765
+
+Two modes: stress (no pause: throughput and latency under saturation) and, with --think-seconds, reviewers
+who pause like people between actions (a random pause in the range given, "2-5" by default; a first pause
+spreads their starts). Besides latency it prints the CPU the gunicorn workers (and, on PostgreSQL, the
+database server's processes on this machine) spent per request. --conn-max-age sets CONN_MAX_AGE for the
+server (default: the settings' default).
 
 Only 127.0.0.1 is ever contacted. Exit status 1 when a check fails.
 """
@@ -145,18 +153,29 @@ class Reviewer:
         )
 
 
-def run_load(port: int, reviewers: int, rows, seconds: float, max_requests: int):
+def think_range(value: str | None) -> tuple[float, float] | None:
+    """'2-5' -> (2.0, 5.0); '3' -> (3.0, 3.0); None -> None (no pause: stress mode)."""
+    if value is None:
+        return None
+    low, _, high = value.partition("-")
+    return float(low), float(high or low)
+
+
+def run_load(port: int, reviewers: int, rows, seconds: float, max_requests: int, think=None, on_ready=lambda: None):
     budget = threading.Semaphore(max_requests)
     results: list[dict] = []
     lock = threading.Lock()
     sessions = [Reviewer(port, f"load{i}") for i in range(reviewers)]
     for session in sessions:
         session.login()
+    on_ready()  # logins (a password hash each, ~0.3 s of CPU) are not part of the measured load
     deadline = time.monotonic() + seconds
 
     def work(session: Reviewer, seed: int):
         rng = random.Random(seed)
         sequence = 0
+        if think:
+            time.sleep(rng.uniform(0, think[1]))  # people do not all start at the same second
         while time.monotonic() < deadline and budget.acquire(blocking=False):
             key, labels = rng.choice(rows)
             label = rng.choice(labels)
@@ -173,6 +192,8 @@ def run_load(port: int, reviewers: int, rows, seconds: float, max_requests: int)
                     {"user": session.username, "seq": sequence, "key": key, "label": label, "note": note,
                      "status": status, "seconds": elapsed}
                 )
+            if think:
+                time.sleep(max(0.0, min(rng.uniform(*think), deadline - time.monotonic())))
 
     threads = [threading.Thread(target=work, args=(s, i)) for i, s in enumerate(sessions)]
     started = time.perf_counter()
@@ -230,6 +251,40 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU of these processes so far, and of their children that have exited, from /proc.
+
+    The children's part matters for PostgreSQL without CONN_MAX_AGE: a backend per request, which exits
+    and whose CPU then counts in the postmaster's "children" fields.
+    """
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def server_pids(server: subprocess.Popen) -> list[int]:
+    """The gunicorn master and its workers."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+    return [server.pid, *(int(pid) for pid in children.read_text().split())] if children.exists() else [server.pid]
+
+
+def postgres_pids() -> list[int]:
+    """Every PostgreSQL server process on this machine (the benchmark's database is on 127.0.0.1)."""
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/comm"):
+        try:
+            if stat.read_text().strip() == "postgres":
+                pids.append(int(stat.parent.name))
+        except OSError:
+            continue
+    return pids
+
+
 def run_one(database: str, args) -> bool:
     tmp = tempfile.mkdtemp(prefix="newsdiff-load-")
     if database == "sqlite":
@@ -243,9 +298,11 @@ def run_one(database: str, args) -> bool:
             conn.execute(f'CREATE DATABASE "{name}"')
         url = f"postgres://postgres@127.0.0.1:5432/{name}"
     env = server_env(url)
+    if args.conn_max_age is not None:
+        env["CONN_MAX_AGE"] = str(args.conn_max_age)
     prepare_database(env, args.reviewers, args.passages)
     rows = row_keys(env)
-    port = free_port()
+    port = args.port or free_port()
     server = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "newsdiff.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}",
          "--timeout", "60", "--log-level", "warning"],
@@ -259,7 +316,16 @@ def run_one(database: str, args) -> bool:
                 break
             except OSError:
                 time.sleep(0.1)
-        results, elapsed = run_load(port, args.reviewers, rows, args.seconds, args.max_requests)
+        time.sleep(0.5)  # workers booted
+        pids = server_pids(server)
+        db_pids = postgres_pids() if database == "postgres" else []
+        server_before, db_before = cpu_seconds(pids), cpu_seconds(db_pids)
+        think = think_range(args.think_seconds)
+        seconds = args.seconds if args.seconds is not None else (60.0 if think else 20.0)
+        results, elapsed = run_load(port, args.reviewers, rows, seconds, args.max_requests, think)
+        # Logins are part of the run: count them as requests for the CPU per request.
+        server_cpu = cpu_seconds(server_pids(server)) - server_before
+        db_cpu = cpu_seconds(postgres_pids() if db_pids else []) - db_before if db_pids else None
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -270,10 +336,18 @@ def run_one(database: str, args) -> bool:
     for result in results:
         statuses[result["status"]] = statuses.get(result["status"], 0) + 1
     latencies = [r["seconds"] * 1000 for r in results if isinstance(r["status"], int)]
+    mode = f"think {args.think_seconds} s" if args.think_seconds else "stress"
+    requests = max(len(results), 1)
     print(
-        f"{database:10} reviewers={args.reviewers} rows={len(rows)} requests={len(results)} "
-        f"in {elapsed:.1f}s = {len(results) / elapsed:.1f} req/s  p50={percentile(latencies, 0.5):.0f} ms  "
-        f"p95={percentile(latencies, 0.95):.0f} ms  statuses={statuses}"
+        f"{database:10} {mode} CONN_MAX_AGE={env.get('CONN_MAX_AGE', 'default')} reviewers={args.reviewers}"
+        f" rows={len(rows)} requests={len(results)} in {elapsed:.1f}s = {len(results) / elapsed:.1f} req/s"
+        f"  p50={percentile(latencies, 0.5):.0f} ms  p95={percentile(latencies, 0.95):.0f} ms"
+        f"  max={max(latencies, default=float('nan')):.0f} ms  statuses={statuses}"
+    )
+    print(
+        f"  server CPU {server_cpu:.1f} s = {server_cpu / requests * 1000:.1f} ms per request"
+        + (f"; PostgreSQL CPU {db_cpu:.1f} s = {db_cpu / requests * 1000:.1f} ms per request" if db_cpu is not None else "")
+        + " (logins excluded)"
     )
     for problem in problems[:20]:
         print(f"  PROBLEM: {problem}")
@@ -290,7 +364,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--reviewers", type=int, default=20)
-    parser.add_argument("--seconds", type=float, default=20.0, help="stop sending new requests after this long")
+    parser.add_argument(
+        "--seconds", type=float, default=None, help="stop sending new requests after this long (20 s; 60 s with pauses)"
+    )
+    parser.add_argument(
+        "--think-seconds", nargs="?", const="2-5", default=None, metavar="S",
+        help="pause between one reviewer's actions: S seconds or a range A-B drawn at random (default 2-5)",
+    )
+    parser.add_argument("--port", type=int, default=0, help="bind gunicorn to this port (default: a free one)")
+    parser.add_argument("--conn-max-age", type=int, default=None, help="CONN_MAX_AGE for the server (seconds)")
     parser.add_argument("--max-requests", type=int, default=4000, help="stop after this many requests in all")
     parser.add_argument("--passages", type=int, default=60, help="passages per account")
     args = parser.parse_args()

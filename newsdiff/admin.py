@@ -17,13 +17,13 @@ from newsdiff.models import (
     ArticleVersion,
     Comparison,
     ExportRecord,
+    Job,
     Link,
     Passage,
 )
-from newsdiff.services.alignment import comparison_align
 from newsdiff.services.articles import ArticleMeta, ImportRefused, article_import
-from newsdiff.services.fetch import article_import_url
-from newsdiff.services.versions import article_refetch, article_version_add
+from newsdiff.services.jobs import job_start
+from newsdiff.services.versions import article_version_add
 
 
 class ArticleInline(admin.TabularInline):
@@ -37,8 +37,9 @@ class ArticleInline(admin.TabularInline):
 
 @admin.register(Comparison)
 class ComparisonAdmin(admin.ModelAdmin):
-    list_display = ["title", "slug", "status", "last_activity_at"]
-    list_filter = ["status"]
+    list_display = ["title", "slug", "status", "visibility", "last_activity_at"]
+    list_filter = ["status", "visibility"]
+    filter_horizontal = ["allowed_users", "allowed_groups"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["created_at", "last_activity_at", "created_by"]
@@ -48,8 +49,10 @@ class ComparisonAdmin(admin.ModelAdmin):
     @admin.action(description="Run the alignment again (reviewers' verdicts are kept)")
     def realign(self, request, queryset):
         for comparison in queryset:
-            comparison_align(comparison=comparison, user=request.user)
-        self.message_user(request, f"Aligned {queryset.count()} comparison(s) again.")
+            job_start(kind=Job.Kind.REALIGN, comparison=comparison, user=request.user)
+        self.message_user(
+            request, f"Aligning {queryset.count()} comparison(s) again in the background; each comparison's page shows progress."
+        )
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -90,12 +93,14 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(description="Fetch the web address again (adds a version where the page changed)")
     def refetch(self, request, queryset):
         for article in queryset.order_by("pk"):
-            try:
-                version = article_refetch(article=article, user=request.user)
-            except ImportRefused as refusal:
-                self.message_user(request, f"“{article.title}”: {refusal.reason}", messages.WARNING)
-            else:
-                self.message_user(request, f"“{article.title}”: added v{version.number}. {version.carry.summary()}")
+            if not article.url:
+                self.message_user(request, f"“{article.title}” has no web address to fetch.", messages.WARNING)
+                continue
+            job = job_start(kind=Job.Kind.REFETCH, article=article, user=request.user)
+            self.message_user(
+                request,
+                format_html("“{}”: fetching again in the background — <a href=\"{}\">progress</a>.", article.title, job.get_absolute_url()),
+            )
 
     def get_urls(self):
         extra = [
@@ -115,21 +120,31 @@ class ArticleAdmin(admin.ModelAdmin):
         form = ArticleVersionForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
-            try:
+            # Fetches run in the background (a job page shows progress); a file or text is split here, so
+            # the new version has its passages at once, and only its alignment waits for the worker.
+            if data["refetch"] or data["fetch_url"]:
                 if data["refetch"]:
-                    version = article_refetch(article=article, user=request.user)
-                elif data["fetch_url"]:
-                    version = article_version_add(article=article, url=data["fetch_url"], user=request.user)
-                elif data["file"]:
-                    version = article_version_add(
-                        article=article, data=data["file"].read(), filename=data["file"].name, user=request.user
-                    )
+                    job = job_start(kind=Job.Kind.REFETCH, article=article, user=request.user)
                 else:
-                    version = article_version_add(article=article, content=data["text"], user=request.user)
+                    job = job_start(
+                        kind=Job.Kind.VERSION_FETCH, article=article, params={"url": data["fetch_url"]}, user=request.user
+                    )
+                return redirect(job.get_absolute_url())
+            try:
+                with transaction.atomic():
+                    if data["file"]:
+                        version = article_version_add(
+                            article=article, data=data["file"].read(), filename=data["file"].name, user=request.user, align=False
+                        )
+                    else:
+                        version = article_version_add(article=article, content=data["text"], user=request.user, align=False)
+                    job_start(kind=Job.Kind.ALIGN, article=article, user=request.user)
             except ImportRefused as refusal:
                 form.add_error(None, refusal.reason)
             else:
-                messages.success(request, f"Added v{version.number}. {version.carry.summary()}")
+                messages.success(
+                    request, f"Added v{version.number}. {version.carry.summary()} Aligning it again in the background."
+                )
                 return redirect("admin:newsdiff_article_change", article.pk)
         context = {
             **self.admin_site.each_context(request),
@@ -156,8 +171,10 @@ class ArticleAdmin(admin.ModelAdmin):
         form = ArticleUploadForm(request.POST or None, request.FILES or None, initial=initial)
         if request.method == "POST" and form.is_valid():
             imported = self._import(request, form)
+            if isinstance(imported, Job):
+                return redirect(imported.get_absolute_url())
             if imported is not None:
-                messages.success(request, f"Imported {len(imported)} article(s).")
+                messages.success(request, f"Imported {len(imported)} article(s); aligning in the background.")
                 if len(imported) == 1:
                     return redirect("admin:newsdiff_article_change", imported[0].pk)
                 return redirect("admin:newsdiff_article_changelist")
@@ -185,28 +202,40 @@ class ArticleAdmin(admin.ModelAdmin):
         uploads = data["files"]
         current = ""
         try:
-            # Several files import together or not at all.
+            if data.get("fetch_url"):
+                # Fetching, importing and aligning all run in the background; the job page shows how it goes.
+                meta_fields = {**meta.__dict__, "published_at": meta.published_at.isoformat() if meta.published_at else None}
+                return job_start(
+                    kind=Job.Kind.FETCH,
+                    comparison=data["comparison"],
+                    params={"url": data["fetch_url"], "meta": meta_fields},
+                    user=request.user,
+                )
+            # Several files import together or not at all. Each is split here (an article always has its
+            # passages); aligning it with the other accounts is a background job.
             with transaction.atomic():
-                if data.get("fetch_url"):
-                    return [
-                        article_import_url(
-                            comparison=data["comparison"], meta=meta, url=data["fetch_url"], user=request.user
+                if not uploads:
+                    imported = [
+                        article_import(
+                            comparison=data["comparison"], meta=meta, content=data["text"], user=request.user, align=False
                         )
                     ]
-                if not uploads:
-                    return [article_import(comparison=data["comparison"], meta=meta, content=data["text"], user=request.user)]
-                imported = []
-                for upload in uploads:
-                    current = upload.name
-                    imported.append(
-                        article_import(
-                            comparison=data["comparison"],
-                            meta=meta if len(uploads) == 1 else _meta_for_file(meta),
-                            data=upload.read(),
-                            filename=upload.name,
-                            user=request.user,
+                else:
+                    imported = []
+                    for upload in uploads:
+                        current = upload.name
+                        imported.append(
+                            article_import(
+                                comparison=data["comparison"],
+                                meta=meta if len(uploads) == 1 else _meta_for_file(meta),
+                                data=upload.read(),
+                                filename=upload.name,
+                                user=request.user,
+                                align=False,
+                            )
                         )
-                    )
+                for article in imported:
+                    job_start(kind=Job.Kind.ALIGN, article=article, user=request.user)
                 return imported
         except ImportRefused as refusal:
             prefix = f"{current}: " if current else ""
@@ -258,6 +287,10 @@ class AnnotationEventAdmin(admin.ModelAdmin):
     list_display = ["at", "actor", "action", "comparison"]
     list_filter = ["action", "comparison"]
 
+    def has_view_permission(self, request, obj=None):
+        # Whoever may import may see how imports and alignments went (no role change needed).
+        return request.user.has_perm("newsdiff.add_article") or super().has_view_permission(request, obj)
+
     def has_add_permission(self, request):
         return False
 
@@ -267,7 +300,32 @@ class AnnotationEventAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 admin.site.register(AlignmentRun)
 admin.site.register(ExportRecord)
 admin.site.site_header = "newsdiff administration"
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    """Background work, read-only: what ran, how it went, why it failed."""
+
+    list_display = ["kind", "status", "comparison", "article", "created_by", "created_at", "finished_at"]
+    list_filter = ["status", "kind"]
+    readonly_fields = [f.name for f in Job._meta.fields]
+
+    def has_view_permission(self, request, obj=None):
+        # Whoever may import may see how imports and alignments went (no role change needed).
+        return request.user.has_perm("newsdiff.add_article") or super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

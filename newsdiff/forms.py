@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from newsdiff.models import Comparison
+from newsdiff.services.comparisons import AccountInput
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -160,3 +161,75 @@ class LinkCreateForm(forms.Form):
         if not cleaned.get("a_passages") or not cleaned.get("b_passages"):
             raise forms.ValidationError(_("Pick at least one passage on each side to link them."))
         return cleaned
+
+
+# --- starting a comparison ------------------------------------------------------
+
+FILE_NOT_KEPT = "Browsers cannot keep a chosen file after the page is sent back: choose the file again."
+
+
+class ComparisonCreateForm(forms.Form):
+    """A new comparison: its name (left empty: named after its first account) and what it is about."""
+
+    title = forms.CharField(
+        label="Name", max_length=300, required=False, help_text="Left empty: named after the first account."
+    )
+    description = forms.CharField(label="About", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class AccountForm(forms.Form):
+    """One account: a web address, pasted text or a file, and whose account it is."""
+
+    url = forms.URLField(label="Web address", max_length=2000, required=False, assume_scheme="https")
+    source = forms.CharField(
+        label="Source",
+        max_length=200,
+        required=False,
+        help_text="Whom the account speaks for. Left empty for a web address: the site's name.",
+    )
+    text = forms.CharField(label="or paste the text", widget=forms.Textarea(attrs={"rows": 5}), required=False, strip=False)
+    file = forms.FileField(label="or choose a file", required=False, help_text=".txt, .md or .html")
+
+    def clean(self):
+        cleaned = super().clean()
+        if "url" in self.errors:
+            return cleaned
+        given = [name for name in ("url", "text", "file") if (value := cleaned.get(name)) and (
+            not isinstance(value, str) or value.strip())]
+        if not given:
+            raise forms.ValidationError("Give a web address, paste the text or choose a file.")
+        if len(given) > 1:
+            raise forms.ValidationError("Give one of web address, text or file, not several.")
+        if given != ["url"] and not cleaned.get("source", "").strip():
+            self.add_error("source", "Say whose account this is, e.g. 'Mexican presidency'.")
+        upload = cleaned.get("file")
+        limit = settings.NEWSDIFF_MAX_UPLOAD_BYTES
+        if upload and upload.size > limit:
+            raise forms.ValidationError(
+                f"{upload.name} is {upload.size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.1f} MB."
+            )
+        return cleaned
+
+    def account(self):
+        """The account as the service takes it (the file read into bytes)."""
+        data, upload = self.cleaned_data, self.cleaned_data.get("file")
+        return AccountInput(
+            source=data["source"],
+            url=data["url"],
+            text=data["text"],
+            data=upload.read() if upload else None,
+            filename=upload.name if upload else "",
+        )
+
+
+class BaseAccountFormSet(forms.BaseFormSet):
+    def note_lost_files(self) -> None:
+        """A form sent back with errors has lost its file: say so on the forms that had one."""
+        for form in self.forms:
+            if form.files.get(form.add_prefix("file")) and (self.non_form_errors() or any(self.errors)):
+                form.add_error("file", FILE_NOT_KEPT)
+
+
+AccountFormSet = forms.formset_factory(
+    AccountForm, formset=BaseAccountFormSet, extra=0, min_num=2, validate_min=True, max_num=12, validate_max=True
+)

@@ -326,6 +326,8 @@ class AnnotationEvent(models.Model):
         UNDO = "undo", _("Undid a change")
         CARRY = "carry", _("Carried to a new version")
         IMPORT = "import", _("Imported")
+        DISMISS = "dismiss", _("Dismissed after a new version")
+        REANCHOR = "reanchor", _("Re-anchored to the current text")
 
     comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
@@ -352,7 +354,7 @@ class ExportRecord(models.Model):
 
     comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="exports")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    format = models.CharField(max_length=10)
+    format = models.CharField(max_length=20)  # a key of exports.FORMATS ("webannotation" is 13)
     options = models.JSONField(default=dict, blank=True)
     via = models.CharField(max_length=10, default="web", help_text="web or cli")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -362,3 +364,49 @@ class ExportRecord(models.Model):
 
     def __str__(self):
         return f"{self.format} export of {self.comparison_id} by {self.user}"
+
+
+class Job(models.Model):
+    """Long work done by a task worker (newsdiff/tasks.py): aligning, fetching; what the pages show meanwhile."""
+
+    class Kind(models.TextChoices):
+        ALIGN = "align", "Aligning a new account with the others"
+        REALIGN = "realign", "Aligning the comparison again"
+        FETCH = "fetch", "Fetching a web page and importing it"
+        REFETCH = "refetch", "Fetching an account's web address again"
+        VERSION_FETCH = "version_fetch", "Fetching a new version of an account"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting for a worker"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    comparison = models.ForeignKey(Comparison, null=True, blank=True, on_delete=models.CASCADE, related_name="jobs")
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.CASCADE, related_name="jobs")
+    params = models.JSONField(default=dict, blank=True, help_text="What the task needs besides the objects above.")
+    message = models.TextField(blank=True, help_text="Why it failed, or what it did, in words for the page.")
+    task_id = models.CharField(max_length=64, blank=True, help_text="The task framework's result id.")
+    attempts = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["comparison", "status"], name="job_comparison_status")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.get_status_display().lower()})"
+
+    def get_absolute_url(self):
+        return reverse("job-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

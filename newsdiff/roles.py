@@ -7,9 +7,14 @@ ADMIN = "admin"
 REVIEW = "newsdiff.review_comparison"
 EXPORT = "newsdiff.export_comparison"
 FINALIZE = "newsdiff.finalize_comparison"
+START = "newsdiff.add_comparison"  # start a comparison from the app (/c/new/)
+ADD_ACCOUNT = "newsdiff.add_article"  # add an account to a comparison
+ADD_VERSION = "newsdiff.add_articleversion"  # fetch an account's web address again
 
 _REVIEWER_PERMS = ["review_comparison", "view_comparison", "view_article", "view_passage", "view_link", "view_annotation"]
 _EDITOR_PERMS = _REVIEWER_PERMS + ["export_comparison", "finalize_comparison", "view_exportrecord"]
+# Editors start comparisons and bring accounts in from the app (migration 0003_start_comparisons_and_export_formats).
+_EDITOR_PERMS += ["add_comparison", "add_article", "add_articleversion"]
 _ADMIN_MODELS = ["comparison", "article", "articleversion", "passage", "link", "annotation", "alignmentrun"]
 _ADMIN_PERMS = sorted(
     set(_EDITOR_PERMS)

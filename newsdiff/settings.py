@@ -52,8 +52,14 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "newsdiff",
 ]
+
+# Long work (aligning, fetching pages) runs in a task worker: `manage.py db_worker`, which `make run` starts.
+# The database backend keeps the queue in the app's own database; tests run tasks at once (tests/djenv.py).
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -94,10 +100,14 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "newsdiff.wsgi.application"
 
+# Connections are kept for CONN_MAX_AGE seconds (default 60) instead of one per request: on PostgreSQL a new
+# connection costs a server process fork and authentication (bench/load_review.py; docs/SCALING.md). Health
+# checks replace a connection the server closed meanwhile instead of failing the next request with it.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -176,6 +186,12 @@ NEWSDIFF_FETCH_ALLOW_PRIVATE = env_flag("NEWSDIFF_FETCH_ALLOW_PRIVATE")
 # A local sentence-embedding model (model2vec's static format) for paraphrases and cross-language pairs;
 # blank: none (accounts in two languages are then linked by hand). See README, "Accounts in Spanish".
 NEWSDIFF_EMBEDDING_MODEL_DIR = os.environ.get("NEWSDIFF_EMBEDDING_MODEL_DIR", "")
+
+# ClaimReview export: the newsroom that publishes the fact checks, and where (a URL template with {slug}
+# and {claim}, e.g. https://news.example.org/checks/{slug}/#claim-{claim}); an empty template leaves url out.
+NEWSDIFF_ORGANIZATION = os.environ.get("NEWSDIFF_ORGANIZATION", "newsdiff")
+NEWSDIFF_ORGANIZATION_URL = os.environ.get("NEWSDIFF_ORGANIZATION_URL", "")
+NEWSDIFF_CLAIMREVIEW_URL = os.environ.get("NEWSDIFF_CLAIMREVIEW_URL", "")
 
 # Production hardening, driven by the environment.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_flag("USE_X_FORWARDED_PROTO", not DEBUG) else None

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from newsdiff.views import articles, comparisons, exports
+from newsdiff.views import accounts, articles, comparisons, exports, jobs
 
 urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
@@ -11,7 +11,12 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),  # set_language: the header's language switcher
     # review workspace
     path("", comparisons.comparison_list, name="comparison-list"),
+    # starting a comparison and bringing accounts in (before c/<slug>/: "new" is not a slug here)
+    path("c/new/", accounts.comparison_create_view, name="comparison-create"),
+    path("c/<slug:slug>/accounts/new/", accounts.account_create, name="account-create"),
+    path("articles/<int:pk>/fetch/", accounts.article_refetch_view, name="article-refetch"),
     path("c/<slug:slug>/", comparisons.comparison_detail, name="comparison-detail"),
+    path("c/<slug:slug>/map/", comparisons.comparison_map, name="comparison-map"),
     path("c/<slug:slug>/status/", comparisons.comparison_status, name="comparison-status"),
     path("c/<slug:slug>/agreement/", comparisons.comparison_agreement, name="comparison-agreement"),
     path("c/<slug:slug>/undo/", comparisons.annotation_undo, name="annotation-undo"),
@@ -30,6 +35,15 @@ urlpatterns = [
         articles.article_version_fetched,
         name="article-version-fetched",
     ),
+    path(
+        "articles/<int:pk>/rereview/<int:annotation_pk>/",
+        articles.annotation_rereview,
+        name="annotation-rereview",
+    ),
+    # long work in progress
+    path("jobs/<int:pk>/", jobs.job_detail, name="job-detail"),
+    path("jobs/<int:pk>/retry/", jobs.job_retry_view, name="job-retry"),
+    path("c/<slug:slug>/jobs/", jobs.comparison_jobs_view, name="comparison-jobs"),
     # exports
     path("c/<slug:slug>/export/", exports.comparison_export, name="comparison-export"),
 ]

@@ -1,9 +1,10 @@
 """Exports: a comparison becomes one export model (a plain dict, `model.py`) that each format renders.
 
-One module per format (`html`, `markdown`, `csv`, `json`), registered in `formats.py`; `wording.py` holds
+One module per format (`html`, `markdown`, `csv`, `json`, `claimreview`, `webannotation`), registered in `formats.py`; `wording.py` holds
 the phrases they share; `files.py` names the file and logs the export. Callers import from here.
 """
 
+from newsdiff.exports.claimreview import render_claimreview
 from newsdiff.exports.csv import CSV_COLUMNS, csv_cell, render_csv
 from newsdiff.exports.files import ExportFile, export_create, export_filename
 from newsdiff.exports.formats import FORMATS, RENDERERS, Format
@@ -20,6 +21,7 @@ from newsdiff.exports.model import (
     ExportOptions,
     comparison_export,
 )
+from newsdiff.exports.webannotation import render_webannotation
 from newsdiff.exports.wording import LABELS
 
 __all__ = [
@@ -42,8 +44,10 @@ __all__ = [
     "export_filename",
     "md_escape",
     "md_lines",
+    "render_claimreview",
     "render_csv",
     "render_html",
     "render_json",
     "render_markdown",
+    "render_webannotation",
 ]

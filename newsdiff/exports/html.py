@@ -2,6 +2,7 @@
 
 from django.template.loader import render_to_string
 
+from newsdiff.alignmap import LEGEND, map_from_export, map_layout
 from newsdiff.exports.wording import LABELS, human_time, kappa_text, options_text, verdict_text
 
 
@@ -40,6 +41,7 @@ def render_html(model: dict) -> str:
         for account in model["accounts"]
     ]
     by_ref = {account["ref"]: account for account in accounts}
+    model_accounts = {account["ref"]: account for account in model["accounts"]}
     pairs = [
         {
             **pair,
@@ -47,6 +49,7 @@ def render_html(model: dict) -> str:
             "account_b": by_ref[pair["b"]],
             "kappa": kappa_text(pair["agreement"]["kappa"]),
             "claims": [_claim_view(claim) for claim in pair["links"]],
+            "alignment_map": map_layout(*map_from_export(pair, model_accounts)),
         }
         for pair in model["pairs"]
     ]
@@ -60,5 +63,6 @@ def render_html(model: dict) -> str:
         "kappa_pairs": [{**p, "kappa_text": kappa_text(p["kappa"])} for p in model["agreement"]["pairs"]],
         "exported": human_time(model["exported_at"]),
         "options_text": options_text(model["options"]),
+        "map_legend": LEGEND,
     }
     return render_to_string("newsdiff/export_report.html", context)

@@ -28,7 +28,7 @@ def verdict_text(claim: dict) -> str:
     """What the report says about a claim's verdict."""
     if claim["suggestion"]:
         suggested = {"match": _("matching"), "conflict": _("possible conflict")}.get(claim["suggested_label"], "")
-        if claim["evidence"]:
+        if claim.get("evidence"):
             suggested += " — " + "; ".join(claim["evidence"])
         if claim["kind"] == "unique":
             suggested = _("unique") if claim["suggested_unique"] else ""

@@ -4,16 +4,20 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from newsdiff.models import Annotation, ArticleVersion, Article, Link, Passage
+from newsdiff.models import Annotation, AnnotationEvent, ArticleVersion, Article, Link, Passage
 from newsdiff.text.versiondiff import DiffChunk, diff_counts, pair_passages, word_diff
 
 
 def article_needs_rereview(article: Article) -> list[Annotation]:
-    """Verdicts left on older versions' passages (or links into them): the text they judged is gone."""
+    """Verdicts left on older versions' passages (or links into them), not dismissed: the text they judged is gone."""
     old = Passage.objects.filter(article=article).exclude(version_id=article.current_version_id)
     stale_links = Link.objects.filter(Q(a_passages__in=old) | Q(b_passages__in=old)).values("pk")
+    dismissed = AnnotationEvent.objects.filter(action=AnnotationEvent.Action.DISMISS, annotation__isnull=False).values(
+        "annotation_id"
+    )
     return list(
         Annotation.objects.filter(Q(passage__in=old) | Q(link__in=stale_links))
+        .exclude(pk__in=dismissed)
         .select_related("reviewer", "passage", "passage__version", "link")
         .prefetch_related("link__a_passages__version", "link__b_passages__version")
         .order_by("pk")

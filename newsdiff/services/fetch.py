@@ -1,11 +1,16 @@
 """Fetch a news page over HTTP and import it as an account (or a new version of one).
 
 fetch_page() touches no database: it downloads one page under strict limits
-(time, size, content type, same-host redirects only) and refuses anything else
-with a one-line ImportRefused. article_import_url() feeds the extracted article
+(time, size on the wire and decompressed, content type, same-host redirects
+only) and refuses anything else with a one-line ImportRefused. Each hop resolves
+the host once, refuses it unless every address is public, and connects to the
+checked address while TLS (SNI, certificate) and the Host header keep the name,
+so a rebinding name cannot send it inside. article_import_url() feeds the extracted article
 through article_import(), the same path every upload takes, keeping the raw
 page with its time and checksum as evidence.
 """
+
+from __future__ import annotations
 
 import codecs
 import http.client
@@ -55,21 +60,21 @@ def fetch_page(url: str, *, timeout: float, max_bytes: int) -> FetchedPage:
     url = (url or "").strip()
     _check_url(url)
     deadline = time.monotonic() + timeout
-    pool = urllib3.PoolManager(headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"})
     current = url
-    try:
-        for _ in range(MAX_REDIRECTS + 1):
-            response = _request(pool, current, deadline, timeout)
-            try:
-                if response.status in (301, 302, 303, 307, 308):
-                    current = _redirect_target(url, current, response.headers.get("Location", ""))
-                    continue
-                return _read_page(response, url, current, deadline, timeout, max_bytes)
-            finally:
-                response.release_conn()
-        raise ImportRefused(f"{_host(url)} redirected more than {MAX_REDIRECTS} times; nothing was fetched.")
-    finally:
-        pool.clear()
+    for _ in range(MAX_REDIRECTS + 1):
+        # Every hop is resolved once, checked, and connected to at the checked address (no second look-up
+        # that a rebinding name could answer differently).
+        target = _resolve_checked(current)
+        response, pool = _request(target, current, deadline, timeout)
+        try:
+            if response.status in (301, 302, 303, 307, 308):
+                current = _redirect_target(url, current, response.headers.get("Location", ""))
+                continue
+            return _read_page(response, url, current, deadline, timeout, max_bytes)
+        finally:
+            response.release_conn()
+            pool.close()
+    raise ImportRefused(f"{_host(url)} redirected more than {MAX_REDIRECTS} times; nothing was fetched.")
 
 
 def _check_url(url: str) -> None:
@@ -84,60 +89,139 @@ def _check_url(url: str) -> None:
         raise ImportRefused(f"'{url}' is not an http:// or https:// address; only web pages can be fetched.")
     if not parts.hostname:
         raise ImportRefused(f"'{url}' has no host name.")
-    if not settings.NEWSDIFF_FETCH_ALLOW_PRIVATE:
-        _refuse_internal(parts.hostname, parts.port or (443 if parts.scheme.lower() == "https" else 80))
 
 
-def _refuse_internal(hostname: str, port: int) -> None:
-    """Refuse hosts that resolve to this machine or a private network: the server must not fetch its own neighbours."""
+@dataclass(frozen=True)
+class Target:
+    """Where one request goes: the name (for TLS and the Host header) and the addresses checked for it."""
+
+    scheme: str
+    hostname: str
+    port: int
+    addresses: tuple[str, ...]
+    path: str
+
+    @property
+    def host_header(self) -> str:
+        name = f"[{self.hostname}]" if ":" in self.hostname else self.hostname
+        default = 443 if self.scheme == "https" else 80
+        return name if self.port == default else f"{name}:{self.port}"
+
+
+def resolve(hostname: str, port: int) -> list[str]:
+    """Every address hostname resolves to: the only DNS look-up of a request (tests replace this function)."""
+    infos = socket.getaddrinfo(hostname, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(info[4][0] for info in infos))
+
+
+def address_allowed(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """A public unicast address: not this machine, a private network, link-local, reserved or multicast."""
+    return ip.is_global and not ip.is_multicast
+
+
+def _resolve_checked(url: str) -> Target:
+    """Resolve the URL's host once and refuse it unless every address is public (or private ones are allowed)."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    hostname = parts.hostname
+    port = parts.port or (443 if scheme == "https" else 80)
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(hostname, port, type=socket.SOCK_STREAM)}
-    except (socket.gaierror, UnicodeError):
+        addresses = resolve(hostname, port)
+    except (OSError, UnicodeError):
         raise ImportRefused(f"The host {hostname} was not found.") from None
-    for address in addresses:
-        ip = ipaddress.ip_address(address.split("%", 1)[0])
-        if not ip.is_global or ip.is_multicast:
-            raise ImportRefused(f"{hostname} is an internal address ({ip}); only public web pages can be fetched.")
+    if not addresses:
+        raise ImportRefused(f"The host {hostname} was not found.")
+    if not settings.NEWSDIFF_FETCH_ALLOW_PRIVATE:
+        for address in addresses:
+            ip = ipaddress.ip_address(address.split("%", 1)[0])
+            if not address_allowed(ip):
+                raise ImportRefused(
+                    f"{hostname} is an internal address ({ip}); only public web pages can be fetched."
+                )
+    path = parts.path or "/"
+    if parts.query:
+        path += "?" + parts.query
+    return Target(scheme=scheme, hostname=hostname, port=port, addresses=tuple(addresses), path=path)
+
+
+def _pool(target: Target, address: str) -> urllib3.HTTPConnectionPool:
+    """A connection pool to one checked address; over TLS the certificate must match the host name (and SNI says it)."""
+    import urllib3  # imported on first use, not when a command starts
+
+    if target.scheme == "https":
+        return urllib3.HTTPSConnectionPool(
+            address,
+            target.port,
+            maxsize=1,
+            cert_reqs="CERT_REQUIRED",
+            server_hostname=target.hostname,
+            assert_hostname=target.hostname,
+        )
+    return urllib3.HTTPConnectionPool(address, target.port, maxsize=1)
 
 
 def _host(url: str) -> str:
     return urlsplit(url).hostname or url
 
 
-def _request(pool, url: str, deadline: float, timeout: float):
-    import urllib3  # imported on first use, not when a command starts
+def _request(target: Target, url: str, deadline: float, timeout: float):
+    """GET the target at the first of its checked addresses that accepts a connection; return (response, pool)."""
+    import urllib3
 
-    left = deadline - time.monotonic()
-    if left <= 0:
-        raise ImportRefused(f"{_host(url)} did not answer within {timeout:g} seconds.")
+    headers = {"Host": target.host_header, "User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"}
+    for position, address in enumerate(target.addresses):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise ImportRefused(f"{_host(url)} did not answer within {timeout:g} seconds.")
+        pool = _pool(target, address)
+        try:
+            response = pool.urlopen(
+                "GET",
+                target.path,
+                headers=headers,
+                preload_content=False,
+                redirect=False,
+                retries=False,
+                assert_same_host=False,
+                timeout=urllib3.Timeout(connect=left, read=left),
+            )
+            return response, pool
+        except urllib3.exceptions.NewConnectionError as error:
+            pool.close()
+            if position + 1 < len(target.addresses):
+                continue  # the next checked address of the same name
+            _refuse_request_error(error, url, timeout)
+        except Exception as error:
+            pool.close()
+            _refuse_request_error(error, url, timeout)
+    raise AssertionError("unreachable: a target has at least one address")
+
+
+def _refuse_request_error(error: Exception, url: str, timeout: float):
+    """Turn what urllib3 raised into a one-line refusal (anything unexpected goes on up)."""
+    import urllib3
+
     try:
-        return pool.request(
-            "GET",
-            url,
-            preload_content=False,
-            redirect=False,
-            retries=False,
-            timeout=urllib3.Timeout(connect=left, read=left),
-        )
+        raise error
     # NewConnectionError subclasses ConnectTimeoutError in urllib3 2: catch it first.
     except urllib3.exceptions.NameResolutionError:
         raise ImportRefused(f"The host {_host(url)} was not found.") from None
-    except urllib3.exceptions.NewConnectionError as error:
-        reason = "connection refused" if "refused" in str(error).lower() else "no connection"
+    except urllib3.exceptions.NewConnectionError as failure:
+        reason = "connection refused" if "refused" in str(failure).lower() else "no connection"
         raise ImportRefused(f"Could not connect to {_host(url)}: {reason}.") from None
     except (urllib3.exceptions.ConnectTimeoutError, urllib3.exceptions.ReadTimeoutError):
         raise ImportRefused(f"{_host(url)} did not answer within {timeout:g} seconds.") from None
     except urllib3.exceptions.SSLError:
         raise ImportRefused(f"The secure connection to {_host(url)} failed (certificate or TLS error).") from None
-    except (urllib3.exceptions.HTTPError, OSError) as error:
-        raise ImportRefused(f"Fetching {_host(url)} failed: {type(error).__name__}.") from None
+    except (urllib3.exceptions.HTTPError, OSError) as failure:
+        raise ImportRefused(f"Fetching {_host(url)} failed: {type(failure).__name__}.") from None
 
 
 def _redirect_target(first: str, current: str, location: str) -> str:
     if not location:
         raise ImportRefused(f"{_host(current)} answered with a redirect but no address.")
     target = urljoin(current, location.strip())
-    _check_url(target)
+    _check_url(target)  # resolved and checked when the next hop is requested
     if _host(target).lower() != _host(first).lower():
         raise ImportRefused(
             f"{_host(first)} redirected to another host ({_host(target)}); fetch that address directly if you trust it."
@@ -163,11 +247,18 @@ def _read_page(response, url: str, final_url: str, deadline: float, timeout: flo
         raise ImportRefused(f"The page is {int(declared) / 1_048_576:.1f} MB; the limit is {limit_text}.")
     body = bytearray()
     try:
-        # read1 returns after one receive, so a server that drips bytes still meets the deadline check.
+        # read1 returns after one receive, so a server that drips bytes still meets the deadline check. It
+        # returns decoded (decompressed) bytes, at most _CHUNK at a time (urllib3 ≥ 2.6 inflates no more than
+        # asked), so both what came over the wire (tell()) and what it inflates to are capped as they grow:
+        # a small gzip bomb is stopped at the limit instead of being inflated in one read.
         while chunk := response.read1(_CHUNK):
             body += chunk
-            if len(body) > max_bytes:
+            if response.tell() > max_bytes:
                 raise ImportRefused(f"The page is larger than the limit of {limit_text}; the download was stopped.")
+            if len(body) > max_bytes:
+                raise ImportRefused(
+                    f"The page is larger than the limit of {limit_text} once decompressed; the download was stopped."
+                )
             if time.monotonic() > deadline:
                 raise ImportRefused(f"{_host(final_url)} did not send the page within {timeout:g} seconds.")
     except urllib3.exceptions.ReadTimeoutError:
@@ -229,10 +320,25 @@ def published_from(value: str) -> datetime | None:
 
 
 def article_import_url(
-    *, comparison: Comparison, meta: ArticleMeta, url: str, user=None, align: bool = True
+    *, comparison: Comparison, meta: ArticleMeta, url: str, user=None, align: bool = True, fetched=None
 ) -> Article:
     """Fetch an article from the web and import it; what the uploader typed wins over the page's metadata."""
-    page, extracted = page_fetch_extract(url)
+    page, extracted = fetched or page_fetch_extract(url)
+    return article_import_fetched(
+        comparison=comparison, meta=meta, page=page, extracted=extracted, user=user, align=align
+    )
+
+
+def article_import_fetched(
+    *,
+    comparison: Comparison,
+    meta: ArticleMeta,
+    page: FetchedPage,
+    extracted: ExtractedArticle,
+    user=None,
+    align: bool = True,
+) -> Article:
+    """Import a page already fetched; what the uploader typed wins over the page's metadata."""
     merged = ArticleMeta(
         source=meta.source,
         title=meta.title or extracted.title[:500],

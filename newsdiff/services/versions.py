@@ -8,10 +8,12 @@ Where a verdict goes is decided passage by passage (text.versiondiff.pair_passag
   same text     → moved to the new passage (AnnotationEvent CARRY)
   lightly edited→ moved and flagged changed_since_review (CARRY, shown as "changed since review")
   gone          → stays on the old version's passage, listed as "needs re-review" on the article page
-A link is carried only when every one of its passages on this account's side is
-same or edited: a new Link is made on the new passages (copying origin, status,
-score, label and reasons) and its annotations move to it; the old link stays
-with the old version as history. A verdict is never attached to a different claim.
+A link is carried when at least one of its passages on this account's side is
+same or edited (the other side is the other account's current text): a new Link
+is made on the surviving passages (copying origin, status, score, label and
+reasons) and its annotations move to it, flagged when a passage was edited or
+lost; the lost passages are listed for re-review. The old link stays with the
+old version as history. A verdict is never attached to a different claim.
 """
 
 from dataclasses import dataclass, field
@@ -21,9 +23,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from newsdiff.models import Annotation, AnnotationEvent, Article, ArticleVersion, Comparison, Link, Passage
-from newsdiff.services.articles import ImportRefused, checksum_of, split_input, version_create
-from newsdiff.services.fetch import page_fetch_extract, published_from
+from newsdiff.services.articles import ArticleMeta, ImportRefused, checksum_of, split_input, version_create
+from newsdiff.services.fetch import article_import_url, page_fetch_extract, published_from
 from newsdiff.text.versiondiff import PassagePair, pair_passages
+from newsdiff.text.web import same_page_key
 
 
 @dataclass
@@ -35,12 +38,16 @@ class CarryReport:
     left: list[Annotation] = field(default_factory=list)  # passage gone: needs re-review
     links_carried: int = 0
     links_left: int = 0
+    dropped: list[Passage] = field(default_factory=list)  # old passages a carried link lost: re-review them
 
     def summary(self) -> str:
-        return (
+        text = (
             f"{len(self.carried)} verdict(s) carried over, {len(self.flagged)} carried and flagged "
             f"“changed since review”, {len(self.left)} left on the old version for re-review."
         )
+        if self.dropped:
+            text += f" {len(self.dropped)} passage(s) gone from carried links, listed for re-review."
+        return text
 
 
 def article_version_add(
@@ -53,16 +60,18 @@ def article_version_add(
     fmt: str = "",
     user=None,
     align: bool = True,
+    fetched=None,
 ) -> ArticleVersion:
     """Add the next version of an account from a file, text or web address; carry verdicts; re-align.
 
-    The returned version has a `carry` attribute (CarryReport) saying where the verdicts went.
+    With url, `fetched` may hold the (page, extracted article) already fetched from it. The returned version
+    has a `carry` attribute (CarryReport) saying where the verdicts went.
     """
     if sum(value is not None for value in (data, content, url)) != 1:
         raise ValueError("Pass exactly one of data, content or url.")
     fetched_html, fetched_at, extracted = "", None, None
     if url is not None:
-        page, extracted = page_fetch_extract(url)
+        page, extracted = fetched or page_fetch_extract(url)
         content, fmt, fetched_html, fetched_at = extracted.html, "html", page.html, page.fetched_at
     document = split_input(data=data, content=content, filename=filename, fmt=fmt, language=article.language)
     checksum = checksum_of(document.prepared.text)
@@ -97,6 +106,49 @@ def article_version_add(
             comparison_align_article(article=article, user=user)
     version.carry = report
     return version
+
+
+@dataclass
+class UrlImport:
+    """What fetching a web address into a comparison did: a new account, or a new version of one."""
+
+    article: Article
+    version: ArticleVersion | None = None  # set when the page was an account's already
+
+    @property
+    def is_new_version(self) -> bool:
+        return self.version is not None
+
+
+def article_from_same_page(*, comparison: Comparison, url: str) -> Article | None:
+    """The account of this comparison that came from the same web page (see same_page_key), if any."""
+    key = same_page_key(url)
+    if not key:
+        return None
+    candidates = comparison.articles.exclude(url="").order_by("pk")
+    return next((article for article in candidates if same_page_key(article.url) == key), None)
+
+
+def article_import_or_version_url(
+    *, comparison: Comparison, meta: ArticleMeta, url: str, user=None, align: bool = True
+) -> UrlImport:
+    """Fetch a web page into a comparison: a new version of the account that came from it, else a new account.
+
+    The page is the same when the address asked for, or the one it redirected to, matches an account's address.
+    """
+    existing = article_from_same_page(comparison=comparison, url=url)
+    if existing is not None:
+        return UrlImport(existing, article_version_add(article=existing, url=url, user=user, align=align))
+    page, extracted = page_fetch_extract(url)
+    existing = article_from_same_page(comparison=comparison, url=page.final_url)
+    if existing is not None:
+        version = article_version_add(
+            article=existing, url=page.final_url, user=user, align=align, fetched=(page, extracted)
+        )
+        return UrlImport(existing, version)
+    return UrlImport(
+        article_import_url(comparison=comparison, meta=meta, url=url, user=user, align=align, fetched=(page, extracted))
+    )
 
 
 def article_refetch(*, article: Article, user=None, align: bool = True) -> ArticleVersion:
@@ -153,12 +205,17 @@ def _verdicts_carry(*, article: Article, previous: ArticleVersion, version: Arti
         members = sorted(getattr(link, f"{side}_passages").all(), key=lambda p: p.index)
         others = list(getattr(link, f"{other}_passages").all())
         link_annotations = list(link.annotations.order_by("pk"))
-        if not all(p.pk in match for p in members):
+        survivors = [p for p in members if p.pk in match]
+        dropped = [p for p in members if p.pk not in match]
+        if not survivors:
             report.left.extend(link_annotations)
             report.links_left += 1
             continue
-        targets = [match[p.pk][0] for p in members]
-        edited = any(match[p.pk][1].status == "edited" for p in members)
+        targets = [match[p.pk][0] for p in survivors]
+        # A link that lost some of its passages still holds; its verdicts are flagged so a reviewer looks again,
+        # and the passages it lost are listed (report.dropped, the CARRY event).
+        edited = bool(dropped) or any(match[p.pk][1].status == "edited" for p in survivors)
+        report.dropped.extend(dropped)
         copy = Link.objects.create(
             comparison_id=link.comparison_id,
             article_a_id=link.article_a_id,
@@ -179,7 +236,7 @@ def _verdicts_carry(*, article: Article, previous: ArticleVersion, version: Arti
             link=copy,
             before={"link": link.pk, "status": link.status, "version": previous.number, "passages": [p.pk for p in members]},
             after={"link": copy.pk, "status": copy.status, "version": version.number, "passages": [p.pk for p in targets],
-                   "changed_since_review": edited},
+                   "changed_since_review": edited, "dropped": [{"passage": p.pk, "text": p.text} for p in dropped]},
         )
         report.links_carried += 1
         for annotation in link_annotations:

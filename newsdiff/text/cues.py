@@ -194,13 +194,28 @@ def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon) -> tup
     return None, max(1, k - start)
 
 
+@functools.lru_cache(maxsize=20_000)
+def _numbers(text: str, lex: Lexicon = ENGLISH) -> frozenset[float]:
+    """Every number written in `text`, in digits or words, whatever follows it."""
+    out = set()
+    skip = lex.indefinite | lex.one | lex.half
+    for m in _token_re(lex).finditer(text):
+        t = m.group().lower()
+        if t[:1].isdigit() or (t in lex.number_words and t not in skip):
+            value = _number(t, lex)
+            if value is not None:
+                out.add(value)
+    return frozenset(out)
+
+
 def _same(x: float, y: float) -> bool:
     return abs(x - y) <= 1e-9 * max(abs(x), abs(y))
 
 
 def number_reasons(a: str, b: str, language: str = "en", language_b: str | None = None) -> list[str]:
     """Report quantities of the same kind that the two passages give with different values."""
-    qa, qb = quantities(a, language), quantities(b, language_b or language)
+    lex_a, lex_b = lexicon_for(language), lexicon_for(language_b or language)
+    qa, qb = _quantities(a, lex_a), _quantities(b, lex_b)
     if not qa or not qb:
         return []
     reasons = []
@@ -210,6 +225,9 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
         vb = [q for q in qb if q.key == key]
         if any(_same(x.value, y.value) for x in va for y in vb):
             continue
+        if key.startswith("count:") and (any(x.value in _numbers(b, lex_b) for x in va)
+                                         or any(y.value in _numbers(a, lex_a) for y in vb)):
+            continue  # "23 goals" / "two goals took his tally to 23": the count is there, its noun elsewhere
         kind = "dates differ" if key in ("date", "weekday") else "numbers differ"
         left = ", ".join(dict.fromkeys(f'"{q.text}"' for q in va))
         right = ", ".join(dict.fromkeys(f'"{q.text}"' for q in vb))
@@ -300,7 +318,15 @@ def _speaker_res(lex: Lexicon) -> tuple[re.Pattern, ...]:
     return (
         re.compile(rf"{_NAME}\s*(?:,[^,]{{1,60}},\s*)?{reporting}\b"),  # Name said / Name, a lawyer, said
         re.compile(rf"\b{reporting}\s+{_NAME}"),  # said Name / dijo Name
+        # said her campaign manager, Name / dijo la vocera del sindicato, Name
+        re.compile(rf"\b{reporting}\s+(?:[a-záéíóúñü][\w’'-]*,?\s+){{1,4}}{_NAME}"),
     )
+
+
+@functools.cache
+def _calendar_names(lex: Lexicon) -> frozenset[str]:
+    """Capitalised weekdays and months ("Friday", "March"): never a speaker."""
+    return frozenset(w.capitalize() for w in list(lex.weekdays) + [m for m in lex.months if len(m) > 3])
 
 
 def _quotes(text: str) -> list[tuple[str, int, int]]:
@@ -315,7 +341,7 @@ def speaker(text: str, quote_start: int, quote_end: int, language: str = "en") -
     best = None
     for pattern in _speaker_res(lex):
         for m in pattern.finditer(outside):
-            words = [w for w in m.group(1).split() if w not in lex.not_speakers]
+            words = [w for w in m.group(1).split() if w not in lex.not_speakers and w not in _calendar_names(lex)]
             if not words:
                 continue
             distance = min(abs(m.start() - quote_end), abs(m.end() - quote_start))

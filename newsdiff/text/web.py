@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 # trafilatura and lxml are imported where they are used: together ~50 ms that every manage.py command and
 # worker start paid, for the one action that reads web pages.
@@ -122,3 +123,34 @@ def _page_language(html: str) -> str:
 
 def _clean(value) -> str:
     return " ".join(str(value).split()) if value else ""
+
+
+# Query parameters that say how a reader arrived, never which page it is.
+TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "_ga"})
+
+
+def same_page_key(url: str) -> str:
+    """A key under which two addresses of one web page are equal.
+
+    Ignored: the scheme (http/https), case and a leading "www." in the host, the default port, the fragment, a
+    trailing slash, the order of query parameters and tracking parameters (utm_*, fbclid, ...). Kept: the rest of
+    the path and query, which can name different articles (?id=12). "" for something that is not a web address.
+    """
+    try:
+        parts = urlsplit((url or "").strip())
+        port = parts.port
+    except ValueError:
+        return ""
+    host = (parts.hostname or "").lower().rstrip(".")
+    if not host or parts.scheme.lower() not in ("http", "https"):
+        return ""
+    host = host.removeprefix("www.")
+    if port and port not in (80, 443):
+        host += f":{port}"
+    path = re.sub(r"/{2,}", "/", parts.path).rstrip("/") or "/"
+    query = sorted(
+        (name, value)
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not name.lower().startswith("utm_") and name.lower() not in TRACKING_PARAMETERS
+    )
+    return host + path + ("?" + urlencode(query) if query else "")

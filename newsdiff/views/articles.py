@@ -1,20 +1,25 @@
 """Article pages: an account, its versions and what changed between them."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
 from django_htmx.middleware import HtmxDetails
 
 from newsdiff import roles
-from newsdiff.models import Article, ArticleVersion
+from newsdiff.models import Annotation, Article, ArticleVersion, Passage
 from newsdiff.selectors import (
     article_changed_since_review,
     article_needs_rereview,
     article_versions_compare,
 )
+from newsdiff.services.rereview import annotation_dismiss, annotation_reanchor
+from newsdiff.views.access import get_visible_or_404
 
 TEMPLATE = "newsdiff/article_detail.html"
 
@@ -28,8 +33,8 @@ class HtmxHttpRequest(HttpRequest):
 @permission_required(roles.REVIEW, raise_exception=True)
 def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Show an account's details, current text, versions, and what changed between two of them."""
-    article = get_object_or_404(
-        Article.objects.select_related("comparison", "current_version", "current_version__created_by"), pk=pk
+    article = get_visible_or_404(
+        request, Article.objects.select_related("comparison", "current_version", "current_version__created_by"), pk=pk
     )
     versions = list(
         ArticleVersion.objects.filter(article=article)
@@ -42,6 +47,7 @@ def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     changes = None
     if chosen_from and chosen_to and chosen_from != chosen_to:
         changes = article_versions_compare(old=by_number[chosen_from], new=by_number[chosen_to])
+    needs_rereview = article_needs_rereview(article)
     context = {
         "article": article,
         "comparison": article.comparison,
@@ -51,7 +57,13 @@ def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "chosen_to": chosen_to,
         "problem": problem,
         "changes": changes,
-        "needs_rereview": article_needs_rereview(article),
+        "needs_rereview": needs_rereview,
+        # The passages a left-behind verdict can be re-anchored to (only read when there is one).
+        "current_passages": (
+            list(Passage.objects.filter(version_id=article.current_version_id).order_by("index").only("index", "text"))
+            if needs_rereview
+            else []
+        ),
         "changed_since_review": article_changed_since_review(article),
     }
     if request.htmx and not request.htmx.boosted:
@@ -64,12 +76,43 @@ def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @permission_required(roles.REVIEW, raise_exception=True)
 def article_version_fetched(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """Return the page as it was fetched for one version, as plain text: the evidence, never rendered."""
-    version = get_object_or_404(ArticleVersion, article_id=pk, number=number)
+    version = get_visible_or_404(request, ArticleVersion, article_id=pk, number=number)
     if not version.fetched_html:
         raise Http404("This version was not fetched from the web.")
     response = HttpResponse(version.fetched_html, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="article-{pk}-v{number}-fetched.html.txt"'
     return response
+
+
+@require_POST
+@login_required
+@permission_required(roles.REVIEW, raise_exception=True)
+def annotation_rereview(request: HttpRequest, pk: int, annotation_pk: int) -> HttpResponse:
+    """Dismiss a verdict a new version left behind, or re-anchor it to a passage of the current text."""
+    article = get_visible_or_404(request, Article, pk=pk)
+    annotation = get_object_or_404(Annotation, pk=annotation_pk, comparison_id=article.comparison_id)
+    try:
+        if request.POST.get("action") == "dismiss":
+            annotation_dismiss(article=article, annotation=annotation, user=request.user)
+            messages.success(request, "Dismissed: the verdict stays with the old version as history.")
+        else:
+            passage = Passage.objects.filter(
+                pk=_int(request.POST.get("passage")), version_id=article.current_version_id
+            ).first()
+            if passage is None:
+                raise ValidationError("Choose a passage of the current version.")
+            annotation_reanchor(article=article, annotation=annotation, passage=passage, user=request.user)
+            messages.success(request, f"Re-anchored to passage {passage.index + 1} of the current version.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(reverse("article-detail", args=[article.pk]) + "#rereview-title")
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _chosen(query, by_number: dict[int, ArticleVersion], article: Article) -> tuple[int | None, int | None, str]:

@@ -21,10 +21,11 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
-from django_htmx.http import reswap
+from django_htmx.http import reswap, trigger_client_event
 from django_htmx.middleware import HtmxDetails
 
 from newsdiff import roles
+from newsdiff.alignmap import LEGEND, AlignmentMap, map_from_rows, map_layout
 from newsdiff.forms import LinkCreateForm, RowFinalForm, RowNoteForm, RowTagForm
 from newsdiff.models import Comparison, Link, Passage
 from newsdiff.text.language import base_language
@@ -38,6 +39,7 @@ from newsdiff.selectors import (
     reviewer_choices,
     row_history,
 )
+from newsdiff.selectors.jobs import comparison_jobs
 from newsdiff.selectors.rows import (
     agreement,
     comparison_counts,
@@ -55,6 +57,7 @@ from newsdiff.services.annotations import (
     link_reject,
     link_unlink,
 )
+from newsdiff.views.access import get_visible_or_404
 
 TEMPLATE = "newsdiff/comparison_detail.html"
 PAGE_ROWS = 50  # rows rendered per chunk; the next chunk loads as the reviewer scrolls to it
@@ -142,8 +145,8 @@ def _filtered(rows: list[Row], state: PageState, viewer) -> list[Row]:
     return selected
 
 
-def _comparison(slug: str) -> Comparison:
-    return get_object_or_404(Comparison, slug=slug)
+def _comparison(request, slug: str) -> Comparison:
+    return get_visible_or_404(request, Comparison, slug=slug)
 
 
 def _detail_url(comparison: Comparison, state: PageState, *, key: str = "", **changes) -> str:
@@ -177,6 +180,22 @@ def language_notice(article_a, article_b) -> str:
              "then “Link picked passages”).") % {"a": article_a.language or "en", "b": article_b.language or "en"}
 
 
+def _alignment_map(comparison: Comparison, view: SideBySide, state: PageState, shown: set[str]) -> AlignmentMap | None:
+    """The map of the whole pair; a click scrolls to a row on this page, or opens the page of rows that holds it."""
+    if not view.article_a or not view.article_b:
+        return None
+    chunk_of = {row.key: index - index % PAGE_ROWS for index, row in enumerate(view.rows)}
+    path = comparison.get_absolute_url()
+
+    def href(key: str) -> str:
+        if key in shown:
+            return f"#row-{key}"
+        query = state.query(filter="all", reviewer="", start=chunk_of[key])
+        return f"{path}{'?' + query if query else ''}#row-{key}"
+
+    return map_layout(*map_from_rows(view.rows, href))
+
+
 def _context(request, comparison: Comparison, view: SideBySide, state: PageState, **extra) -> dict:
     return {
         "language_notice": language_notice(view.article_a, view.article_b),
@@ -186,6 +205,7 @@ def _context(request, comparison: Comparison, view: SideBySide, state: PageState
         "state_query": state.query(start=0),
         "can_review": request.user.has_perm(roles.REVIEW),
         "can_finalize": request.user.has_perm(roles.FINALIZE),
+        "map_legend": LEGEND,
         **extra,
     }
 
@@ -194,14 +214,15 @@ def _context(request, comparison: Comparison, view: SideBySide, state: PageState
 @review_view()
 def comparison_list(request: HtmxHttpRequest) -> HttpResponse:
     """List comparisons with their accounts, progress and verdict counts."""
-    return render(request, "newsdiff/comparison_list.html", {"summaries": comparison_summaries()})
+    summaries = comparison_summaries(Comparison.objects.visible_to(request.user))
+    return render(request, "newsdiff/comparison_list.html", {"summaries": summaries})
 
 
 @require_GET
 @review_view()
 def comparison_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Show two accounts side by side, row by row, with the reviewer's tools."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     state = PageState.from_query(request.GET)
     if state.filter == "all" and not state.reviewer:
         # Every row is shown: their order comes from ids alone, and only the 50 rows on screen are read.
@@ -240,10 +261,28 @@ def comparison_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         (user.get_username(), state.query(reviewer=user.get_username(), start=0)) for user in context["reviewers"]
     ]
     context["all_reviewers_query"] = state.query(reviewer="", start=0)
+    from newsdiff.views.jobs import jobs_context  # views/jobs.py builds on this module
+
+    context.update(jobs_context(request, comparison, comparison_jobs(comparison)))
     if request.htmx and "start" in request.GET and not request.htmx.boosted:
         # The "more rows" sentinel asked for the next chunk.
         return render(request, f"{TEMPLATE}#chunk", context)
+    if view.rows:
+        # A filter built every row already: the map costs little more.
+        context["alignment_map"] = _alignment_map(comparison, view, state, {row.key for row in window})
     return render(request, TEMPLATE, context)
+
+
+@require_GET
+@review_view()
+def comparison_map(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """The map of the alignment alone; the page loads it after its first screen and again after each change."""
+    comparison = _comparison(request, slug)
+    state = PageState.from_query(request.GET)
+    view = comparison_side_by_side(comparison, viewer=request.user, a_id=state.a, b_id=state.b, highlight=False)
+    shown = {row.key for row in _filtered(view.rows, state, request.user)[:PAGE_ROWS]}
+    context = _context(request, comparison, view, state, alignment_map=_alignment_map(comparison, view, state, shown))
+    return render(request, f"{TEMPLATE}#overview", context)
 
 
 # --- writes ------------------------------------------------------------------
@@ -349,6 +388,8 @@ def _respond(
         message_level="error" if level >= messages.WARNING else "ok",
     )
     response = render(request, f"{TEMPLATE}#swap", context, status=status)
+    # The map is not redrawn here (that would read every row); it asks for itself when it hears this.
+    trigger_client_event(response, "newsdiff:changed")
     return reswap(response, "none") if oob_rows else response
 
 
@@ -384,7 +425,7 @@ def _write(request, comparison: Comparison, key: str, action, *, success: str = 
 @review_view()
 def row_tag(request: HtmxHttpRequest, slug: str, key: str) -> HttpResponse:
     """Set (or clear) my verdict on a row, and my note with it when the form carries one."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     link, passage = _target(comparison, key)
     form = RowTagForm(request.POST)
     if not form.is_valid():
@@ -412,7 +453,7 @@ def row_tag(request: HtmxHttpRequest, slug: str, key: str) -> HttpResponse:
 @review_view()
 def row_note(request: HtmxHttpRequest, slug: str, key: str) -> HttpResponse:
     """Save my note on a row."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     link, passage = _target(comparison, key)
     form = RowNoteForm(request.POST)
     form.is_valid()
@@ -435,7 +476,7 @@ def row_note(request: HtmxHttpRequest, slug: str, key: str) -> HttpResponse:
 @review_view(roles.FINALIZE)
 def row_final(request: HtmxHttpRequest, slug: str, key: str) -> HttpResponse:
     """Record the editor's final verdict on a row."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     link, passage = _target(comparison, key)
     form = RowFinalForm(request.POST)
     if not form.is_valid():
@@ -458,7 +499,7 @@ def row_final(request: HtmxHttpRequest, slug: str, key: str) -> HttpResponse:
 
 
 def _link_action(request: HtmxHttpRequest, slug: str, pk: int, service, success: str) -> HttpResponse:
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     link = get_object_or_404(Link, pk=pk, comparison=comparison)
     return _write(
         request,
@@ -495,7 +536,7 @@ def link_unlink_view(request: HtmxHttpRequest, slug: str, pk: int) -> HttpRespon
 @review_view()
 def link_create_view(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Link the passages picked on each side by hand."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     form = LinkCreateForm(request.POST)
     state = PageState.from_query(request.GET)
     error = ""
@@ -533,7 +574,7 @@ def _flash(request, comparison: Comparison, state: PageState, message: str, *, s
 @review_view()
 def annotation_undo(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Undo my last change in this comparison."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     state = PageState.from_query(request.GET)
     try:
         undo = annotation_undo_last(reviewer=request.user, comparison=comparison)
@@ -553,7 +594,7 @@ def annotation_undo(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @review_view(roles.FINALIZE)
 def comparison_status(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Close a comparison to further changes, or reopen it."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     status = request.POST.get("status", "")
     try:
         comparison_set_status(comparison=comparison, editor=request.user, status=status)
@@ -568,7 +609,7 @@ def comparison_status(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @review_view()
 def comparison_agreement(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Cohen's kappa between the reviewers of two accounts, overall and per pair (loaded when asked for)."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     state = PageState.from_query(request.GET)
     view = agreement(comparison, a_id=state.a, b_id=state.b)
     context = {"comparison": comparison, "view": view, "state_query": state.query(start=0)}
@@ -580,7 +621,7 @@ def comparison_agreement(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @review_view()
 def row_history_view(request: HtmxHttpRequest, slug: str, key: str) -> HttpResponse:
     """Every recorded change to one row, newest first."""
-    comparison = _comparison(slug)
+    comparison = _comparison(request, slug)
     link, passage = _target(comparison, key)
     events = row_history(comparison, link_id=link.pk if link else None, passage_id=passage.pk if passage else None)
     context = {

@@ -4,12 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from newsdiff import roles
 from newsdiff.exports import FORMATS, ExportOptions, export_create
 from newsdiff.models import Comparison
+from newsdiff.views.access import get_visible_or_404
 
 
 class ExportForm(forms.Form):
@@ -38,7 +39,7 @@ class ExportForm(forms.Form):
 @permission_required(roles.EXPORT, raise_exception=True)
 def comparison_export(request: HttpRequest, slug: str) -> HttpResponse:
     """Show the export options; with a format chosen, download the export as a file."""
-    comparison = get_object_or_404(Comparison, slug=slug)
+    comparison = get_visible_or_404(request, Comparison, slug=slug)
     form = ExportForm(request.GET if "format" in request.GET else None)
     if not form.is_bound or not form.is_valid():
         status = 400 if form.is_bound else 200

@@ -118,6 +118,10 @@
       a: () => press("a"),
       x: () => press("x"),
       n: () => focusNote(),
+      e: () => {
+        const exportLink = document.querySelector('[data-shortcut="export"]');
+        if (exportLink) exportLink.click();
+      },
       "?": () => toggleHelp(),
       Escape: () => {
         const help = document.getElementById("keys-help");

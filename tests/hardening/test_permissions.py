@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin as django_admin
 from django.urls import URLPattern, get_resolver, reverse
 
-from newsdiff.models import Annotation, Link, Passage
+from newsdiff.models import Annotation, Job, Link, Passage
 from newsdiff.services.annotations import annotation_set
 from tests import factories
 
@@ -23,8 +23,12 @@ ACCESS = {
     "logout": ("POST", EVERYONE),
     "comparison-list": ("GET", REVIEWERS),
     "comparison-detail": ("GET", REVIEWERS),
+    "comparison-map": ("GET", REVIEWERS),
     "comparison-status": ("POST", EDITORS),
     "comparison-agreement": ("GET", REVIEWERS),
+    "comparison-jobs": ("GET", REVIEWERS),
+    "job-detail": ("GET", REVIEWERS),
+    "job-retry": ("POST", ADMINS),
     "annotation-undo": ("POST", REVIEWERS),
     "link-create": ("POST", REVIEWERS),
     "link-accept": ("POST", REVIEWERS),
@@ -37,6 +41,10 @@ ACCESS = {
     "article-detail": ("GET", REVIEWERS),
     "article-version-fetched": ("GET", REVIEWERS),
     "comparison-export": ("GET", EDITORS),
+    "comparison-create": ("GET", EDITORS),
+    "account-create": ("GET", EDITORS),
+    "article-refetch": ("POST", EDITORS),
+    "annotation-rereview": ("POST", REVIEWERS),
 }
 
 
@@ -57,7 +65,8 @@ def world(seeds_dir):
     version = first.current_version
     version.fetched_html = "<html><body><p>raw page</p></body></html>"
     version.save()
-    return {"comparison": comparison, "article": first, "link": link, "lone": lone, "users": users}
+    job = Job.objects.create(kind=Job.Kind.REALIGN, status=Job.Status.FAILED, comparison=comparison, message="down")
+    return {"comparison": comparison, "article": first, "link": link, "lone": lone, "users": users, "job": job}
 
 
 def url_args(name: str, world) -> tuple[list, dict]:
@@ -65,8 +74,12 @@ def url_args(name: str, world) -> tuple[list, dict]:
     slug, link, lone = world["comparison"].slug, world["link"], world["lone"]
     return {
         "comparison-detail": ([slug], {}),
+        "comparison-map": ([slug], {}),
         "comparison-status": ([slug], {"status": "open"}),
         "comparison-agreement": ([slug], {}),
+        "comparison-jobs": ([slug], {}),
+        "job-detail": ([world["job"].pk], {}),
+        "job-retry": ([world["job"].pk], {}),
         "annotation-undo": ([slug], {}),
         "link-create": ([slug], {"a": lone.pk, "b": link.b_passages.first().pk}),
         "link-accept": ([slug, link.pk], {}),
@@ -79,12 +92,20 @@ def url_args(name: str, world) -> tuple[list, dict]:
         "article-detail": ([world["article"].pk], {}),
         "article-version-fetched": ([world["article"].pk, 1], {}),
         "comparison-export": ([slug], {"format": "json"}),
+        "account-create": ([slug], {}),
+        "article-refetch": ([world["article"].pk], {}),
+        "annotation-rereview": (
+            [world["article"].pk, Annotation.objects.filter(comparison=world["comparison"]).first().pk],
+            {"action": "dismiss"},
+        ),
     }.get(name, ([], {}))
 
 
 def outcome(response) -> str:
     if response.status_code >= 500:
         return "server error"
+    if response.status_code == 404:
+        return "missing"
     if response.status_code == 403:
         return "forbidden"
     if response.status_code == 302 and "/login/" in response["Location"]:
@@ -158,8 +179,8 @@ def test_the_admin_is_for_admins_only(client, world, role):
         response = client.get(url)
         assert response.status_code < 500, (role, url)
         if role == "admin":
-            if "/auth/" in url:
-                # Managing users and groups stays with superusers.
+            if "/auth/" in url or "/django_tasks_database/" in url:
+                # Managing users and groups, and the raw task queue (django-tasks-db), stays with superusers.
                 assert response.status_code in (200, 403), (url, response.status_code)
             else:
                 assert response.status_code == 200, (url, response.status_code)
@@ -176,3 +197,105 @@ def test_a_reviewer_cannot_touch_another_comparisons_rows(client, world):
     assert response.status_code == 404
     assert not Annotation.objects.filter(link=link, label="conflicting").exists()
     assert Link.objects.get(pk=link.pk).comparison == world["comparison"]
+
+
+# --- restricted comparisons -----------------------------------------------------------------------------------
+# A second world: a comparison restricted to one named reviewer and to the "desk" group. Each person below walks
+# every URL of ACCESS that points into a comparison (a new URL there is walked as soon as url_args knows it):
+# role, and whether the person may see the restricted comparison. Those who may not get 404 ("missing") wherever
+# their role would let them in, exactly as for a comparison that does not exist.
+PEOPLE = {
+    "outsider-reviewer": ("reviewer", False),
+    "outsider-editor": ("editor", False),
+    "named-reviewer": ("reviewer", True),
+    "desk-editor": ("editor", True),
+    "desk-reviewer": ("reviewer", True),
+    "admin": ("admin", True),
+    "superuser": ("admin", True),
+}
+EMBARGOED_A = "The minister will resign on Friday, two officials said.\nThe budget falls by 12 percent next year.\n"
+EMBARGOED_B = "The minister will resign on Friday, one official said.\nThe budget falls by 20 percent next year.\n"
+
+
+@pytest.fixture
+def restricted(world):
+    from django.contrib.auth.models import Group
+
+    comparison = factories.ComparisonFactory(slug="embargo", title="Embargoed resignation")
+    first = factories.article(comparison, EMBARGOED_A + "Only this account mentions the weather.\n", source="Desk A")
+    factories.article(comparison, EMBARGOED_B, source="Desk B")
+    desk = Group.objects.create(name="desk")
+    users = {
+        "outsider-reviewer": world["users"]["reviewer"],
+        "outsider-editor": world["users"]["editor"],
+        "named-reviewer": factories.reviewer("named"),
+        "desk-editor": factories.editor("deskie"),
+        "desk-reviewer": factories.reviewer("deskrev"),
+        "admin": world["users"]["admin"],
+        "superuser": factories.UserFactory(username="root", is_superuser=True, is_staff=True),
+    }
+    users["desk-editor"].groups.add(desk)
+    users["desk-reviewer"].groups.add(desk)
+    comparison.visibility = comparison.Visibility.RESTRICTED
+    comparison.save()
+    comparison.allowed_users.add(users["named-reviewer"])
+    comparison.allowed_groups.add(desk)
+    link = comparison.links.first()
+    lone = Passage.objects.filter(article=first, kind="claim").exclude(links_as_a__isnull=False).first()
+    annotation_set(reviewer=users["named-reviewer"], link=link, label="matching", note="embargoed note")
+    version = first.current_version
+    version.fetched_html = "<html><body><p>raw embargoed page</p></body></html>"
+    version.save()
+    return {"comparison": comparison, "article": first, "link": link, "lone": lone, "users": users}
+
+
+def scoped_names(world) -> list[str]:
+    """The URL names that point into one comparison (they take its slug or one of its objects)."""
+    return [name for name in ACCESS if url_args(name, world)[0]]
+
+
+@pytest.mark.parametrize("person", sorted(PEOPLE))
+def test_a_restricted_comparison_is_missing_for_everyone_it_does_not_name(client, restricted, person):
+    role, sees = PEOPLE[person]
+    user = restricted["users"][person]
+    names = scoped_names(restricted)
+    assert {"comparison-detail", "row-history", "article-detail", "comparison-export"} <= set(names)
+    for name in names:
+        method, allowed = ACCESS[name]
+        args, data = url_args(name, restricted)
+        url = reverse(name, args=args)
+        for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
+            client.force_login(user)
+            response = client.get(url, data, **headers) if method == "GET" else client.post(url, data, **headers)
+            got = outcome(response)
+            expected = "forbidden" if role not in allowed else ("allowed" if sees else "missing")
+            assert got == expected, f"{person} {method} {name}: got {got} ({response.status_code}), expected {expected}"
+            if got == "missing":
+                assert b"embargo" not in response.content.lower() and b"resign" not in response.content.lower()
+
+    client.force_login(user)
+    listing = client.get(reverse("comparison-list")).content.decode()
+    assert ("Embargoed resignation" in listing) == sees, person
+    assert "call" in listing  # the open comparison stays in everyone's list
+
+
+def test_visibility_rule_in_one_place(restricted):
+    """Comparison.objects.visible_to is the rule: open for all roles, restricted for the named, all for admins."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from newsdiff.models import Comparison
+
+    comparison = restricted["comparison"]
+    for person, (_, sees) in PEOPLE.items():
+        assert comparison.is_visible_to(restricted["users"][person]) == sees, person
+    assert not Comparison.objects.visible_to(AnonymousUser()).exists()
+    assert Comparison.objects.visible_to(restricted["users"]["outsider-reviewer"]).count() == Comparison.objects.count() - 1
+
+
+def test_commands_are_not_restricted(restricted, tmp_path):
+    """Management commands run as the server's operator: a restricted comparison exports like any other."""
+    from django.core.management import call_command
+
+    out = tmp_path / "embargo.json"
+    call_command("export_comparison", "embargo", "--format", "json", "--output", str(out))
+    assert "Embargoed resignation" in out.read_text()

@@ -318,3 +318,118 @@ def test_internal_addresses_are_refused_unless_allowed(settings, url):
     settings.NEWSDIFF_FETCH_ALLOW_PRIVATE = False
     with pytest.raises(ImportRefused, match="internal address"):
         fetch_page(url, timeout=1, max_bytes=1000)
+
+
+# resolving once, connecting to the checked address ----------------------------
+
+
+class Resolver:
+    """A DNS the test controls: answers per call, and counts the look-ups."""
+
+    def __init__(self, *answers: list[str]):
+        self.answers = list(answers)
+        self.calls: list[str] = []
+
+    def __call__(self, hostname, port):
+        self.calls.append(hostname)
+        return self.answers[min(len(self.calls), len(self.answers)) - 1]
+
+
+@pytest.fixture
+def loopback_counts_as_public(monkeypatch, settings):
+    """127.0.0.1 stands in for a public server (the only one a test may reach); 10/8 stays internal."""
+    import ipaddress
+
+    from newsdiff.services import fetch as fetch_module
+
+    settings.NEWSDIFF_FETCH_ALLOW_PRIVATE = False
+    monkeypatch.setattr(fetch_module, "address_allowed", lambda ip: ip == ipaddress.ip_address("127.0.0.1"))
+    return fetch_module
+
+
+def host_echo(request):
+    body = f"<html><body><p>Host was {request.headers['Host']}.</p></body></html>".encode()
+    request.send_response(200)
+    request.send_header("Content-Type", "text/html")
+    request.send_header("Content-Length", str(len(body)))
+    request.end_headers()
+    request.wfile.write(body)
+
+
+def test_a_name_is_resolved_once_and_the_checked_address_is_used(site, monkeypatch, loopback_counts_as_public):
+    """A rebinding name (public first, internal on the next look-up) gets one look-up: the connection goes to the
+    address that was checked, and the server still sees the name in the Host header."""
+    resolver = Resolver(["127.0.0.1"], ["10.0.0.5"])
+    monkeypatch.setattr(loopback_counts_as_public, "resolve", resolver)
+    site.handler("/echo", host_echo)
+    page = fetch(f"http://news.rebind.test:{site.port}/echo")
+    assert f"Host was news.rebind.test:{site.port}." in page.html
+    assert resolver.calls == ["news.rebind.test"]
+
+
+def test_every_address_of_a_name_must_be_public(site, monkeypatch, loopback_counts_as_public):
+    monkeypatch.setattr(loopback_counts_as_public, "resolve", Resolver(["127.0.0.1", "10.0.0.5"]))
+    site.handler("/echo", host_echo)
+    message = refusal(f"http://mixed.test:{site.port}/echo")
+    assert message == "mixed.test is an internal address (10.0.0.5); only public web pages can be fetched."
+    assert site.hits == []
+
+
+def test_every_redirect_hop_is_resolved_and_checked_again(site, monkeypatch, loopback_counts_as_public):
+    resolver = Resolver(["127.0.0.1"], ["10.0.0.5"])
+    monkeypatch.setattr(loopback_counts_as_public, "resolve", resolver)
+    site.redirect("/first", "/second")
+    site.handler("/second", host_echo)
+    assert "internal address (10.0.0.5)" in refusal(f"http://hop.test:{site.port}/first")
+    assert site.hits == ["/first"] and resolver.calls == ["hop.test", "hop.test"]
+
+
+def test_the_next_checked_address_is_tried_when_one_refuses(site, monkeypatch, settings):
+    from newsdiff.services import fetch as fetch_module
+
+    monkeypatch.setattr(fetch_module, "resolve", Resolver(["127.0.0.2", "127.0.0.1"]))
+    site.handler("/echo", host_echo)
+    assert "Host was two.test" in fetch(f"http://two.test:{site.port}/echo").html
+
+
+def test_tls_verifies_the_name_not_the_address():
+    """Over https the pool connects to the checked address but sends and verifies the host name."""
+    from newsdiff.services.fetch import Target, _pool
+
+    target = Target(scheme="https", hostname="news.example", port=443, addresses=("93.184.216.34",), path="/")
+    pool = _pool(target, "93.184.216.34")
+    assert pool.host == "93.184.216.34"
+    assert pool.assert_hostname == "news.example" and pool.conn_kw["server_hostname"] == "news.example"
+    assert pool.cert_reqs == "CERT_REQUIRED"
+    assert target.host_header == "news.example"
+
+
+# decoded size ------------------------------------------------------------------
+
+
+def test_a_gzip_bomb_is_stopped_at_the_limit_not_inflated(site):
+    """50 MB of zeros in 50 kB of gzip: refused once the inflated page passes the limit, without inflating it all."""
+    import gzip
+    import tracemalloc
+
+    bomb = gzip.compress(b"\0" * (50 * 1024 * 1024), compresslevel=9)
+    assert len(bomb) < 100_000
+    site.pages["/bomb"] = (200, {"Content-Type": "text/html", "Content-Encoding": "gzip",
+                                 "Content-Length": str(len(bomb))}, bomb)
+    tracemalloc.start()
+    try:
+        message = refusal(site.url("/bomb"), max_bytes=1024 * 1024)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert message == "The page is larger than the limit of 1.0 MB once decompressed; the download was stopped."
+    assert peak < 10 * 1024 * 1024
+
+
+def test_a_compressed_page_within_the_limit_is_read(site):
+    import gzip
+
+    body = gzip.compress(b"<html><body><p>Compressed news.</p></body></html>")
+    site.pages["/gz"] = (200, {"Content-Type": "text/html", "Content-Encoding": "gzip",
+                               "Content-Length": str(len(body))}, body)
+    assert "Compressed news." in fetch(site.url("/gz")).html

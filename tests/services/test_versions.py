@@ -318,3 +318,181 @@ def test_admin_refetch_action(client, db):
                                follow=True)
     assert "added v2" in response.content.decode()
     assert article.versions.count() == 2
+
+
+# A link keeps going while one passage on each side survives -----------------------
+
+
+def test_a_link_is_carried_when_one_of_its_passages_survives(story):
+    """A two-passage link that loses one passage is carried on the survivor, flagged, the lost one listed."""
+    _, article, other = story
+    alice = factories.reviewer("alice")
+    other_third = Passage.objects.get(version=other.current_version, index=2)
+    link = link_create(reviewer=alice, a_passages=[passage(article, REMOVED), passage(article, ALSO_KEPT)],
+                       b_passages=[other_third], label=Verdict.MATCHING)
+    on_link = link.annotations.get()
+
+    v2 = article_version_add(article=article, data=V2.encode(), filename="v2.txt", user=alice, align=False)
+
+    on_link.refresh_from_db()
+    carried = on_link.link
+    assert carried != link
+    assert list(carried.a_passages.all()) == [passage(article, ALSO_KEPT, v2)]
+    assert list(carried.b_passages.all()) == [other_third]
+    assert on_link.changed_since_review is True
+    assert [p.text for p in v2.carry.dropped] == [REMOVED]
+    assert v2.carry.links_carried == 1 and v2.carry.links_left == 0
+    assert "1 passage(s) gone from carried links" in v2.carry.summary()
+    event = AnnotationEvent.objects.get(action=AnnotationEvent.Action.CARRY, link=carried, annotation__isnull=True)
+    assert event.after["dropped"] == [{"passage": passage(article, REMOVED, link.a_passages.first().version).pk,
+                                       "text": REMOVED}]
+    article.refresh_from_db()
+    assert on_link in article_changed_since_review(article)
+
+
+# Settling what needs re-review by hand -----------------------------------------------
+
+
+@pytest.fixture
+def left_behind(story):
+    """v2 leaves alice's verdict on REMOVED and bob's link from REMOVED behind."""
+    _, article, other = story
+    alice, bob = factories.reviewer("alice"), factories.reviewer("bob")
+    on_removed = annotation_set(reviewer=alice, passage=passage(article, REMOVED), label=Verdict.UNIQUE, note="check")
+    other_third = Passage.objects.get(version=other.current_version, index=2)
+    link = link_create(reviewer=bob, a_passages=[passage(article, REMOVED)], b_passages=[other_third],
+                       label=Verdict.MATCHING)
+    article_version_add(article=article, data=V2.encode(), filename="v2.txt", align=False)
+    article.refresh_from_db()
+    assert set(article_needs_rereview(article)) == {on_removed, link.annotations.get()}
+    return article, alice, bob, on_removed, link.annotations.get(), other_third
+
+
+def test_dismiss_takes_a_verdict_off_the_list_with_a_trace(left_behind):
+    from newsdiff.services.rereview import annotation_dismiss
+
+    article, alice, _, on_removed, on_link, _ = left_behind
+    annotation_dismiss(article=article, annotation=on_removed, user=alice)
+    assert article_needs_rereview(article) == [on_link]
+    event = AnnotationEvent.objects.get(action=AnnotationEvent.Action.DISMISS)
+    assert (event.annotation, event.actor, event.after["dismissed"]) == (on_removed, alice, True)
+    assert event.before["text"] == REMOVED
+    on_removed.refresh_from_db()
+    assert on_removed.passage.text == REMOVED  # kept with the old version as history
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="does not need re-review"):
+        annotation_dismiss(article=article, annotation=on_removed, user=alice)
+
+
+def test_reanchor_moves_a_passage_verdict_to_the_current_text(left_behind):
+    from newsdiff.services.rereview import annotation_reanchor
+
+    article, alice, _, on_removed, _, _ = left_behind
+    target = passage(article, ADDED)
+    annotation_reanchor(article=article, annotation=on_removed, passage=target, user=alice)
+    on_removed.refresh_from_db()
+    assert on_removed.passage == target and on_removed.note == "check"
+    event = AnnotationEvent.objects.get(action=AnnotationEvent.Action.REANCHOR)
+    assert event.before["text"] == REMOVED and event.after["text"] == ADDED and event.actor == alice
+    assert on_removed not in article_needs_rereview(article)
+
+
+def test_reanchor_gives_a_link_verdict_a_link_from_the_chosen_passage(left_behind):
+    from newsdiff.services.rereview import annotation_reanchor
+
+    article, _, bob, _, on_link, other_third = left_behind
+    target = passage(article, ADDED)
+    annotation_reanchor(article=article, annotation=on_link, passage=target, user=bob)
+    on_link.refresh_from_db()
+    assert list(on_link.link.a_passages.all()) == [target]
+    assert list(on_link.link.b_passages.all()) == [other_third]
+    assert on_link.link.status == Link.Status.ACCEPTED and on_link.label == Verdict.MATCHING
+    assert AnnotationEvent.objects.filter(action=AnnotationEvent.Action.REANCHOR, link=on_link.link).exists()
+    assert article_needs_rereview(article) != [] and on_link not in article_needs_rereview(article)
+
+
+def test_reanchor_refuses_old_passages_and_other_reviewers(left_behind):
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from newsdiff.services.rereview import annotation_reanchor
+
+    article, alice, bob, on_removed, _, _ = left_behind
+    old_passage = on_removed.passage
+    with pytest.raises(ValidationError, match="current version"):
+        annotation_reanchor(article=article, annotation=on_removed, passage=old_passage, user=alice)
+    with pytest.raises(PermissionDenied):
+        annotation_reanchor(article=article, annotation=on_removed, passage=passage(article, ADDED), user=bob)
+    # An editor may settle anyone's verdict.
+    annotation_reanchor(article=article, annotation=on_removed, passage=passage(article, ADDED),
+                        user=factories.editor("ed"))
+    assert not AnnotationEvent.objects.filter(action=AnnotationEvent.Action.REANCHOR).exclude(
+        actor__username="ed").exists()
+
+
+def test_article_page_form_settles_a_verdict(client, left_behind):
+    from django.urls import reverse
+
+    article, alice, _, on_removed, on_link, _ = left_behind
+    client.force_login(alice)
+    page = client.get(reverse("article-detail", args=[article.pk])).content.decode()
+    assert reverse("annotation-rereview", args=[article.pk, on_removed.pk]) in page
+    assert reverse("annotation-rereview", args=[article.pk, on_link.pk]) not in page  # bob's, and alice is no editor
+    url = reverse("annotation-rereview", args=[article.pk, on_removed.pk])
+    response = client.post(url, {"action": "reanchor", "passage": passage(article, ADDED).pk}, follow=True)
+    assert "Re-anchored to passage 4 of the current version." in response.content.decode()
+    wrong = client.post(reverse("annotation-rereview", args=[article.pk, on_link.pk]), {"action": "dismiss"})
+    assert wrong.status_code == 403
+
+
+# The same web page again is a new version --------------------------------------------
+
+
+def test_importing_the_same_page_again_adds_a_version(db):
+    """import_article --url for an address an account came from (however written) adds a version to that account."""
+    site = NewsSite()
+    site.html("/story", page_with(KEPT + " " + REWORDED_OLD, REMOVED + " " + ALSO_KEPT))
+    site.redirect("/short", "/story/")
+    with serve(site):
+        call_command("import_article", "--url", site.url("/story"), "--comparison", "talks", "--source", "Ledger",
+                     stdout=StringIO())
+        article = Comparison.objects.get(slug="talks").articles.get()
+        alice = factories.reviewer("alice")
+        kept = annotation_set(reviewer=alice, passage=passage(article, KEPT), label=Verdict.UNIQUE)
+
+        new_page = page_with(KEPT + " " + REWORDED_NEW, ALSO_KEPT + " " + ADDED)
+        for path in ("/story", "/story/", "/story/?utm_source=feed"):  # one page, three ways of writing it
+            site.html(path, new_page)
+        out = StringIO()
+        call_command("import_article", "--url", site.url("/story/?utm_source=feed#top"), "--comparison", "talks",
+                     "--source", "Someone else", stdout=out)
+        assert f"already: added v2" in out.getvalue() and "1 verdict(s) carried over" in out.getvalue()
+
+        # Through a redirect to the same page: still that account (and identical now, so refused).
+        with pytest.raises(CommandError, match="identical to the current version"):
+            call_command("import_article", "--url", site.url("/short"), "--comparison", "talks", "--source", "X")
+    comparison = Comparison.objects.get(slug="talks")
+    assert comparison.articles.count() == 1
+    article.refresh_from_db()
+    assert article.current_version.number == 2 and article.source == "Ledger"
+    kept.refresh_from_db()
+    assert kept.passage.version == article.current_version
+
+
+def test_admin_fetch_of_the_same_page_adds_a_version(client, db):
+    site = NewsSite()
+    site.html("/story", page_with(KEPT + " " + REWORDED_OLD, REMOVED + " " + ALSO_KEPT))
+    with serve(site):
+        from newsdiff.services.articles import ArticleMeta
+        from newsdiff.services.fetch import article_import_url
+
+        comparison = factories.ComparisonFactory()
+        article = article_import_url(comparison=comparison, meta=ArticleMeta(source="Ledger"), url=site.url("/story"),
+                                     align=False)
+        site.html("/story", page_with(KEPT + " " + REWORDED_NEW, ALSO_KEPT + " " + ADDED))
+        client.force_login(factories.admin())
+        response = client.post("/admin/newsdiff/article/add/",
+                               {"comparison": comparison.pk, "source": "Ledger", "fetch_url": site.url("/story")},
+                               follow=True)
+    assert "already: added v2" in response.content.decode()
+    assert comparison.articles.count() == 1 and article.versions.count() == 2

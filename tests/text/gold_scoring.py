@@ -12,7 +12,8 @@ Figures (the issue's names):
 - conflicts found: gold conflict links found and labelled conflict;
 - conflict precision: conflict-labelled proposed pairs on a gold conflict link / conflict-labelled
   pairs that are on gold or wrong (on ECB+ every gold link is a match, so every such label is false);
-- conflict share: proposed links labelled conflict / all proposed links.
+- conflict share: proposed links labelled conflict / all proposed links;
+- decoys labelled: the gold's decoy pairs (differences that are not conflicts) labelled conflict.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ class Tally:
             "conflicts_found": ratio("conflicts_found", c["gold_conflicts"]),
             "conflict_precision": ratio("conflict_right", c["conflict_right"] + c["conflict_wrong"]),
             "conflict_share": ratio("conflict_links", c["links"]),
+            "decoys_labelled": ratio("decoys_labelled", c["decoys"]),
             "links": c["links"],
         }
 
@@ -134,7 +136,14 @@ def score_snippet_gold(a: list, b: list, result: Alignment, gold: dict) -> Tally
     acceptable = set().union(*(pairs(entry) for entry in gold.get("acceptable", [])))
     unique = set().union(*(find(a, s) for s in gold["unique"]["a"]))
     unique |= {("b", k) for k in set().union(*(find(b, s) for s in gold["unique"]["b"]))}
-    return score_pairs(result, gold_links, acceptable, unique)
+    tally = score_pairs(result, gold_links, acceptable, unique)
+    # Decoys: pairs whose differences are not conflicts (a number on one side only, a "not" outside
+    # the shared clause, the same figure written twice ways); a conflict label on one is wrong.
+    conflicts = {pair for link in result.links if link.label == "conflict" for pair in _pairs(link)}
+    for entry in gold.get("decoys", []):
+        tally.counts["decoys"] += 1
+        tally.counts["decoys_labelled"] += bool(pairs(entry) & conflicts)
+    return tally
 
 
 # --- ECB+ -------------------------------------------------------------------------------------

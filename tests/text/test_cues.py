@@ -52,6 +52,8 @@ def test_numbers_about_different_things_are_no_cue():
                             "The cap covers about 42,000 apartments.") == []
     assert conflict_reasons("The 36-year-old boxer lost the title.", "The boxer lost the title a year later.") == []
     assert conflict_reasons("January 5, 2011", "Updated: January 6, 2011, 11:34 AM ET") == []
+    assert conflict_reasons("Ferreira, 29, has now scored 23 goals this season.",
+                            "Ferreira's two goals took his tally for the season to 23.") == []
 
 
 def test_years_alone_are_not_counts():
@@ -88,6 +90,15 @@ def test_same_quote_different_speakers_is_a_cue():
     a = '"We will not back down from this fight," Okoro said on Tuesday.'
     b = '"We will not back down from this fight," said Governor Reed.'
     assert quote_reasons(a, b) == ["quote attributed to different speakers: Okoro vs Reed"]
+
+
+def test_speaker_after_a_title_is_found():
+    """"said her campaign manager, Joel Pryce": the name after the verb and a title is the speaker."""
+    a = '"We ran on the bus lines and the rents, and people listened," Sayeed told supporters.'
+    b = '"We ran on the bus lines and the rents, and people listened," said her campaign manager, Joel Pryce.'
+    assert quote_reasons(a, b) == ["quote attributed to different speakers: Sayeed vs Pryce"]
+    text = '"We will appeal," said on Tuesday the lawyer for the owners.'
+    assert speaker(text, 0, text.index(",") + 2) is None
 
 
 def test_same_quote_same_speaker_is_no_cue():

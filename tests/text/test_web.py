@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdiff.text.web import NoArticleFound, extract_article
+from newsdiff.text.web import NoArticleFound, extract_article, same_page_key
 
 WEB = Path(__file__).resolve().parents[1] / "fixtures" / "web"
 
@@ -78,3 +78,33 @@ def test_page_without_an_article_is_refused(html):
     """An empty page or one with only navigation raises NoArticleFound."""
     with pytest.raises(NoArticleFound):
         extract_article(html, "http://127.0.0.1/")
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("https://www.Example.com/news/a/", "http://example.com/news/a"),
+        ("https://example.com:443/news/a#comments", "https://example.com/news/a"),
+        ("https://example.com/a?utm_source=x&id=7&fbclid=abc", "https://example.com/a?id=7"),
+        ("https://example.com/a?b=2&a=1", "https://example.com/a?a=1&b=2"),
+    ],
+)
+def test_same_page_key_equal(first, second):
+    assert same_page_key(first) == same_page_key(second) != ""
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("https://example.com/a?id=7", "https://example.com/a?id=8"),
+        ("https://example.com/a", "https://example.com/b"),
+        ("https://example.com:8080/a", "https://example.com/a"),
+        ("https://example.com/a", "https://example.org/a"),
+    ],
+)
+def test_same_page_key_different(first, second):
+    assert same_page_key(first) != same_page_key(second)
+
+
+def test_same_page_key_of_a_non_address_is_empty():
+    assert same_page_key("") == same_page_key("mailto:x@example.com") == same_page_key("http://x:port/") == ""

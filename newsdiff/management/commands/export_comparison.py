@@ -1,4 +1,4 @@
-"""python manage.py export_comparison SLUG --format html|md|csv|json [--output FILE] [--suggestions] [--only conflicts|final]"""
+"""python manage.py export_comparison SLUG --format html|md|csv|json|claimreview|webannotation [--output FILE] [--suggestions] [--only conflicts|final]"""
 
 import sys
 from pathlib import Path
@@ -11,7 +11,10 @@ from newsdiff.models import Comparison
 
 
 class Command(BaseCommand):
-    help = "Export a comparison as an HTML report, Markdown, CSV or JSON (to stdout unless --output is given)."
+    help = (
+        "Export a comparison as an HTML report, Markdown, CSV, JSON, schema.org ClaimReview or W3C Web Annotation "
+        "JSON-LD (to stdout unless --output is given)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("slug", help="slug of the comparison")

@@ -1,6 +1,8 @@
 """python manage.py import_article FILE --comparison SLUG --source "..." [--title ... --outlet ... --url ... --published ...]
 
-    import_article --url URL --comparison SLUG --source "..."   fetch the page and import its article
+    import_article --url URL --comparison SLUG --source "..."   fetch the page and import its article (when an
+                                                                account of SLUG came from the same page, the
+                                                                page becomes that account's next version)
     import_article FILE --article ID                            add FILE as a new version of article ID
     import_article --url URL --article ID                       add the fetched page as a new version
     import_article --article ID                                 fetch article ID's own address again
@@ -19,8 +21,7 @@ from django.utils import timezone
 
 from newsdiff.models import Article
 from newsdiff.services.articles import ArticleMeta, ImportRefused, article_import, comparison_get_or_create
-from newsdiff.services.fetch import article_import_url
-from newsdiff.services.versions import article_version_add
+from newsdiff.services.versions import article_import_or_version_url, article_version_add
 
 
 def parse_published(value: str):
@@ -114,13 +115,21 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 comparison = comparison_get_or_create(slug=options["comparison"])
-                article = article_import_url(
+                result = article_import_or_version_url(
                     comparison=comparison, meta=self._meta(options), url=url, align=not options["no_align"]
                 )
         except ImportRefused as refusal:
             raise CommandError(f"{url}: {refusal.reason}") from refusal
         except ValidationError as error:
             raise CommandError(f"{url}: {' '.join(error.messages)}") from error
+        article = result.article
+        if result.is_new_version:
+            version = result.version
+            self.stdout.write(
+                f"The page is “{article.title}” (article {article.pk}) already: added v{version.number}, "
+                f"{version.passages.count()} passages. " + version.carry.summary()
+            )
+            return
         count = article.passages.filter(version_id=article.current_version_id).count()
         self.stdout.write(f"Imported “{article.title}” into {comparison.slug}: {count} passages (article {article.pk}).")
 

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from newsdiff.text.alignment.terms import VOCABULARY, Side
+from newsdiff.text.alignment.terms import Side
 
 MIN_IDF_PAIRS = 9  # below this many passage pairs in-comparison IDF means nothing: rarity alone
 
@@ -42,10 +42,19 @@ def term_weights(a: Side, b: Side) -> dict[int, float]:
     IDF, log((N+1)/df), makes the story's names and topic words that most sentences share count
     little; rarity makes "year" or "people" count little even where IDF cannot tell.
     """
-    df = Counter(t for side in (a, b) for terms in side.terms for t in terms)
-    rarity = VOCABULARY.rarity
+    df: Counter = Counter()
+    rarity: dict[int, float] = {}
+    for side in (a, b):
+        word_rarity = side.vocabulary.rarity  # each side's words are rare or common in its own language
+        for words in side.words:
+            df.update(words.keys())
+            for t, w in words.items():
+                # A term is as common as its most common form in this comparison.
+                r = word_rarity[w]
+                if r < rarity.get(t, 2.0):
+                    rarity[t] = r
     if len(a.terms) * len(b.terms) < MIN_IDF_PAIRS:
-        return {t: rarity[t] for t in df}
+        return rarity
     n = len(a.terms) + len(b.terms)
     return {t: math.log((n + 1) / d) * rarity[t] for t, d in df.items()}
 

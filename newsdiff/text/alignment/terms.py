@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from typing import Protocol, Sequence
 
 from rapidfuzz.utils import default_process
-from wordfreq import get_frequency_dict
 
 from newsdiff.text.language import base_language
 from newsdiff.text.lexicon import Lexicon, lexicon_for
@@ -45,8 +44,15 @@ class PassageLike(Protocol):
 
 @functools.lru_cache(maxsize=4)
 def _frequencies(language: str = "en") -> dict[str, float]:
-    """wordfreq's word frequencies of a language (loaded once, on first use: about 0.2 s)."""
-    return get_frequency_dict(language, wordlist="best")
+    """wordfreq's word frequencies of a language, loaded on first use.
+
+    The "small" list holds every word down to Zipf 3.0, below which rarity() is 1.0 anyway, and
+    loads in about 10 ms (the "best" list: 0.15 s). Imported here rather than at module level so
+    that starting the web app does not pay for wordfreq's import (about 0.5 s).
+    """
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict(language, wordlist="small")
 
 
 def rarity(word: str, language: str = "en") -> float:
@@ -64,9 +70,9 @@ class Vocabulary:
     def __init__(self, lexicon: Lexicon | None = None, space: "Vocabulary | None" = None) -> None:
         self.lexicon = lexicon or lexicon_for("en")
         self.term_of_word: dict[str, int] = {}
-        # The term space (stems, their rarity, which are numbers) is shared with `space`'s vocabulary.
+        # The term space (stem -> id, which ids are numbers) is shared with `space`'s vocabulary.
         self.id_of_stem: dict[str, int] = space.id_of_stem if space else {}
-        self.rarity: list[float] = space.rarity if space else []
+        self.rarity: dict[str, float] = {}  # folded word -> rarity() in this language
         self.numbers: set[int] = space.numbers if space else set()  # term ids of numbers
 
     def term(self, word: str) -> int:
@@ -82,13 +88,10 @@ class Vocabulary:
                 s = canonical if canonical.isdigit() else lexicon.stem(canonical)
                 tid = self.id_of_stem.get(s)
                 if tid is None:
-                    tid = self.id_of_stem[s] = len(self.rarity)
-                    self.rarity.append(rarity(word, lexicon.wordfreq))
+                    tid = self.id_of_stem[s] = len(self.id_of_stem)
                     if canonical.isdigit():
                         self.numbers.add(tid)
-                else:
-                    # A stem is as common as its most common form.
-                    self.rarity[tid] = min(self.rarity[tid], rarity(word, lexicon.wordfreq))
+                self.rarity[word] = rarity(word, lexicon.wordfreq)
             if len(self.term_of_word) < MAX_VOCABULARY:
                 self.term_of_word[word] = tid
         return tid
@@ -97,8 +100,7 @@ class Vocabulary:
         """Return the term ids of `text` in order, each with the first folded word that gave it."""
         get, term = self.term_of_word.get, self.term
         out: dict[int, str] = {}
-        if _DIGIT_GROUP_RE.search(text):
-            text = _DIGIT_GROUP_RE.sub("", text)  # "2,000" and "5.1" are one term each
+        text = _DIGIT_GROUP_RE.sub("", text)  # "2,000" and "5.1" are one term each
         for w in default_process(text).split():
             tid = get(w)
             if tid is None:
@@ -139,12 +141,13 @@ class Side:
     sentence_texts: list[list[str]] = field(default_factory=list)  # only for multi-sentence passages
     sentence_terms: list[list[frozenset[int]]] = field(default_factory=list)
     language: str = "en"  # the account's base language ("es" for "es-MX"); its lexicon may be English's
+    vocabulary: Vocabulary = field(default=VOCABULARY, repr=False)  # where its words' rarity is
 
 
 def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = None, language: str = "en") -> Side:
     """Extract the term ids of each alignable passage (and of each of its sentences when it has several)."""
     vocabulary = vocabulary or vocabulary_for(language)
-    side = Side(language=base_language(language) or vocabulary.lexicon.code)
+    side = Side(language=base_language(language) or vocabulary.lexicon.code, vocabulary=vocabulary)
     for index, passage in enumerate(passages):
         if passage.kind not in ALIGNABLE_KINDS:
             continue
@@ -155,7 +158,10 @@ def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = Non
         side.terms.append(frozenset(words))
         side.words.append(words)
         side.content.append(" ".join(words.values()))
-        parts = sentences(text, vocabulary.lexicon.code) if len(text) > 60 else ()
+        # str.count is a cheap test for a second sentence before the regex split.
+        maybe_several = len(text) > 60 and (text.count(". ") + text.count("? ") + text.count("! ")
+                                            + text.count(".” ") + text.count('." '))
+        parts = sentences(text, vocabulary.lexicon.code) if maybe_several else ()
         if len(parts) > 1:
             side.sentence_texts.append(parts)
             side.sentence_terms.append([frozenset(vocabulary.terms(p)) for p in parts])

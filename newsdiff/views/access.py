@@ -1,0 +1,34 @@
+"""Who may see which comparison, for views: every view that loads a comparison or anything in one goes through here.
+
+The rule itself is Comparison.objects.visible_to(user); a comparison someone may not see answers 404, like one
+that does not exist, so its pages, fragments, exports and history do not even confirm it is there.
+"""
+
+from django.db.models import Model, QuerySet
+from django.shortcuts import get_object_or_404
+
+from newsdiff.models import Comparison
+
+# How each model reaches its comparison.
+COMPARISON_PATH = {
+    "comparison": "pk",
+    "article": "comparison",
+    "articleversion": "article__comparison",
+    "passage": "article__comparison",
+    "link": "comparison",
+    "annotation": "comparison",
+    "job": "comparison",
+}
+
+
+def visible(request, queryset: QuerySet | type[Model]) -> QuerySet:
+    """Narrow queryset (or a model's objects) to what request.user may see."""
+    if not isinstance(queryset, QuerySet):
+        queryset = queryset._default_manager.all()
+    path = COMPARISON_PATH[queryset.model._meta.model_name]
+    return queryset.filter(**{f"{path}__in": Comparison.objects.visible_to(request.user).values("pk")})
+
+
+def get_visible_or_404(request, queryset: QuerySet | type[Model], **lookup):
+    """The one object matching lookup that request.user may see, else 404."""
+    return get_object_or_404(visible(request, queryset), **lookup)
