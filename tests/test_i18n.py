@@ -18,6 +18,7 @@ TEMPLATES = sorted((ROOT / "templates").rglob("*.html"))
 PO = ROOT / "locale" / "es" / "LC_MESSAGES" / "django.po"
 PLACEHOLDER = "\u2063"  # stands for a {{ variable }} or {% tag %}: not a letter
 VISIBLE_ATTRIBUTES = {"title", "placeholder", "aria-label", "alt", "label", "content"}
+ATTRIBUTE = re.compile(r'[\w:-]+="[^"]*"')
 WORD = re.compile(r"[^\W\d_]{2,}")  # one stray letter (a keyboard key: <kbd>j</kbd>) is not text
 # Names that are the same in every language.
 NOT_TEXT = {"newsdiff", "CSV", "JSON", "HTML", "Markdown", "htmx", "ECB", "UTF", "Truth", "Social"}
@@ -76,7 +77,8 @@ def untranslated(source: str) -> list[str]:
     parser.feed("".join(pieces))
     out = []
     for text in parser.found:
-        words = [w for w in WORD.findall(text) if w not in NOT_TEXT]
+        # name="value" pairs spliced in by tags inside an element (SVG attributes) are markup, not text
+        words = [w for w in WORD.findall(ATTRIBUTE.sub(" ", text)) if w not in NOT_TEXT]
         if words:
             out.append(" ".join(text.split()))
     return out
