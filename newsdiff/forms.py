@@ -165,30 +165,32 @@ class LinkCreateForm(forms.Form):
 
 # --- starting a comparison ------------------------------------------------------
 
-FILE_NOT_KEPT = "Browsers cannot keep a chosen file after the page is sent back: choose the file again."
+FILE_NOT_KEPT = gettext_lazy("Browsers cannot keep a chosen file after the page is sent back: choose the file again.")
 
 
 class ComparisonCreateForm(forms.Form):
     """A new comparison: its name (left empty: named after its first account) and what it is about."""
 
     title = forms.CharField(
-        label="Name", max_length=300, required=False, help_text="Left empty: named after the first account."
+        label=gettext_lazy("Name"), max_length=300, required=False,
+        help_text=gettext_lazy("Left empty: named after the first account."),
     )
-    description = forms.CharField(label="About", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    description = forms.CharField(label=gettext_lazy("About"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
 class AccountForm(forms.Form):
     """One account: a web address, pasted text or a file, and whose account it is."""
 
-    url = forms.URLField(label="Web address", max_length=2000, required=False, assume_scheme="https")
+    url = forms.URLField(label=gettext_lazy("Web address"), max_length=2000, required=False, assume_scheme="https")
     source = forms.CharField(
-        label="Source",
+        label=gettext_lazy("Source"),
         max_length=200,
         required=False,
-        help_text="Whom the account speaks for. Left empty for a web address: the site's name.",
+        help_text=gettext_lazy("Whom the account speaks for. Left empty for a web address: the site's name."),
     )
-    text = forms.CharField(label="or paste the text", widget=forms.Textarea(attrs={"rows": 5}), required=False, strip=False)
-    file = forms.FileField(label="or choose a file", required=False, help_text=".txt, .md or .html")
+    text = forms.CharField(label=gettext_lazy("or paste the text"), widget=forms.Textarea(attrs={"rows": 5}),
+                           required=False, strip=False)
+    file = forms.FileField(label=gettext_lazy("or choose a file"), required=False, help_text=".txt, .md or .html")
 
     def clean(self):
         cleaned = super().clean()
@@ -197,17 +199,15 @@ class AccountForm(forms.Form):
         given = [name for name in ("url", "text", "file") if (value := cleaned.get(name)) and (
             not isinstance(value, str) or value.strip())]
         if not given:
-            raise forms.ValidationError("Give a web address, paste the text or choose a file.")
+            raise forms.ValidationError(_("Give a web address, paste the text or choose a file."))
         if len(given) > 1:
-            raise forms.ValidationError("Give one of web address, text or file, not several.")
+            raise forms.ValidationError(_("Give one of web address, text or file, not several."))
         if given != ["url"] and not cleaned.get("source", "").strip():
-            self.add_error("source", "Say whose account this is, e.g. 'Mexican presidency'.")
+            self.add_error("source", _("Say whose account this is, e.g. 'Mexican presidency'."))
         upload = cleaned.get("file")
         limit = settings.NEWSDIFF_MAX_UPLOAD_BYTES
         if upload and upload.size > limit:
-            raise forms.ValidationError(
-                f"{upload.name} is {upload.size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.1f} MB."
-            )
+            raise forms.ValidationError(_too_large(upload.name, upload.size, limit))
         return cleaned
 
     def account(self):

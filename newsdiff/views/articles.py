@@ -94,15 +94,16 @@ def annotation_rereview(request: HttpRequest, pk: int, annotation_pk: int) -> Ht
     try:
         if request.POST.get("action") == "dismiss":
             annotation_dismiss(article=article, annotation=annotation, user=request.user)
-            messages.success(request, "Dismissed: the verdict stays with the old version as history.")
+            messages.success(request, _("Dismissed: the verdict stays with the old version as history."))
         else:
             passage = Passage.objects.filter(
                 pk=_int(request.POST.get("passage")), version_id=article.current_version_id
             ).first()
             if passage is None:
-                raise ValidationError("Choose a passage of the current version.")
+                raise ValidationError(_("Choose a passage of the current version."))
             annotation_reanchor(article=article, annotation=annotation, passage=passage, user=request.user)
-            messages.success(request, f"Re-anchored to passage {passage.index + 1} of the current version.")
+            messages.success(request, _("Re-anchored to passage %(number)s of the current version.") % {
+                "number": passage.index + 1})
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(reverse("article-detail", args=[article.pk]) + "#rereview-title")
