@@ -366,6 +366,72 @@ class ExportRecord(models.Model):
         return f"{self.format} export of {self.comparison_id} by {self.user}"
 
 
+class ClaimAnnotation(models.Model):
+    """One reviewer's verdict on a claim across accounts; an editor's final verdict has is_final set.
+
+    Claims are derived from the links (newsdiff/text/claims.py), not stored; a verdict is keyed by the claim's
+    id, a hash of its member passages, so it survives every recomputation that leaves the members as they were.
+    `members` keeps the passage ids the reviewer saw, so a verdict whose claim changed shape stays readable.
+    """
+
+    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="claim_annotations")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="claim_annotations")
+    key = models.CharField(max_length=40, help_text="The claim's id: a hash of its member passage ids.")
+    members = models.JSONField(default=list, help_text="Member passage ids when the verdict was given.")
+    label = models.CharField(max_length=12, choices=Verdict.choices, blank=True)
+    odd = models.JSONField(
+        default=list, blank=True, help_text="Article ids of the account(s) that conflict, or that alone report or omit it."
+    )
+    note = models.TextField(blank=True)
+    is_final = models.BooleanField(default=False)
+    row_version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["comparison", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comparison", "key", "reviewer"], condition=Q(is_final=False), name="one_verdict_per_claim"
+            ),
+            models.UniqueConstraint(fields=["comparison", "key"], condition=Q(is_final=True), name="one_final_per_claim"),
+        ]
+        indexes = [models.Index(fields=["comparison", "key"])]
+
+    def __str__(self):
+        return f"{self.reviewer} on claim {self.key}: {self.label or 'untagged'}"
+
+    def snapshot(self) -> dict:
+        """Return the state that history records before and after a change."""
+        return {"label": self.label, "odd": sorted(self.odd), "note": self.note, "is_final": self.is_final}
+
+
+class ClaimEvent(models.Model):
+    """One recorded change to a claim verdict: who, when, before and after (the claim twin of AnnotationEvent)."""
+
+    class Action(models.TextChoices):
+        TAG = "tag", "Tagged"
+        NOTE = "note", "Wrote a note"
+        CLEAR = "clear", "Cleared a tag"
+        FINAL = "final", "Recorded the final verdict"
+        UNDO = "undo", "Undid a change"
+
+    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="claim_events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    annotation = models.ForeignKey(ClaimAnnotation, on_delete=models.CASCADE, related_name="events")
+    key = models.CharField(max_length=40)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    undoes = models.OneToOneField("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="undone_by")
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["comparison", "key"])]
+
+    def __str__(self):
+        return f"{self.actor} {self.get_action_display().lower()} claim {self.key} at {self.at:%Y-%m-%d %H:%M:%S}"
 class Job(models.Model):
     """Long work done by a task worker (newsdiff/tasks.py): aligning, fetching; what the pages show meanwhile."""
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from newsdiff.views import accounts, articles, comparisons, exports, jobs
+from newsdiff.views import accounts, articles, claims, comparisons, exports, jobs
 
 urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
@@ -28,6 +28,12 @@ urlpatterns = [
     path("c/<slug:slug>/rows/<str:key>/note/", comparisons.row_note, name="row-note"),
     path("c/<slug:slug>/rows/<str:key>/final/", comparisons.row_final, name="row-final"),
     path("c/<slug:slug>/rows/<str:key>/history/", comparisons.row_history_view, name="row-history"),
+    # claims across every account (the grid)
+    path("c/<slug:slug>/grid/", claims.comparison_grid, name="comparison-grid"),
+    path("c/<slug:slug>/claims/undo/", claims.claim_undo, name="claim-undo"),
+    path("c/<slug:slug>/claims/<str:key>/tag/", claims.claim_tag, name="claim-tag"),
+    path("c/<slug:slug>/claims/<str:key>/final/", claims.claim_final, name="claim-final"),
+    path("c/<slug:slug>/claims/<str:key>/history/", claims.claim_history_view, name="claim-history"),
     # articles and versions
     path("articles/<int:pk>/", articles.article_detail, name="article-detail"),
     path(

@@ -299,19 +299,23 @@ def test_model_is_built_in_a_fixed_number_of_queries(db, django_assert_max_num_q
         comparison_export(big)
 
 
-def test_three_accounts_export_every_pair(db):
-    """With three accounts, each of the three pairs is exported."""
+def test_three_accounts_export_every_pair_in_json_and_a_claim_grid_in_the_reports(db):
+    """With three accounts JSON holds each of the three pairs and the claims; the reports show the claim grid
+    (one row per claim, a column per account) instead of pairs, so they grow with claims, not pairs."""
     comparison = annotated_comparison(accounts=3)
     model = export(comparison, suggestions=True)
     assert [(p["a"], p["b"]) for p in model["pairs"]] == [("a1", "a2"), ("a1", "a3"), ("a2", "a3")]
-    assert len(model["accounts"]) == 3
-    html = render_html(model)
-    assert html.count('class="pair"') == 3
     assert all(pair["links"] for pair in model["pairs"])
+    assert len(model["accounts"]) == 3
+    claims = model["claims"]
+    assert claims and all(set(c["members"]) == {"a1", "a2", "a3"} for c in claims)
+    html = render_html(model)
+    assert 'class="pair"' not in html and html.split('id="claims"')[1].count("<tr><td>") == len(claims)
+    assert "— not reported" in html
     rows = list(csv.DictReader(io.StringIO(render_csv(model))))
-    assert {row["pair"] for row in rows if row["pair"]} == {"a1-a2", "a1-a3", "a2-a3"}
+    assert len(rows) == len(claims) and {row["pair"] for row in rows} == {"all"}
     md = render_markdown(model)
-    assert md.count("\n## ") == 3 + 3 + 3  # accounts, counts, agreement; 3 pairs; 3 unique lists
+    assert md.count("\n## ") == 3 + 1  # accounts, counts, agreement; the grid
 
 
 # HTML -----------------------------------------------------------------------
@@ -573,3 +577,25 @@ def test_suggested_conflict_reads_possible_conflict_with_its_evidence(comparison
     assert _verdict_text(claim) == 'Suggestion, untagged (engine: possible conflict — numbers differ: "15-minute" vs "10 minutes")'
     for claim in all_claims(export(comparison, suggestions=True)):
         assert claim["evidence"] == [] or claim["suggested_label"] == "conflict"
+
+
+def test_claim_verdicts_round_trip_through_json(db):
+    """A claim verdict (conflict, with the odd account) survives export and import; claim ids are the same."""
+    from newsdiff.selectors.claims import comparison_claims
+    from newsdiff.services.claims import claim_verdict_set
+    from newsdiff.services.imports import comparison_import
+
+    comparison = annotated_comparison(accounts=3)
+    row = next(r for r in comparison_claims(comparison).rows if r.reporting > 1)
+    reporting = [c.article.pk for c in row.cells if c.passages]
+    claim_verdict_set(
+        comparison=comparison, reviewer=factories.reviewer("cleo"), key=row.key, members=row.members,
+        reporting=reporting, label="conflicting", odd=reporting[-1:], note="the odd one",
+    )
+    first = export(comparison)
+    verdicts = [c for c in first["claims"] if c["verdicts"]]
+    assert len(verdicts) == 1 and verdicts[0]["verdicts"][0]["odd"] and verdicts[0]["verdict"]["label"] == "conflicting"
+    copy = comparison_import(data=json.loads(render_json(first)), slug="copy")
+    second = export(copy)
+    assert second["claims"] == first["claims"]
+    assert "ODD ONE OUT" in render_html(second) and "conflicting (" in render_markdown(second)

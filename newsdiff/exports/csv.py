@@ -3,6 +3,7 @@
 import csv
 import io
 
+from newsdiff.exports.claims import claim_rows, grid_report
 from newsdiff.exports.wording import accounts_by_ref
 
 # CSV: a cell a spreadsheet would read as a formula gets a leading apostrophe (OWASP's advice).
@@ -32,6 +33,7 @@ CSV_COLUMNS = [
     "decided_at",
     "suggested_label",
     "score",
+    "odd_accounts",
 ]
 
 
@@ -79,20 +81,41 @@ def _csv_row(model: dict, claim: dict, pair: str, account_a: dict, account_b: di
         "suggested_label": claim["suggested_label"],
         "score": claim["score"],
     }
-    return [csv_cell(row[column]) for column in CSV_COLUMNS]
+    return [csv_cell(row.get(column, "")) for column in CSV_COLUMNS]
 
 
 def render_csv(model: dict) -> str:
-    """One row per claim: every link of every pair, then each account's unique claims."""
+    """One row per claim: every link of every pair, then each account's unique claims (two accounts);
+    one row per claim across all accounts (three or more)."""
     accounts = accounts_by_ref(model)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for pair in model["pairs"]:
+    for pair in [] if grid_report(model) else model["pairs"]:
         name = f"{pair['a']}-{pair['b']}"
         for claim in pair["links"]:
             writer.writerow(_csv_row(model, claim, name, accounts[pair["a"]], accounts[pair["b"]]))
-    for account in model["accounts"]:
+    for account in [] if grid_report(model) else model["accounts"]:
         for claim in account["unique"]:
             writer.writerow(_csv_row(model, claim, "", account, None))
+    # Three or more accounts: one row per claim across all accounts (pair "all", kind "claim") instead.
+    title = model["comparison"]["title"]
+    for row in claim_rows(model):
+        values = dict.fromkeys(CSV_COLUMNS, "")
+        values.update(
+            comparison=title,
+            pair="all",
+            kind="claim",
+            claim=row["id"],
+            account_a="; ".join(cell["account"] for cell in row["cells"] if cell["texts"]),
+            text_a=" || ".join(
+                f"{cell['account']}: {' / '.join(cell['texts']) or '— not reported'}" for cell in row["cells"]
+            ),
+            label=row["verdict"],
+            disputed="yes" if row["disputed"] else "",
+            final_label=row["verdict"] if row["final"] else "",
+            suggested_label=row["label"],
+            odd_accounts="; ".join(row["verdict_odd"] or row["odd"]),
+        )
+        writer.writerow([csv_cell(values[column]) for column in CSV_COLUMNS])
     return out.getvalue()

@@ -2,6 +2,7 @@
 
 from django.template.loader import render_to_string
 
+from newsdiff.exports.claims import claim_rows, grid_report
 from newsdiff.alignmap import LEGEND, map_from_export, map_layout
 from newsdiff.exports.wording import LABELS, human_time, kappa_text, options_text, verdict_text
 
@@ -52,6 +53,7 @@ def render_html(model: dict) -> str:
             "alignment_map": map_layout(*map_from_export(pair, model_accounts)),
         }
         for pair in model["pairs"]
+        if not grid_report(model)
     ]
     context = {
         "model": model,
@@ -63,6 +65,8 @@ def render_html(model: dict) -> str:
         "kappa_pairs": [{**p, "kappa_text": kappa_text(p["kappa"])} for p in model["agreement"]["pairs"]],
         "exported": human_time(model["exported_at"]),
         "options_text": options_text(model["options"]),
+        "claim_rows": claim_rows(model),
+        "grid_report": grid_report(model),
         "map_legend": LEGEND,
     }
     return render_to_string("newsdiff/export_report.html", context)

@@ -3,6 +3,7 @@
 import re
 from django.utils.translation import gettext as _
 
+from newsdiff.exports.claims import claim_rows, grid_report
 from newsdiff.exports.wording import LABELS, accounts_by_ref, human_time, kappa_text, options_text, verdict_text
 from newsdiff.models import Link
 
@@ -131,6 +132,8 @@ def render_markdown(model: dict) -> str:
     for pair in agreement["pairs"]:
         names = " & ".join(md_escape(name) for name in pair["reviewers"])
         out.append(f"- {names}: {kappa_text(pair['kappa'])} over {pair['shared']} shared verdicts")
+    if grid_report(model):
+        return "\n".join(out + _md_grid(model)).rstrip() + "\n"
     for pair in model["pairs"]:
         a, b = accounts[pair["a"]], accounts[pair["b"]]
         out += ["", "## " + _("%(a)s vs %(b)s") % {"a": md_escape(a["label"]), "b": md_escape(b["label"])}, ""]
@@ -151,3 +154,23 @@ def render_markdown(model: dict) -> str:
         for number, claim in enumerate(account["unique"], 1):
             out += _md_claim(claim, number, accounts, account["ref"], None)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _md_grid(model: dict) -> list[str]:
+    """Claims × accounts: one table row per claim, '— not reported' where an account leaves it out."""
+    rows = claim_rows(model)
+    names = [md_escape(account["source"]) for account in model["accounts"]]
+    out = ["", "## Claims across all accounts", "", "| # | " + " | ".join(names) + " | Suggested | Verdict |",
+           "|---:|" + "---|" * len(names) + "---|---|"]
+    for number, row in enumerate(rows, 1):
+        cells = []
+        for cell in row["cells"]:
+            text = " / ".join(md_escape(t).replace("\n", " ") for t in cell["texts"]) or "— not reported"
+            cells.append(("**ODD ONE OUT** " if cell["odd"] else "") + text)
+        odd = f" (odd: {md_escape(', '.join(row['odd']))})" if row["odd"] else ""
+        verdict = row["verdict"] + (f" ({md_escape(', '.join(row['verdict_odd']))})" if row["verdict_odd"] else "")
+        verdict = ("★ " if row["final"] else "") + (verdict or ("⚠ disputed" if row["disputed"] else "—"))
+        out.append(f"| {number} | " + " | ".join(cells) + f" | {row['label']}{odd} | {verdict} |")
+    if not rows:
+        out += ["", "No claims to show."]
+    return out

@@ -15,6 +15,7 @@ from itertools import combinations
 
 from django.utils import timezone
 
+from newsdiff.exports.claims import claims_section
 from newsdiff.models import (
     AlignmentRun,
     Annotation,
@@ -121,6 +122,7 @@ def comparison_export(comparison: Comparison, *, options: ExportOptions = Export
     agreement = _overall_agreement(all_rows)
     record = _record(stored)
     about = _comparison_dict(stored)
+    claims = claims_section(stored)
     return {
         "schema": SCHEMA,
         "version": VERSION,
@@ -132,6 +134,7 @@ def comparison_export(comparison: Comparison, *, options: ExportOptions = Export
         "agreement": agreement,
         "accounts": accounts,
         "pairs": pairs,
+        "claims": claims,
         "record": record,
         "users": _users(stored.people),
     }

@@ -281,6 +281,7 @@ def _import(data: dict, *, slug: str) -> Comparison:
     AnnotationEvent.objects.bulk_update(undoing, ["undoes"])
     AnnotationEvent.objects.bulk_update([event for event, _ in new_events], ["at"], batch_size=500)
 
+    _claim_verdicts(data, comparison=comparison, users=users, articles=articles, passages=passages)
     _restore_times(stamps)
     Comparison.objects.filter(pk=comparison.pk).update(
         created_at=_when(source.get("created_at")) or comparison.created_at,
@@ -320,3 +321,32 @@ def _restore_times(stamps: list[tuple[object, dict]]) -> None:
     for model, groups in by_model.items():
         for fields, objects in groups.items():
             model.objects.bulk_update(objects, list(fields), batch_size=500)
+
+
+def _claim_verdicts(data: dict, *, comparison, users, articles: dict, passages: dict) -> None:
+    """Restore the verdicts given on claims; each is keyed again by its members' new database ids."""
+    from newsdiff.models import ClaimAnnotation
+    from newsdiff.text.claims import claim_key
+
+    new = []
+    for claim in data.get("claims", []):
+        refs = [ref for refs in claim.get("members", {}).values() for ref in refs]
+        if any(ref not in passages for ref in refs):
+            raise ImportRefused(f"Claim {claim.get('id')} refers to a passage the export does not contain.")
+        members = [passages[ref] for ref in refs]
+        key = claim_key(f"{p.article_id}:{p.pk}" for p in members)
+        for verdict in claim.get("verdicts", []):
+            odd = [articles[ref].pk for ref in verdict.get("odd", []) if ref in articles]
+            new.append(
+                ClaimAnnotation(
+                    comparison=comparison,
+                    reviewer=_person(users, verdict["reviewer"]),
+                    key=key,
+                    members=sorted(p.pk for p in members),
+                    label=verdict.get("label", ""),
+                    odd=sorted(odd),
+                    note=verdict.get("note", ""),
+                    is_final=verdict.get("final", False),
+                )
+            )
+    ClaimAnnotation.objects.bulk_create(new)

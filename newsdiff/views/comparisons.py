@@ -240,6 +240,9 @@ def comparison_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         start -= start % PAGE_ROWS
         window = highlight_rows(rows[start : start + PAGE_ROWS])
         counts = view.counts
+    if len(view.articles) > 2 and not (state.a or state.b) and not request.htmx:
+        # Three or more accounts: the claim grid is the default view; a pair is chosen with ?a=…&b=….
+        return HttpResponseRedirect(reverse("comparison-grid", args=[comparison.slug]))
     window = _with_urls(window, comparison, state)
     context = _context(
         request,

@@ -54,3 +54,58 @@ def test_align_again_keeps_reviewer_verdicts(capsys):
     assert Annotation.objects.get(link=link).note == "15 vs 10"
     with pytest.raises(CommandError, match="No comparison"):
         call_command("align", "--comparison", "nope")
+
+
+def _check_claims(output, letters):
+    reviewable = {x: {p["id"] for p in output[x] if p["kind"] in ("claim", "quote")} for x in letters}
+    seen = {x: [] for x in letters}
+    for claim in output["claims"]:
+        assert {"id", "members", "label", "reasons"} <= set(claim)
+        assert set(claim["members"]) == set(letters)
+        assert claim["label"] in ("matching", "conflicting", "unique") and claim["reasons"]
+        for x in letters:
+            seen[x].extend(claim["members"][x])
+    for x in letters:
+        assert sorted(seen[x]) == sorted(reviewable[x]), "every reviewable passage is in exactly one claim"
+
+
+def test_align_two_files_adds_claims_beside_the_old_shape(seeds_dir, capsys):
+    call_command(
+        "align", str(seeds_dir / "mexican_presidency_account.txt"), str(seeds_dir / "truth_social_account.txt"), "--json"
+    )
+    output = json.loads(capsys.readouterr().out)
+    assert set(output) == {"a", "b", "links", "unique", "claims"}
+    _check_claims(output, ["a", "b"])
+    both = [c for c in output["claims"] if c["members"]["a"] and c["members"]["b"]]
+    assert len(both) <= len(output["links"]) and both
+
+
+def test_align_three_files_gives_pairs_and_claims_across_all(seeds_dir, tmp_path, capsys):
+    wire = tmp_path / "wire.txt"
+    wire.write_text(
+        "Leaders speak by phone\n\nThe two presidents held a phone call on Thursday about trade and security.\n\n"
+        "The call lasted about half an hour, an aide said.\n\nA spokesman said the weather in the capital was mild.\n",
+        encoding="utf-8",
+    )
+    call_command(
+        "align",
+        str(seeds_dir / "mexican_presidency_account.txt"),
+        str(seeds_dir / "truth_social_account.txt"),
+        str(wire),
+        "--json",
+    )
+    output = json.loads(capsys.readouterr().out)
+    assert {"a", "b", "c", "pairs", "claims"} <= set(output) and "links" not in output
+    assert [p["accounts"] for p in output["pairs"]] == [["a", "b"], ["a", "c"], ["b", "c"]]
+    assert all({"links", "unique"} <= set(p) for p in output["pairs"])
+    _check_claims(output, ["a", "b", "c"])
+    weather = next(p["id"] for p in output["c"] if "weather" in p["text"])
+    alone = next(c for c in output["claims"] if weather in c["members"]["c"])
+    assert alone["label"] == "unique" and not alone["members"]["a"] and not alone["members"]["b"]
+
+
+def test_align_needs_two_files(tmp_path):
+    one = tmp_path / "one.txt"
+    one.write_text("A sentence.", encoding="utf-8")
+    with pytest.raises(CommandError, match="two or more files"):
+        call_command("align", str(one), "--json")

@@ -28,7 +28,7 @@ ACCESS = {
     "comparison-agreement": ("GET", REVIEWERS),
     "comparison-jobs": ("GET", REVIEWERS),
     "job-detail": ("GET", REVIEWERS),
-    "job-retry": ("POST", ADMINS),
+    "job-retry": ("POST", EDITORS),  # add_article: whoever may add an account may retry its failed job
     "annotation-undo": ("POST", REVIEWERS),
     "link-create": ("POST", REVIEWERS),
     "link-accept": ("POST", REVIEWERS),
@@ -41,6 +41,11 @@ ACCESS = {
     "article-detail": ("GET", REVIEWERS),
     "article-version-fetched": ("GET", REVIEWERS),
     "comparison-export": ("GET", EDITORS),
+    "comparison-grid": ("GET", REVIEWERS),
+    "claim-undo": ("POST", REVIEWERS),
+    "claim-tag": ("POST", REVIEWERS),
+    "claim-final": ("POST", EDITORS),
+    "claim-history": ("GET", REVIEWERS),
     "comparison-create": ("GET", EDITORS),
     "account-create": ("GET", EDITORS),
     "article-refetch": ("POST", EDITORS),
@@ -92,6 +97,11 @@ def url_args(name: str, world) -> tuple[list, dict]:
         "article-detail": ([world["article"].pk], {}),
         "article-version-fetched": ([world["article"].pk, 1], {}),
         "comparison-export": ([slug], {"format": "json"}),
+        "comparison-grid": ([slug], {}),
+        "claim-undo": ([slug], {}),
+        "claim-tag": ([slug, _claim_key(world)], {"label": "matching"}),
+        "claim-final": ([slug, _claim_key(world)], {"label": "matching"}),
+        "claim-history": ([slug, _claim_key(world)], {}),
         "account-create": ([slug], {}),
         "article-refetch": ([world["article"].pk], {}),
         "annotation-rereview": (
@@ -99,6 +109,12 @@ def url_args(name: str, world) -> tuple[list, dict]:
             {"action": "dismiss"},
         ),
     }.get(name, ([], {}))
+
+
+def _claim_key(world) -> str:
+    from newsdiff.selectors.claims import comparison_claims
+
+    return next(row.key for row in comparison_claims(world["comparison"]).rows if row.reporting > 1)
 
 
 def outcome(response) -> str:
@@ -246,7 +262,8 @@ def restricted(world):
     version = first.current_version
     version.fetched_html = "<html><body><p>raw embargoed page</p></body></html>"
     version.save()
-    return {"comparison": comparison, "article": first, "link": link, "lone": lone, "users": users}
+    job = Job.objects.create(kind=Job.Kind.REALIGN, status=Job.Status.FAILED, comparison=comparison, message="down")
+    return {"comparison": comparison, "article": first, "link": link, "lone": lone, "users": users, "job": job}
 
 
 def scoped_names(world) -> list[str]:

@@ -149,10 +149,11 @@ def test_the_page_puts_two_accounts_side_by_side(reviewer_client, small):
 def test_three_accounts_let_the_reviewer_pick_two(reviewer_client, small):
     """With three accounts a GET form picks the two columns."""
     third = factories.article(small.comparison, "A third account says something else entirely about ports.", source="Third")
-    html = reviewer_client.get(small.url("comparison-detail")).content.decode()
-    assert 'name="a"' in html and 'name="b"' in html and "Compare these two" in html
     first = small.comparison.articles.order_by("position").first()
+    # Three accounts open on the claim grid; the pair view is one click away.
+    assert reviewer_client.get(small.url("comparison-detail"))["Location"] == small.url("comparison-grid")
     html = reviewer_client.get(small.url("comparison-detail"), {"a": first.pk, "b": third.pk}).content.decode()
+    assert 'name="a"' in html and 'name="b"' in html and "Compare these two" in html
     assert "Third" in html and "ports" in html
     assert "The football team" not in html
 

@@ -1,9 +1,14 @@
-"""python manage.py align FILE_A FILE_B --json: the alignment engine on two files, no database needed.
+"""python manage.py align FILE_A FILE_B [FILE_C ...] --json: the alignment engine on files, no database needed.
+
+With two files the output is {"a", "b", "links", "unique", "claims"}; with more, every file's passages under
+its letter ("a", "b", "c", ...), each pair's links under "pairs", and "claims" across all of them
+(newsdiff/text/claims.py).
 
 python manage.py align --comparison SLUG: run the alignment again on a stored comparison (verdicts are kept).
 """
 
 import json
+from itertools import combinations
 from pathlib import Path
 
 from django.conf import settings
@@ -12,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from newsdiff.models import Comparison
 from newsdiff.services.alignment import comparison_align
 from newsdiff.text.align import align
+from newsdiff.text.claims import PairLink, build_claims
 from newsdiff.text.decode import InputRejected
 from newsdiff.text.pipeline import split_upload
 from newsdiff.text.semantic import model_status, scorer_for
@@ -24,30 +30,64 @@ def passage_dicts(segments) -> list[dict]:
     ]
 
 
+REVIEWABLE_KINDS = ("claim", "quote")
+
+
+def account_letters(n: int) -> list[str]:
+    """a, b, ..., z, aa, ab, ...: the keys of the accounts in the JSON output."""
+    letters = []
+    for i in range(n):
+        name, i = "", i + 1
+        while i:
+            i, rest = divmod(i - 1, 26)
+            name = chr(ord("a") + rest) + name
+        letters.append(name)
+    return letters
+
+
+def claims_of(letters: list[str], segments_by_letter: dict, pairs: dict) -> list[dict]:
+    """Claims across all the accounts from the pairwise alignments ((x, y) -> Alignment)."""
+    accounts = {
+        letter: [s.index for s in segments_by_letter[letter] if s.kind in REVIEWABLE_KINDS] for letter in letters
+    }
+    links = [
+        PairLink(
+            id=f"{x}{y}:{i}", account_a=x, account_b=y, a=tuple(link.a), b=tuple(link.b), label=link.label,
+            score=link.score, reasons=tuple(link.reasons),
+        )
+        for (x, y), alignment in pairs.items()
+        for i, link in enumerate(alignment.links)
+    ]
+    return [claim.to_dict() for claim in build_claims(accounts, links)]
+
+
 class Command(BaseCommand):
-    help = "Split two files as the app does, align them, and print the passages, links and unique passages."
+    help = "Split two or more files as the app does, align every pair, and print passages, links and claims."
 
     requires_system_checks = []
 
     def add_arguments(self, parser):
-        parser.add_argument("file_a", nargs="?")
-        parser.add_argument("file_b", nargs="?")
+        parser.add_argument("files", nargs="*", metavar="FILE", help="two or more accounts of one event")
         parser.add_argument("--json", action="store_true", help="print one JSON object (the stable output shape)")
-        parser.add_argument("--language-a", default="", help="language of FILE_A (a tag: es, es-MX); detected if omitted")
-        parser.add_argument("--language-b", default="", help="language of FILE_B; detected if omitted")
+        parser.add_argument(
+            "--language", action="append", default=[], metavar="TAG",
+            help="language of the next file, in order (a tag: en, es, es-MX); repeat it; a file without one is detected",
+        )
         parser.add_argument(
             "--comparison", metavar="SLUG", help="instead of files: align a stored comparison again, keeping verdicts"
         )
 
     def handle(self, *args, **options):
+        files = options["files"]
         if options["comparison"]:
-            if options["file_a"] or options["file_b"]:
+            if files:
                 raise CommandError("Give two files or --comparison SLUG, not both.")
             return self._realign(options["comparison"])
-        if not (options["file_a"] and options["file_b"]):
-            raise CommandError("Give two files to align, or --comparison SLUG.")
+        if len(files) < 2:
+            raise CommandError("Give two or more files to align, or --comparison SLUG.")
         documents = []
-        for name, language in ((options["file_a"], options["language_a"]), (options["file_b"], options["language_b"])):
+        languages = options["language"] + [""] * len(files)
+        for name, language in zip(files, languages):
             path = Path(name)
             if not path.is_file():
                 raise CommandError(f"{path}: no such file.")
@@ -55,17 +95,30 @@ class Command(BaseCommand):
                 documents.append(split_upload(path.read_bytes(), path.name, language=language))
             except InputRejected as error:
                 raise CommandError(f"{path.name}: {error}") from error
-        seg_a, seg_b = documents[0].segments, documents[1].segments
-        alignment = align(seg_a, seg_b, language_a=documents[0].language, language_b=documents[1].language,
-                          scorer=scorer_for(settings.NEWSDIFF_EMBEDDING_MODEL_DIR))
-        output = {"a": passage_dicts(seg_a), "b": passage_dicts(seg_b), **alignment.to_dict(),
-                  "languages": {"a": documents[0].language, "b": documents[1].language}}
-        if alignment.needs_model:
+        letters = account_letters(len(documents))
+        segments = {letter: document.segments for letter, document in zip(letters, documents)}
+        language = {letter: document.language for letter, document in zip(letters, documents)}
+        scorer = scorer_for(settings.NEWSDIFF_EMBEDDING_MODEL_DIR)
+        pairs = {(x, y): align(segments[x], segments[y], language_a=language[x], language_b=language[y], scorer=scorer)
+                 for x, y in combinations(letters, 2)}
+        output = {letter: passage_dicts(segments[letter]) for letter in letters}
+        if len(letters) == 2:
+            output.update(pairs[("a", "b")].to_dict())
+        else:
+            output["pairs"] = [
+                {"accounts": [x, y], **alignment.to_dict()} for (x, y), alignment in pairs.items()
+            ]
+        output["claims"] = claims_of(letters, segments, pairs)
+        output["languages"] = language
+        if any(alignment.needs_model for alignment in pairs.values()):
             output["note"] = model_status(settings.NEWSDIFF_EMBEDDING_MODEL_DIR).message
         if options["json"]:
             self.stdout.write(json.dumps(output, ensure_ascii=False))
             return
-        self._write_text(seg_a, seg_b, output)
+        if len(letters) == 2:
+            self._write_text(segments["a"], segments["b"], output)
+        else:
+            self._write_claims(letters, segments, output["claims"], [Path(name).name for name in files])
 
     def _realign(self, slug: str) -> None:
         comparison = Comparison.objects.filter(slug=slug).first()
@@ -91,3 +144,14 @@ class Command(BaseCommand):
         for side, segments in (("a", seg_a), ("b", seg_b)):
             for i in output["unique"][side]:
                 self.stdout.write(f"UNIQUE {side.upper()}  {segments[i].text}")
+
+    def _write_claims(self, letters, segments, claims, names):
+        self.stdout.write("Accounts: " + ", ".join(f"{x.upper()} = {name}" for x, name in zip(letters, names)))
+        for claim in claims:
+            odd = f" (odd: {', '.join(x.upper() for x in claim['odd'])})" if claim["odd"] else ""
+            self.stdout.write(f"CLAIM {claim['id']} {claim['label'].upper()}{odd}")
+            for letter in letters:
+                texts = [segments[letter][i].text for i in claim["members"][letter]]
+                self.stdout.write(f"    {letter.upper()}: " + (" | ".join(texts) if texts else "(not reported)"))
+            for reason in claim["reasons"]:
+                self.stdout.write(f"    - {reason}")

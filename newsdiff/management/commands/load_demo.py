@@ -50,6 +50,18 @@ DEMO_ARTICLES = [
             language="en",
         ),
     ),
+    # A third account, so the demo opens on the claim grid: a wire summary that mixes both readouts and gets
+    # the length of the call wrong (twenty minutes; the readouts say fifteen and ten).
+    (
+        "wire_summary.md",
+        ArticleMeta(
+            source="Wire summary",
+            outlet="Demo Wire Service",
+            author="Demo Wire Service",
+            published_at=datetime(2026, 1, 15, 21, 0, tzinfo=timezone.utc),
+            language="en",
+        ),
+    ),
 ]
 
 
@@ -68,7 +80,7 @@ BILINGUAL_ARTICLES = [
 ]
 
 DEMO_COMPARISONS = [
-    (DEMO_SLUG, "Sheinbaum–Trump phone call: two readouts", DEMO_ARTICLES),
+    (DEMO_SLUG, "Sheinbaum–Trump phone call: three accounts", DEMO_ARTICLES),
     (BILINGUAL_SLUG, "Llamada Sheinbaum–Trump: la versión mexicana en español y el post en inglés", BILINGUAL_ARTICLES),
 ]
 
