@@ -166,7 +166,8 @@ def _components(links: list[PairLink], set_aside: list[PairLink]) -> list[list[P
 
 
 def _missing_pairs(links: list[PairLink]) -> list[tuple]:
-    accounts = sorted({n[0] for link in links for n in _nodes(link)}, key=str)
+    # Shorter keys first, then by text: article pks in numeric order (9 before 10), letters a..z before aa.
+    accounts = sorted({n[0] for link in links for n in _nodes(link)}, key=lambda a: (len(str(a)), str(a)))
     linked = {frozenset((link.account_a, link.account_b)) for link in links}
     return [
         (x, y) for i, x in enumerate(accounts) for y in accounts[i + 1 :] if frozenset((x, y)) not in linked
