@@ -13,10 +13,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from newsdiff.models import Article, Comparison
-from newsdiff.services.alignment import comparison_align, comparison_align_article
+from newsdiff.models import Article, Comparison, Job
+from newsdiff.services.alignment import comparison_align_article
 from newsdiff.services.articles import ArticleMeta, ImportRefused, article_import
 from newsdiff.services.fetch import FetchedPage, article_import_fetched, page_fetch_extract
+from newsdiff.services.jobs import job_start
 from newsdiff.text.web import ExtractedArticle
 
 SLUG_LENGTH = 80
@@ -59,7 +60,11 @@ def account_name(index: int, account: AccountInput) -> str:
 def comparison_create(
     *, title: str = "", accounts: list[AccountInput], description: str = "", user=None
 ) -> Comparison:
-    """Create a comparison with its accounts, import and align them; if any account is refused, keep nothing."""
+    """Create a comparison with its accounts and import them; if any account is refused, keep nothing.
+
+    Aligning is a background job started with the comparison: the review page shows its progress and
+    fills in the suggestions when it is done.
+    """
     if len(accounts) < 2:
         raise ImportRefused("A comparison needs at least two accounts.")
     fetched = {index: _fetch(index, account) for index, account in enumerate(accounts) if account.way == "url"}
@@ -83,7 +88,7 @@ def comparison_create(
             comparison.title = articles[0].title[:300]
             comparison.slug = _free_slug(comparison.title)
             comparison.save(update_fields=["title", "slug"])
-        comparison_align(comparison=comparison, user=user)
+        job_start(kind=Job.Kind.REALIGN, comparison=comparison, user=user)
     return comparison
 
 

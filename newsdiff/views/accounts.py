@@ -15,7 +15,7 @@ from django_htmx.middleware import HtmxDetails
 
 from newsdiff import roles
 from newsdiff.forms import FILE_NOT_KEPT, AccountForm, AccountFormSet, ComparisonCreateForm
-from newsdiff.models import Article, Comparison
+from newsdiff.models import Article, Comparison, Job
 from newsdiff.services.articles import ImportRefused
 from newsdiff.services.comparisons import AccountRefused, comparison_account_add, comparison_create
 from newsdiff.services.versions import article_refetch
@@ -76,8 +76,12 @@ def comparison_create_view(request: HtmxHttpRequest) -> HttpResponse:
             form.add_error(None, refusal.reason)
         else:
             accounts = comparison.articles.count()
-            messages.success(request, _("Compared %(accounts)s accounts: %(pairs)s suggested pairs to review.") % {
-                "accounts": accounts, "pairs": comparison.links.count()})
+            if comparison.jobs.exclude(status__in=[Job.Status.DONE, Job.Status.FAILED]).exists():
+                messages.success(request, _("Imported %(accounts)s accounts. Aligning them now: the suggestions appear "
+                                            "here when it is done.") % {"accounts": accounts})
+            else:
+                messages.success(request, _("Compared %(accounts)s accounts: %(pairs)s suggested pairs to review.") % {
+                    "accounts": accounts, "pairs": comparison.links.count()})
             return redirect(comparison)
     formset.note_lost_files()
     return _page(request, form, formset, status=422, focus=0)

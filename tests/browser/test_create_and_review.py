@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
 from newsdiff import roles
+from newsdiff.management.commands.load_demo import DEMO_SLUG
 from newsdiff.models import Annotation, Comparison, ExportRecord
 from tests import factories
 from tests.fixtures.web.server import NewsSite, serve
@@ -112,9 +113,10 @@ def test_two_web_addresses_reach_the_review_page_in_under_15_keystrokes(
 def test_a_whole_review_of_the_demo_and_its_export_take_under_60_keystrokes(page, login, live_server, role_groups):
     """An editor follows every suggestion with one key per row, then exports the report: every row ends tagged."""
     call_command("load_demo")
-    comparison = Comparison.objects.get()
+    comparison = Comparison.objects.get(slug=DEMO_SLUG)
+    first, second = comparison.articles.order_by("position", "pk")[:2]
     login(page, "editor", "editor-demo")
-    page.goto(f"{live_server.url}{comparison.get_absolute_url()}")
+    page.goto(f"{live_server.url}{comparison.get_absolute_url()}?a={first.pk}&b={second.pk}")  # the demo pair
     page.wait_for_selector(".row[data-reviewable]")
     rows = page.locator(".row[data-reviewable]").count()
     keys = Keyboard(page)

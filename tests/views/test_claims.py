@@ -60,6 +60,7 @@ def test_the_detail_page_of_three_accounts_opens_the_grid(client, three):
     assert "✗ Odd one out: contradicts" in html  # the wire's "twenty minutes" cell, in words, not only colour
     pair = client.get(comparison.get_absolute_url(), {"a": articles[0].pk, "b": articles[2].pk})
     assert pair.status_code == 200 and "Compare these two" in pair.content.decode()
+    assert reverse("comparison-grid", args=["three"]) in pair.content.decode(), "the grid is a click away"
 
 
 def test_a_reviewer_tags_a_claim_with_htmx_and_undoes_it(client, three):
