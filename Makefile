@@ -16,8 +16,13 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-venv: $(VENV)/.runtime
-dev-venv: $(VENV)/.dev
+# Translations: the committed .po files compiled with Babel (no system gettext needed).
+TRANSLATIONS := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.runtime
+	DEBUG=1 $(PY) manage.py compile_translations
+
+venv: $(VENV)/.runtime $(TRANSLATIONS)
+dev-venv: $(VENV)/.dev $(TRANSLATIONS)
 
 demo: venv
 	DEBUG=1 $(PY) manage.py migrate --noinput

@@ -2,6 +2,8 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from newsdiff.models import Comparison
 from newsdiff.services.comparisons import AccountInput
@@ -28,25 +30,31 @@ class MultipleFileField(forms.FileField):
 class ArticleUploadForm(forms.Form):
     """Upload one or several accounts into a comparison: pasted text, files or a web address."""
 
-    comparison = forms.ModelChoiceField(queryset=Comparison.objects.order_by("title"))
+    comparison = forms.ModelChoiceField(label=gettext_lazy("Comparison"), queryset=Comparison.objects.order_by("title"))
     source = forms.CharField(
-        max_length=200, help_text="Whom the account speaks for, e.g. 'Mexican presidency' or 'Truth Social'."
+        label=gettext_lazy("Source"), max_length=200,
+        help_text=gettext_lazy("Whom the account speaks for, e.g. 'Mexican presidency' or 'Truth Social'."),
     )
-    title = forms.CharField(max_length=500, required=False, help_text="Left empty: taken from the text.")
-    outlet = forms.CharField(max_length=200, required=False)
-    author = forms.CharField(max_length=300, required=False)
-    url = forms.URLField(max_length=2000, required=False, assume_scheme="https")
-    published_at = forms.DateTimeField(required=False, help_text="YYYY-MM-DD HH:MM")
-    language = forms.CharField(max_length=35, required=False)
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), required=False, strip=False)
-    files = MultipleFileField(required=False, help_text="One or several .txt, .md or .html files.")
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=500, required=False,
+                            help_text=gettext_lazy("Left empty: taken from the text."))
+    outlet = forms.CharField(label=gettext_lazy("Outlet"), max_length=200, required=False)
+    author = forms.CharField(label=gettext_lazy("Author"), max_length=300, required=False)
+    url = forms.URLField(label=gettext_lazy("Url"), max_length=2000, required=False, assume_scheme="https")
+    published_at = forms.DateTimeField(label=gettext_lazy("Published at"), required=False,
+                                       help_text=gettext_lazy("YYYY-MM-DD HH:MM"))
+    language = forms.CharField(label=gettext_lazy("Language"), max_length=35, required=False,
+                               help_text=gettext_lazy("A language tag such as en, es or es-MX; left empty: detected."))
+    text = forms.CharField(label=gettext_lazy("Text"), widget=forms.Textarea(attrs={"rows": 12}), required=False,
+                           strip=False)
+    files = MultipleFileField(label=gettext_lazy("Files"), required=False,
+                              help_text=gettext_lazy("One or several .txt, .md or .html files."))
     fetch_url = forms.URLField(
-        label="Fetch from the web",
+        label=gettext_lazy("Fetch from the web"),
         max_length=2000,
         required=False,
         assume_scheme="https",
-        help_text="The article's web address: the page is downloaded, its main text and details extracted, "
-        "and the page kept as evidence. Details typed above win over the page's.",
+        help_text=gettext_lazy("The article's web address: the page is downloaded, its main text and details "
+                               "extracted, and the page kept as evidence. Details typed above win over the page's."),
     )
 
     def clean(self):
@@ -57,25 +65,26 @@ class ArticleUploadForm(forms.Form):
         if "fetch_url" in self.errors:
             return cleaned
         if given == 0:
-            raise forms.ValidationError("Paste the article's text, choose at least one file or give its web address.")
+            raise forms.ValidationError(_("Paste the article's text, choose at least one file or give its web address."))
         if given > 1:
-            raise forms.ValidationError("Paste text, choose files or give a web address, not several at once.")
+            raise forms.ValidationError(_("Paste text, choose files or give a web address, not several at once."))
         limit = settings.NEWSDIFF_MAX_UPLOAD_BYTES
         for upload in files:
             if upload.size > limit:
-                raise forms.ValidationError(
-                    f"{upload.name} is {upload.size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.1f} MB."
-                )
+                raise forms.ValidationError(_too_large(upload.name, upload.size, limit))
         return cleaned
 
 
 class ArticleVersionForm(forms.Form):
     """Add a new version of one account: pasted text, one file, a web address, or its own address fetched again."""
 
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), required=False, strip=False)
-    file = forms.FileField(required=False, help_text="A .txt, .md or .html file.")
-    fetch_url = forms.URLField(label="Fetch from the web", max_length=2000, required=False, assume_scheme="https")
-    refetch = forms.BooleanField(label="Fetch the article's own address again", required=False)
+    text = forms.CharField(label=gettext_lazy("Text"), widget=forms.Textarea(attrs={"rows": 12}), required=False,
+                           strip=False)
+    file = forms.FileField(label=gettext_lazy("File"), required=False,
+                           help_text=gettext_lazy("A .txt, .md or .html file."))
+    fetch_url = forms.URLField(label=gettext_lazy("Fetch from the web"), max_length=2000, required=False,
+                               assume_scheme="https")
+    refetch = forms.BooleanField(label=gettext_lazy("Fetch the article's own address again"), required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -87,21 +96,26 @@ class ArticleVersionForm(forms.Form):
             if (value := cleaned.get(name)) and (not isinstance(value, str) or value.strip())
         ]
         if not given:
-            raise forms.ValidationError("Paste the new text, choose a file, give a web address or fetch the address again.")
+            raise forms.ValidationError(
+                _("Paste the new text, choose a file, give a web address or fetch the address again."))
         if len(given) > 1:
-            raise forms.ValidationError("Choose one way to give the new version, not several.")
+            raise forms.ValidationError(_("Choose one way to give the new version, not several."))
         upload = cleaned.get("file")
         limit = settings.NEWSDIFF_MAX_UPLOAD_BYTES
         if upload and upload.size > limit:
-            raise forms.ValidationError(
-                f"{upload.name} is {upload.size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.1f} MB."
-            )
+            raise forms.ValidationError(_too_large(upload.name, upload.size, limit))
         return cleaned
+
+
+def _too_large(name: str, size: int, limit: int) -> str:
+    return _("%(name)s is %(size)s MB; the limit is %(limit)s MB.") % {
+        "name": name, "size": f"{size / 1_048_576:.1f}", "limit": f"{limit / 1_048_576:.1f}"}
 
 
 # --- review workspace ---------------------------------------------------------
 
-VERDICT_CHOICES = [("", "No verdict"), ("matching", "Matching"), ("conflicting", "Conflicting"), ("unique", "Unique")]
+VERDICT_CHOICES = [("", gettext_lazy("No verdict")), ("matching", gettext_lazy("Matching")),
+                   ("conflicting", gettext_lazy("Conflicting")), ("unique", gettext_lazy("Unique"))]
 
 
 class RowTagForm(forms.Form):
@@ -113,7 +127,7 @@ class RowTagForm(forms.Form):
 
     def clean_label(self):
         if "label" not in self.data:
-            raise forms.ValidationError("Choose a verdict: matching, conflicting or unique.")
+            raise forms.ValidationError(_("Choose a verdict: matching, conflicting or unique."))
         return self.cleaned_data["label"]
 
 
@@ -126,7 +140,7 @@ class RowNoteForm(forms.Form):
 class RowFinalForm(forms.Form):
     """The editor's final verdict on a row."""
 
-    label = forms.CharField(max_length=20, error_messages={"required": "Choose the final verdict."})
+    label = forms.CharField(max_length=20, error_messages={"required": gettext_lazy("Choose the final verdict.")})
 
 
 class LinkCreateForm(forms.Form):
@@ -145,36 +159,38 @@ class LinkCreateForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("a_passages") or not cleaned.get("b_passages"):
-            raise forms.ValidationError("Pick at least one passage on each side to link them.")
+            raise forms.ValidationError(_("Pick at least one passage on each side to link them."))
         return cleaned
 
 
 # --- starting a comparison ------------------------------------------------------
 
-FILE_NOT_KEPT = "Browsers cannot keep a chosen file after the page is sent back: choose the file again."
+FILE_NOT_KEPT = gettext_lazy("Browsers cannot keep a chosen file after the page is sent back: choose the file again.")
 
 
 class ComparisonCreateForm(forms.Form):
     """A new comparison: its name (left empty: named after its first account) and what it is about."""
 
     title = forms.CharField(
-        label="Name", max_length=300, required=False, help_text="Left empty: named after the first account."
+        label=gettext_lazy("Name"), max_length=300, required=False,
+        help_text=gettext_lazy("Left empty: named after the first account."),
     )
-    description = forms.CharField(label="About", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    description = forms.CharField(label=gettext_lazy("About"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
 class AccountForm(forms.Form):
     """One account: a web address, pasted text or a file, and whose account it is."""
 
-    url = forms.URLField(label="Web address", max_length=2000, required=False, assume_scheme="https")
+    url = forms.URLField(label=gettext_lazy("Web address"), max_length=2000, required=False, assume_scheme="https")
     source = forms.CharField(
-        label="Source",
+        label=gettext_lazy("Source"),
         max_length=200,
         required=False,
-        help_text="Whom the account speaks for. Left empty for a web address: the site's name.",
+        help_text=gettext_lazy("Whom the account speaks for. Left empty for a web address: the site's name."),
     )
-    text = forms.CharField(label="or paste the text", widget=forms.Textarea(attrs={"rows": 5}), required=False, strip=False)
-    file = forms.FileField(label="or choose a file", required=False, help_text=".txt, .md or .html")
+    text = forms.CharField(label=gettext_lazy("or paste the text"), widget=forms.Textarea(attrs={"rows": 5}),
+                           required=False, strip=False)
+    file = forms.FileField(label=gettext_lazy("or choose a file"), required=False, help_text=".txt, .md or .html")
 
     def clean(self):
         cleaned = super().clean()
@@ -183,17 +199,15 @@ class AccountForm(forms.Form):
         given = [name for name in ("url", "text", "file") if (value := cleaned.get(name)) and (
             not isinstance(value, str) or value.strip())]
         if not given:
-            raise forms.ValidationError("Give a web address, paste the text or choose a file.")
+            raise forms.ValidationError(_("Give a web address, paste the text or choose a file."))
         if len(given) > 1:
-            raise forms.ValidationError("Give one of web address, text or file, not several.")
+            raise forms.ValidationError(_("Give one of web address, text or file, not several."))
         if given != ["url"] and not cleaned.get("source", "").strip():
-            self.add_error("source", "Say whose account this is, e.g. 'Mexican presidency'.")
+            self.add_error("source", _("Say whose account this is, e.g. 'Mexican presidency'."))
         upload = cleaned.get("file")
         limit = settings.NEWSDIFF_MAX_UPLOAD_BYTES
         if upload and upload.size > limit:
-            raise forms.ValidationError(
-                f"{upload.name} is {upload.size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.1f} MB."
-            )
+            raise forms.ValidationError(_too_large(upload.name, upload.size, limit))
         return cleaned
 
     def account(self):

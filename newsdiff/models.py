@@ -8,6 +8,7 @@ links and annotations is an AnnotationEvent (nothing is edited without a trace).
 """
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -35,12 +36,12 @@ class ComparisonQuerySet(models.QuerySet):
 
 class Comparison(models.Model):
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        CLOSED = "closed", "Closed"
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
 
     class Visibility(models.TextChoices):
-        EVERYONE = "everyone", "Everyone with a role"
-        RESTRICTED = "restricted", "Only the people and groups named"
+        EVERYONE = "everyone", _("Everyone with a role")
+        RESTRICTED = "restricted", _("Only the people and groups named")
 
     slug = models.SlugField(max_length=100, unique=True)
     title = models.CharField(max_length=300)
@@ -125,9 +126,9 @@ class Article(models.Model):
 
 class ArticleVersion(models.Model):
     class Format(models.TextChoices):
-        TEXT = "text", "Plain text"
-        MARKDOWN = "markdown", "Markdown"
-        HTML = "html", "HTML"
+        TEXT = "text", _("Plain text")
+        MARKDOWN = "markdown", _("Markdown")
+        HTML = "html", _("HTML")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
@@ -155,10 +156,10 @@ class ArticleVersion(models.Model):
 
 class Passage(models.Model):
     class Kind(models.TextChoices):
-        HEADING = "heading", "Heading"
-        CLAIM = "claim", "Claim"
-        QUOTE = "quote", "Quote"
-        BOILERPLATE = "boilerplate", "Boilerplate"
+        HEADING = "heading", _("Heading")
+        CLAIM = "claim", _("Claim")
+        QUOTE = "quote", _("Quote")
+        BOILERPLATE = "boilerplate", _("Boilerplate")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="passages")
     version = models.ForeignKey(ArticleVersion, on_delete=models.CASCADE, related_name="passages")
@@ -189,9 +190,9 @@ class Passage(models.Model):
 
 
 class Verdict(models.TextChoices):
-    MATCHING = "matching", "Matching"
-    CONFLICTING = "conflicting", "Conflicting"
-    UNIQUE = "unique", "Unique"
+    MATCHING = "matching", _("Matching")
+    CONFLICTING = "conflicting", _("Conflicting")
+    UNIQUE = "unique", _("Unique")
 
 
 class AlignmentRun(models.Model):
@@ -219,18 +220,18 @@ class Link(models.Model):
     """A correspondence between passages of two accounts: suggested by the engine or made by hand."""
 
     class Origin(models.TextChoices):
-        SUGGESTED = "suggested", "Suggested"
-        MANUAL = "manual", "Linked by hand"
+        SUGGESTED = "suggested", _("Suggested")
+        MANUAL = "manual", _("Linked by hand")
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Suggestion"
-        ACCEPTED = "accepted", "Accepted"
-        REJECTED = "rejected", "Rejected"
-        UNLINKED = "unlinked", "Unlinked"
+        PENDING = "pending", _("Suggestion")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+        UNLINKED = "unlinked", _("Unlinked")
 
     class Label(models.TextChoices):
-        MATCH = "match", "Match"
-        CONFLICT = "conflict", "Conflict"
+        MATCH = "match", _("Match")
+        CONFLICT = "conflict", _("Conflict")
 
     comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="links")
     article_a = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
@@ -314,19 +315,19 @@ class AnnotationEvent(models.Model):
     """One recorded change: who, when, what it was before and after."""
 
     class Action(models.TextChoices):
-        TAG = "tag", "Tagged"
-        NOTE = "note", "Wrote a note"
-        CLEAR = "clear", "Cleared a tag"
-        FINAL = "final", "Recorded the final verdict"
-        ACCEPT = "accept", "Accepted a suggestion"
-        REJECT = "reject", "Rejected a suggestion"
-        LINK = "link", "Linked by hand"
-        UNLINK = "unlink", "Unlinked"
-        UNDO = "undo", "Undid a change"
-        CARRY = "carry", "Carried to a new version"
-        IMPORT = "import", "Imported"
-        DISMISS = "dismiss", "Dismissed after a new version"
-        REANCHOR = "reanchor", "Re-anchored to the current text"
+        TAG = "tag", _("Tagged")
+        NOTE = "note", _("Wrote a note")
+        CLEAR = "clear", _("Cleared a tag")
+        FINAL = "final", _("Recorded the final verdict")
+        ACCEPT = "accept", _("Accepted a suggestion")
+        REJECT = "reject", _("Rejected a suggestion")
+        LINK = "link", _("Linked by hand")
+        UNLINK = "unlink", _("Unlinked")
+        UNDO = "undo", _("Undid a change")
+        CARRY = "carry", _("Carried to a new version")
+        IMPORT = "import", _("Imported")
+        DISMISS = "dismiss", _("Dismissed after a new version")
+        REANCHOR = "reanchor", _("Re-anchored to the current text")
 
     comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")

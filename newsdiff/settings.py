@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "newsdiff.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The interface language: the one chosen in the header (a cookie), else the browser's Accept-Language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -148,6 +150,9 @@ LOGIN_REDIRECT_URL = "comparison-list"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en-us"
+# The interface in English and Spanish (Mexico's newsrooms): es-MX, es-ES... all get "es".
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]  # django.po is committed; django.mo is built by `make run`/`make test`
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -178,6 +183,9 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 50
 NEWSDIFF_FETCH_TIMEOUT = float(os.environ.get("NEWSDIFF_FETCH_TIMEOUT", "10"))
 NEWSDIFF_FETCH_MAX_BYTES = int(os.environ.get("NEWSDIFF_FETCH_MAX_BYTES", 10 * 1024 * 1024))
 NEWSDIFF_FETCH_ALLOW_PRIVATE = env_flag("NEWSDIFF_FETCH_ALLOW_PRIVATE")
+# A local sentence-embedding model (model2vec's static format) for paraphrases and cross-language pairs;
+# blank: none (accounts in two languages are then linked by hand). See README, "Accounts in Spanish".
+NEWSDIFF_EMBEDDING_MODEL_DIR = os.environ.get("NEWSDIFF_EMBEDDING_MODEL_DIR", "")
 
 # ClaimReview export: the newsroom that publishes the fact checks, and where (a URL template with {slug}
 # and {claim}, e.g. https://news.example.org/checks/{slug}/#claim-{claim}); an empty template leaves url out.

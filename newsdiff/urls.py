@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from newsdiff.views import accounts, articles, claims, comparisons, exports, jobs
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),  # set_language: the header's language switcher
     # review workspace
     path("", comparisons.comparison_list, name="comparison-list"),
     # starting a comparison and bringing accounts in (before c/<slug>/: "new" is not a slug here)

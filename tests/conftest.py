@@ -28,3 +28,12 @@ def data_dir() -> Path:
 def fetch_from_loopback(settings):
     """Tests serve their web pages from 127.0.0.1, which production refuses to fetch (see test_fetch)."""
     settings.NEWSDIFF_FETCH_ALLOW_PRIVATE = True
+
+
+@pytest.fixture(autouse=True)
+def _interface_language_reset():
+    """A request in Spanish leaves Spanish active in the thread (LocaleMiddleware); later tests expect English."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()

@@ -1,6 +1,7 @@
 """Markdown: the report as text, with every piece of user text escaped."""
 
 import re
+from django.utils.translation import gettext as _
 
 from newsdiff.exports.claims import claim_rows, grid_report
 from newsdiff.exports.wording import LABELS, accounts_by_ref, human_time, kappa_text, options_text, verdict_text
@@ -102,7 +103,7 @@ def render_markdown(model: dict) -> str:
     out.append("")
     for line in md_lines(comparison["description"]):
         out.append(line)
-    out += ["", "## Accounts", ""]
+    out += ["", "## " + _("Accounts"), ""]
     for account in model["accounts"]:
         details = [f"**{account['ref']} · {md_escape(account['label'])}**", md_escape(account["title"])]
         if account["author"]:
@@ -113,7 +114,7 @@ def render_markdown(model: dict) -> str:
             details.append(md_escape(account["url"]))
         out.append("- " + " — ".join(details))
     counts = model["counts"]
-    out += ["", "## Counts", ""]
+    out += ["", "## " + _("Counts"), ""]
     out.append(
         f"Matching: {counts['matching']} · Conflicting: {counts['conflicting']} · Unique: {counts['unique']}"
         f" · Disputed: {counts['disputed']} · Untagged suggestions: {counts['suggestions']}"
@@ -126,7 +127,7 @@ def render_markdown(model: dict) -> str:
             f" | {c['unique']} | {c['without_verdict']} |"
         )
     agreement = model["agreement"]
-    out += ["", "## Reviewer agreement", ""]
+    out += ["", "## " + _("Reviewer agreement"), ""]
     out.append(f"Cohen's kappa: {kappa_text(agreement['kappa'])}")
     for pair in agreement["pairs"]:
         names = " & ".join(md_escape(name) for name in pair["reviewers"])
@@ -135,7 +136,7 @@ def render_markdown(model: dict) -> str:
         return "\n".join(out + _md_grid(model)).rstrip() + "\n"
     for pair in model["pairs"]:
         a, b = accounts[pair["a"]], accounts[pair["b"]]
-        out += ["", f"## {md_escape(a['label'])} vs {md_escape(b['label'])}", ""]
+        out += ["", "## " + _("%(a)s vs %(b)s") % {"a": md_escape(a["label"]), "b": md_escape(b["label"])}, ""]
         c = pair["counts"]
         out.append(
             f"Matching: {c['matching']} · Conflicting: {c['conflicting']} · Disputed: {c['disputed']}"
@@ -147,7 +148,7 @@ def render_markdown(model: dict) -> str:
         for number, claim in enumerate(pair["links"], 1):
             out += _md_claim(claim, number, accounts, pair["a"], pair["b"])
     for account in model["accounts"]:
-        out += ["", f"## Unique claims — {md_escape(account['label'])}", ""]
+        out += ["", "## " + _("Unique claims — %(account)s") % {"account": md_escape(account["label"])}, ""]
         if not account["unique"]:
             out += ["None to show.", ""]
         for number, claim in enumerate(account["unique"], 1):

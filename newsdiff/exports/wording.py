@@ -2,12 +2,15 @@
 
 from datetime import datetime
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from newsdiff.models import Verdict
 
 LABELS = {
-    Verdict.MATCHING: "Matching",
-    Verdict.CONFLICTING: "Conflicting",
-    Verdict.UNIQUE: "Unique",
+    Verdict.MATCHING: gettext_lazy("Matching"),
+    Verdict.CONFLICTING: gettext_lazy("Conflicting"),
+    Verdict.UNIQUE: gettext_lazy("Unique"),
 }
 
 
@@ -24,21 +27,26 @@ def kappa_text(kappa) -> str:
 def verdict_text(claim: dict) -> str:
     """What the report says about a claim's verdict."""
     if claim["suggestion"]:
-        suggested = {"match": "matching", "conflict": "possible conflict"}.get(claim["suggested_label"], "")
+        suggested = {"match": _("matching"), "conflict": _("possible conflict")}.get(claim["suggested_label"], "")
         if claim.get("evidence"):
             suggested += " — " + "; ".join(claim["evidence"])
         if claim["kind"] == "unique":
-            suggested = "unique" if claim["suggested_unique"] else ""
-        return f"Suggestion, untagged{f' (engine: {suggested})' if suggested else ''}"
+            suggested = _("unique") if claim["suggested_unique"] else ""
+        if suggested:
+            return _("Suggestion, untagged (engine: %(suggested)s)") % {"suggested": suggested}
+        return _("Suggestion, untagged")
     if claim["disputed"]:
-        return "Disputed"
-    label = LABELS.get(claim["label"], "No verdict")
-    return f"{label} (final)" if claim["final"] and claim["final"]["label"] else label
+        return _("Disputed")
+    label = str(LABELS.get(claim["label"], _("No verdict")))
+    return _("%(label)s (final)") % {"label": label} if claim["final"] and claim["final"]["label"] else label
 
 
 def options_text(options: dict) -> str:
-    only = {"conflicts": "only conflicts", "final": "only final verdicts"}.get(options.get("only") or "", "all claims")
-    return f"{only}; untagged suggestions {'included' if options.get('suggestions') else 'left out'}"
+    only = {"conflicts": _("only conflicts"), "final": _("only final verdicts")}.get(options.get("only") or "",
+                                                                                   _("all claims"))
+    if options.get("suggestions"):
+        return _("%(only)s; untagged suggestions included") % {"only": only}
+    return _("%(only)s; untagged suggestions left out") % {"only": only}
 
 
 def accounts_by_ref(model: dict) -> dict[str, dict]:

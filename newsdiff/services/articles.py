@@ -60,9 +60,10 @@ def checksum_of(text: str) -> str:
 
 
 def split_input(
-    *, data: bytes | None = None, content: str | None = None, filename: str = "", fmt: str = ""
+    *, data: bytes | None = None, content: str | None = None, filename: str = "", fmt: str = "", language: str = ""
 ) -> SplitDocument:
-    """Decode, sanitise and split an upload or pasted text; refuse bad input with a clear message."""
+    """Decode, sanitise and split an upload or pasted text (in `language`, else the detected one); refuse bad
+    input with a clear message."""
     if (data is None) == (content is None):
         raise ValueError("Pass exactly one of data or content.")
     limit = settings.NEWSDIFF_MAX_UPLOAD_BYTES
@@ -74,9 +75,9 @@ def split_input(
         )
     try:
         if data is not None:
-            return split_upload(data, filename)
+            return split_upload(data, filename, language=language)
         fmt = fmt or ("html" if content.lstrip().startswith("<") and ">" in content else "text")
-        return split_content(content, fmt)
+        return split_content(content, fmt, language=language)
     except InputRejected as error:
         raise ImportRefused(str(error)) from error
     except UnicodeError as error:
@@ -97,7 +98,7 @@ def article_import(
     align: bool = True,
 ) -> Article:
     """Import one account into a comparison, split it into passages and align it with the others."""
-    document = split_input(data=data, content=content, filename=filename, fmt=fmt)
+    document = split_input(data=data, content=content, filename=filename, fmt=fmt, language=meta.language.strip())
     checksum = checksum_of(document.prepared.text)
     existing = (
         Article.objects.filter(comparison=comparison, current_version__checksum=checksum).order_by("pk").first()
@@ -123,7 +124,7 @@ def article_import(
             author=meta.author,
             url=meta.url.strip(),
             published_at=meta.published_at,
-            language=meta.language.strip(),
+            language=meta.language.strip() or document.language,  # blank: the detected language
             created_by=user,
         )
         _validate(article)

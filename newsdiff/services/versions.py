@@ -73,7 +73,7 @@ def article_version_add(
     if url is not None:
         page, extracted = fetched or page_fetch_extract(url)
         content, fmt, fetched_html, fetched_at = extracted.html, "html", page.html, page.fetched_at
-    document = split_input(data=data, content=content, filename=filename, fmt=fmt)
+    document = split_input(data=data, content=content, filename=filename, fmt=fmt, language=article.language)
     checksum = checksum_of(document.prepared.text)
 
     with transaction.atomic():

@@ -15,6 +15,10 @@ with the reasons below. Only differences about what both passages talk about cou
 
 A number on one side only, a "not" in a clause the other side does not have, or a quote whose
 speaker is not named next to a reporting verb, raise nothing.
+
+Every word list comes from the passage's language (`newsdiff.text.lexicon`: English, Spanish); each
+function takes the language code ("en" by default). Two passages in different languages are each read
+with their own lexicon, so typed quantities (minutes, weekdays, dates, percentages) still compare.
 """
 
 from __future__ import annotations
@@ -23,49 +27,24 @@ import functools
 import re
 from dataclasses import dataclass
 
-import snowballstemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
-from newsdiff.text.tokens import STOPWORDS
+from newsdiff.text.lexicon import Lexicon, lexicon_for
+from newsdiff.text.lexicon.en import ENGLISH
 
-_STEM = functools.lru_cache(maxsize=100_000)(snowballstemmer.stemmer("english").stemWord)
-_NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24, "one": 1, "a": 1, "an": 1, "half": 0.5,
-}
-_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
-_UNITS = frozenset("one two three four five six seven eight nine".split())
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-             "eighth": 8, "ninth": 9, "tenth": 10}
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
-_CURRENCY_SIGNS = {"$": "$", "€": "€", "£": "£", "¥": "¥"}
-_CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "pound": "£", "pounds": "£",
-                   "yen": "¥"}
-_MINUTES = {"second": 1 / 60, "seconds": 1 / 60, "minute": 1, "minutes": 1, "hour": 60, "hours": 60,
-            "day": 1440, "days": 1440, "week": 10080, "weeks": 10080, "month": 43200, "months": 43200,
-            "year": 525600, "years": 525600}
-_MONTHS = {m: k + 1 for k, m in enumerate(
-    "january february march april may june july august september october november december".split())}
-_MONTHS.update({m[:3]: k for m, k in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
-_WEEKDAYS = {d: k for k, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
-_CLOCK = {"am", "pm", "a.m.", "p.m."}
-# Spellings of one thing that alignment should treat as one word: number words as digits
-# ("ten" = "10"), month abbreviations as months ("Jan." = "January").
-CANONICAL_WORDS = {**{w: str(int(v)) for w, v in _NUMBER_WORDS.items() if v >= 2 and w != "dozens"},
-                   **{m: full for full in _MONTHS if len(full) > 4 for m in (full[:3], "sept")
-                      if _MONTHS[m] == _MONTHS[full]}}
+# Spellings of one thing that alignment should treat as one word (English; each Lexicon has its own).
+CANONICAL_WORDS = ENGLISH.canonical_words
 
-# Tokens: currency signs, numbers (with thousands separators, decimals, clock colons), words
-# (with inner apostrophes and dots: "p.m.", "U.S."), percent signs and hyphens.
-_TOKEN_RE = re.compile(r"[$€£¥]|\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?|[^\W\d_]+(?:['’.][^\W\d_]+)*\.?|%|-")
 _DIGITS_RE = re.compile(r"\d")
-# A passage without a digit quantifies nothing unless it has one of these words.
-_WORDY = (frozenset(_NUMBER_WORDS) - {"a", "an"}) | frozenset(_WEEKDAYS) | frozenset(_ORDINALS) | frozenset(_MINUTES)
+
+
+@functools.cache
+def _token_re(lex: Lexicon) -> re.Pattern:
+    """Tokens: currency signs, numbers (with separators, decimals, clock colons, ordinal suffixes), words
+    (with inner apostrophes and dots: "p.m.", "U.S."), percent signs and hyphens."""
+    signs = "".join(re.escape(c) for c in lex.currency_signs)
+    return re.compile(rf"[{signs}]|\d+(?:[.,:]\d+)*(?:{lex.ordinal_suffix})?|[^\W\d_]+(?:['’.][^\W\d_]+)*\.?|%|-")
 
 
 @dataclass(frozen=True)
@@ -77,16 +56,18 @@ class Quantity:
     text: str
 
 
-def _number(token: str) -> float | None:
-    """Parse a number token ("1,200", "5.1", "twenty") or return None."""
+def _number(token: str, lex: Lexicon = ENGLISH) -> float | None:
+    """Parse a number token ("1,200", "5.1", "twenty", "3.200" in Spanish) or return None."""
     t = token.lower()
-    if t in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[t])
+    if t in lex.number_words:
+        return float(lex.number_words[t])
     if not t[:1].isdigit() or ":" in t:
         return None
-    t = re.sub(r"(st|nd|rd|th)$", "", t)
-    if re.fullmatch(r"\d{1,3}(,\d{3})+", t):
-        t = t.replace(",", "")
+    t = re.sub(rf"(?:{lex.ordinal_suffix})$", "", t)
+    # Groups of three digits after the separator are thousands: "1,200"; in Spanish also "3.200".
+    thousands = r"\d{1,3}(,\d{3})+" if lex.code == "en" else r"\d{1,3}([.,]\d{3})+"
+    if re.fullmatch(thousands, t):
+        t = t.replace(",", "").replace(".", "")
     t = t.replace(",", ".")  # a decimal comma ("1,5")
     try:
         return float(t)
@@ -98,36 +79,46 @@ def _is_year(token: str) -> bool:
     return bool(re.fullmatch(r"(1[89]|20)\d\d", token))
 
 
-@functools.lru_cache(maxsize=20_000)
-def quantities(text: str) -> tuple[Quantity, ...]:
+def quantities(text: str, language: str = "en") -> tuple[Quantity, ...]:
     """Return the typed quantities, dates and weekdays of `text`."""
-    if not _DIGITS_RE.search(text) and _WORDY.isdisjoint(default_process(text).split()):
+    return _quantities(text, lexicon_for(language))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
+    if not _DIGITS_RE.search(text) and lex.wordy.isdisjoint(default_process(text).split()):
         return ()
-    tokens = [m.group() for m in _TOKEN_RE.finditer(text)]
-    low = [t.lower().rstrip(".") if t.lower() not in _CLOCK else t.lower() for t in tokens]
+    tokens = [m.group() for m in _token_re(lex).finditer(text)]
+    low = [t.lower().rstrip(".") if t.lower() not in lex.clock else t.lower() for t in tokens]
+    months, weekdays, ordinals, stopwords = lex.months, lex.weekdays, lex.ordinals, lex.stopwords
+    day_re = rf"\d{{1,2}}(?:{lex.ordinal_suffix})?"
     out: list[Quantity] = []
     n = len(tokens)
     k = 0
     while k < n:
         t, lt = tokens[k], low[k]
-        if lt in _WEEKDAYS:
-            out.append(Quantity("weekday", float(_WEEKDAYS[lt]), t.rstrip(".")))
-        elif lt in _MONTHS and k + 1 < n and re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", low[k + 1]):
+        # "3 de marzo": a link word may stand between the day and the month.
+        month_at = k + 2 if k + 2 < n and low[k + 1] in lex.links else k + 1
+        if lt in weekdays:
+            out.append(Quantity("weekday", float(weekdays[lt]), t.rstrip(".")))
+        elif lt in months and k + 1 < n and re.fullmatch(day_re, low[k + 1]):
             if lt != "may" or tokens[k][0] == "M":
-                out.append(Quantity("date", _MONTHS[lt] * 100 + float(_number(low[k + 1])), f"{t} {tokens[k + 1]}"))
+                out.append(Quantity("date", months[lt] * 100 + float(_number(low[k + 1], lex)),
+                                    f"{t} {tokens[k + 1]}"))
             k += 2
             continue
-        elif re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", lt) and k + 1 < n and low[k + 1] in _MONTHS and low[k + 1] != "may":
-            out.append(Quantity("date", _MONTHS[low[k + 1]] * 100 + float(_number(lt)), f"{t} {tokens[k + 1]}"))
-            k += 2
+        elif re.fullmatch(day_re, lt) and month_at < n and low[month_at] in months and low[month_at] != "may":
+            out.append(Quantity("date", months[low[month_at]] * 100 + float(_number(lt, lex)),
+                                " ".join(tokens[k:month_at + 1])))
+            k = month_at + 1
             continue
-        elif (lt in _ORDINALS or re.fullmatch(r"\d+(st|nd|rd|th)", lt)) and k + 1 < n:
+        elif (lt in ordinals or re.fullmatch(rf"\d+(?:{lex.ordinal_suffix})", lt)) and k + 1 < n:
             noun = low[k + 1]
-            if noun.isalpha() and noun not in STOPWORDS and noun not in _MONTHS:
-                value = _ORDINALS.get(lt) or _number(lt)
-                out.append(Quantity(f"ordinal:{_STEM(noun)}", float(value), f"{t} {tokens[k + 1].rstrip('.')}"))
+            if noun.isalpha() and noun not in stopwords and noun not in months:
+                value = ordinals.get(lt) or _number(lt, lex)
+                out.append(Quantity(f"ordinal:{lex.stem(noun)}", float(value), f"{t} {tokens[k + 1].rstrip('.')}"))
         else:
-            q, used = _quantity_at(tokens, low, k)
+            q, used = _quantity_at(tokens, low, k, lex)
             if q is not None:
                 out.append(q)
                 k += used
@@ -136,76 +127,82 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
-def _quantity_at(tokens: list[str], low: list[str], k: int) -> tuple[Quantity | None, int]:
+def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon) -> tuple[Quantity | None, int]:
     """Read a money amount, percentage, duration, clock time, compound or count starting at token k."""
     n = len(tokens)
     start = k
     currency = None
-    if low[k] in _CURRENCY_SIGNS:
-        currency = _CURRENCY_SIGNS[low[k]]
+    if low[k] in lex.currency_signs:
+        currency = lex.currency_signs[low[k]]
         k += 1
         if k >= n:
             return None, 1
-    value = _number(low[k])
+    value = _number(low[k], lex)
     if value is None:
         return None, 1
-    if low[k] in ("a", "an", "one", "half") and currency is None:
+    if (low[k] in lex.indefinite or low[k] in lex.one or low[k] in lex.half) and currency is None:
         # "a"/"an"/"one"/"half" count only before a unit of time ("an hour", "half an hour", "a month").
         j = k + 1
-        if low[k] == "half" and j < n and low[j] in ("a", "an"):
+        if low[k] in lex.half and j < n and low[j] in lex.indefinite:
             j += 1
-        if j < n and low[j] in _MINUTES:
-            return Quantity("duration", value * _MINUTES[low[j]], " ".join(tokens[start:j + 1])), j + 1 - start
-        if low[k] != "one":
+        if j < n and low[j] in lex.minutes:
+            return Quantity("duration", value * lex.minutes[low[j]], " ".join(tokens[start:j + 1])), j + 1 - start
+        if low[k] not in lex.one:
             return None, 1
     if _is_year(low[k]) and currency is None:
         return None, 1
-    if low[k] in _TENS and k + 2 < n and low[k + 1] == "-" and low[k + 2] in _UNITS:  # twenty-five
-        value += _NUMBER_WORDS[low[k + 2]]
+    if low[k] in lex.tens and k + 2 < n and low[k + 1] in lex.tens_joiners and low[k + 2] in lex.units:
+        value += lex.number_words[low[k + 2]]  # twenty-five, treinta y cinco
         k += 2
     k += 1
-    if k + 1 < n and low[k] == "-" and low[k + 1] in _SCALES:  # "$5.4-billion"
+    if k + 1 < n and low[k] == "-" and low[k + 1] in lex.scales:  # "$5.4-billion"
         k += 1
-    if k < n and low[k] in _SCALES and (low[k] not in ("m", "k", "bn") or currency):
-        value *= _SCALES[low[k]]
+    if k < n and low[k] in lex.scales and (low[k] not in ("m", "k", "bn") or currency):
+        value *= lex.scales[low[k]]
         k += 1
-    if k < n and low[k] in _CURRENCY_WORDS:
-        currency = _CURRENCY_WORDS[low[k]]
+    if k + 1 < n and low[k] in lex.links and low[k + 1] in lex.currency_words:  # "35 millones de pesos"
         k += 1
+    if k < n and low[k] in lex.currency_words:
+        currency = lex.currency_words[low[k]]
+        k += 1
+
     def written(end: int) -> str:
         text = " ".join(tokens[start:end]).replace(" - ", "-").replace(" %", "%")
         text = re.sub(r"([$€£¥]) ", r"\1", text)
-        return text if low[end - 1] in _CLOCK else text.rstrip(".")
+        return text if low[end - 1] in lex.clock else text.rstrip(".")
 
     if currency:
         return Quantity(f"money:{currency}", value, written(k)), k - start
-    if k < n and (low[k] in ("%", "percent") or (low[k] == "per" and k + 1 < n and low[k + 1] == "cent")):
-        end = k + (2 if low[k] == "per" else 1)
-        return Quantity("percent", value, written(end)), end - start
-    if k < n and low[k] in _CLOCK:
+    for marker in lex.percent:
+        if tuple(low[k:k + len(marker)]) == marker:
+            end = k + len(marker)
+            return Quantity("percent", value, written(end)), end - start
+    if k < n and low[k] in lex.clock:
         return Quantity("clock", value, written(k + 1)), k + 1 - start
     hyphen = k < n and low[k] == "-"
     j = k + 1 if hyphen else k
-    if j < n and low[j] in _MINUTES:
-        if j + 1 < n and (low[j + 1] == "old" or (j + 2 < n and low[j + 1] == "-" and low[j + 2] == "old")):
-            return None, j + 2 - start  # "a 10-year-old", "36-year old": an age, not a duration
-        return Quantity("duration", value * _MINUTES[low[j]], written(j + 1)), j + 1 - start
-    if j < n and low[j].isalpha() and low[j] not in STOPWORDS and low[j] not in _MONTHS:
-        noun = _STEM(low[j])
-        if noun in ("percent", "time", "point"):
+    if j < n and low[j] in lex.minutes:
+        if j + 1 < n and (low[j + 1] in lex.age_words
+                          or (j + 2 < n and low[j + 1] in ("-", *lex.links) and low[j + 2] in lex.age_words)):
+            return None, j + 2 - start  # "a 10-year-old", "36-year old", "10 años de edad": an age
+        return Quantity("duration", value * lex.minutes[low[j]], written(j + 1)), j + 1 - start
+    if j < n and low[j].isalpha() and low[j] not in lex.stopwords and low[j] not in lex.months:
+        noun = lex.stem(low[j])
+        if noun in lex.not_count_stems:
             return None, j - start
         return Quantity(f"count:{noun}", value, written(j + 1)), j + 1 - start
     return None, max(1, k - start)
 
 
 @functools.lru_cache(maxsize=20_000)
-def _numbers(text: str) -> frozenset[float]:
+def _numbers(text: str, lex: Lexicon = ENGLISH) -> frozenset[float]:
     """Every number written in `text`, in digits or words, whatever follows it."""
     out = set()
-    for m in _TOKEN_RE.finditer(text):
+    skip = lex.indefinite | lex.one | lex.half
+    for m in _token_re(lex).finditer(text):
         t = m.group().lower()
-        if t[:1].isdigit() or (t in _NUMBER_WORDS and t not in ("a", "an", "one", "half")):
-            value = _number(t)
+        if t[:1].isdigit() or (t in lex.number_words and t not in skip):
+            value = _number(t, lex)
             if value is not None:
                 out.add(value)
     return frozenset(out)
@@ -215,9 +212,10 @@ def _same(x: float, y: float) -> bool:
     return abs(x - y) <= 1e-9 * max(abs(x), abs(y))
 
 
-def number_reasons(a: str, b: str) -> list[str]:
+def number_reasons(a: str, b: str, language: str = "en", language_b: str | None = None) -> list[str]:
     """Report quantities of the same kind that the two passages give with different values."""
-    qa, qb = quantities(a), quantities(b)
+    lex_a, lex_b = lexicon_for(language), lexicon_for(language_b or language)
+    qa, qb = _quantities(a, lex_a), _quantities(b, lex_b)
     if not qa or not qb:
         return []
     reasons = []
@@ -227,8 +225,8 @@ def number_reasons(a: str, b: str) -> list[str]:
         vb = [q for q in qb if q.key == key]
         if any(_same(x.value, y.value) for x in va for y in vb):
             continue
-        if key.startswith("count:") and (any(x.value in _numbers(b) for x in va)
-                                         or any(y.value in _numbers(a) for y in vb)):
+        if key.startswith("count:") and (any(x.value in _numbers(b, lex_b) for x in va)
+                                         or any(y.value in _numbers(a, lex_a) for y in vb)):
             continue  # "23 goals" / "two goals took his tally to 23": the count is there, its noun elsewhere
         kind = "dates differ" if key in ("date", "weekday") else "numbers differ"
         left = ", ".join(dict.fromkeys(f'"{q.text}"' for q in va))
@@ -239,48 +237,53 @@ def number_reasons(a: str, b: str) -> list[str]:
 
 # --- negation in the shared clause ------------------------------------------------------------
 
-_NEGATIONS = frozenset("not no never none nor neither without nothing nobody cannot denied denies deny "
-                       "refused refuses declined declines".split())
 NEGATED_SHARE = 0.6
-_NEGATION_RE = re.compile(r"\b(?:%s)\b|n['’]t\b" % "|".join(sorted(_NEGATIONS)), re.IGNORECASE)
-_CLAUSE_RE = re.compile(r"[,;:()—–“”\"]|\.\s|\b(?:but|while|although|though|whereas|because|after|before)\b", re.I)
+
+
+def clauses(text: str, language: str = "en") -> tuple[tuple[frozenset[str], bool], ...]:
+    """Return each clause of `text` as (its content-word stems, whether it holds a negation)."""
+    return _clauses(text, lexicon_for(language))
 
 
 @functools.lru_cache(maxsize=20_000)
-def clauses(text: str) -> tuple[tuple[frozenset[str], bool], ...]:
-    """Return each clause of `text` as (its content-word stems, whether it holds a negation)."""
+def _clauses(text: str, lex: Lexicon) -> tuple[tuple[frozenset[str], bool], ...]:
     out = []
-    for part in _CLAUSE_RE.split(text):
-        words = default_process(part.replace("n't", " not").replace("n’t", " not")).split()
+    negations, stopwords, stem = lex.negations, lex.stopwords, lex.stem
+    for part in lex.clause_re.split(text):
+        if lex.negation_suffix:
+            part = part.replace("n't", " not").replace("n’t", " not")
+        words = default_process(part).split()
         if not words:
             continue
-        first = next((k for k, w in enumerate(words) if w in _NEGATIONS), None)
+        first = next((k for k, w in enumerate(words) if w in negations), None)
         if first is not None:
             # What is negated: the words from the negation to the clause end, and the verb
             # or subject just before it ("did not decide", "the court denied").
             words = words[max(0, first - 1):]
-        stems = frozenset(_STEM(w) for w in words if w not in STOPWORDS and w not in _NEGATIONS and len(w) > 1)
+        stems = frozenset(stem(w) for w in words if w not in stopwords and w not in negations and len(w) > 1)
         if stems:
             out.append((stems, first is not None))
     return tuple(out)
 
 
-def negated_phrases(text: str) -> list[set[str]]:
+def negated_phrases(text: str, language: str = "en") -> list[set[str]]:
     """Return the stems of each negated clause of `text`."""
-    return [set(stems) for stems, negated in clauses(text) if negated]
+    return [set(stems) for stems, negated in clauses(text, language) if negated]
 
 
-def negation_reasons(a: str, b: str, min_shared: int = 2) -> list[str]:
+def negation_reasons(a: str, b: str, min_shared: int = 2, language: str = "en") -> list[str]:
     """Report a negated clause on one side whose content the other side states without negation.
 
     The negated part of the clause (from the word before the negation to the clause end) must share
     at least `min_shared` content words, and NEGATED_SHARE of its own, with a clause of the other
-    side, and the other side must negate nothing.
+    side, and the other side must negate nothing. Both passages are read in `language` (stems of
+    two languages share nothing, so a pair in two languages raises no negation cue).
     A "not" in a clause the other side does not have says nothing.
     """
-    if bool(_NEGATION_RE.search(a)) == bool(_NEGATION_RE.search(b)):
+    lex = lexicon_for(language)
+    if bool(lex.negation_re.search(a)) == bool(lex.negation_re.search(b)):
         return []  # both sides negate something (or neither does): nothing one-sided to point at
-    ca, cb = clauses(a), clauses(b)
+    ca, cb = _clauses(a, lex), _clauses(b, lex)
     neg_a, neg_b = any(n for _, n in ca), any(n for _, n in cb)
     if neg_a == neg_b:
         return []
@@ -291,14 +294,14 @@ def negation_reasons(a: str, b: str, min_shared: int = 2) -> list[str]:
         for other_stems, _ in other:
             shared = stems & other_stems
             if len(shared) >= min_shared and len(shared) >= NEGATED_SHARE * len(stems):
-                return [f'negation in the shared clause: "{_clause_text(text, stems)}"']
+                return [f'negation in the shared clause: "{_clause_text(text, stems, lex)}"']
     return []
 
 
-def _clause_text(text: str, stems: frozenset[str]) -> str:
+def _clause_text(text: str, stems: frozenset[str], lex: Lexicon) -> str:
     """Return the clause of `text` whose stems are `stems`, trimmed to 12 words."""
-    for part in _CLAUSE_RE.split(text):
-        if any(stems == c for c, _ in clauses(part)):
+    for part in lex.clause_re.split(text):
+        if any(stems == c for c, _ in _clauses(part, lex)):
             return " ".join(part.split()[:12])
     return ""
 
@@ -306,17 +309,24 @@ def _clause_text(text: str, stems: frozenset[str]) -> str:
 # --- the same quotation, different speakers ---------------------------------------------------
 
 _QUOTE_RE = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|«([^»]{2,})»")
-_REPORTING = (r"(?:said|says|say|told|tells|tell|wrote|writes|write|posted|posts|added|adds|asked|asks|"
-              r"stated|states|tweeted|declared|insisted|warned)")
-_NAME = r"((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)"
-_SPEAKER_RES = (
-    re.compile(rf"{_NAME}\s*(?:,[^,]{{1,60}},\s*)?{_REPORTING}\b"),  # Name said / Name, a lawyer, said
-    re.compile(rf"\b{_REPORTING}\s+{_NAME}"),  # said Name
-    re.compile(rf"\b{_REPORTING}\s+(?:[a-z][\w’'-]*,?\s+){{1,4}}{_NAME}"),  # said her campaign manager, Name
-)
-_NOT_SPEAKERS = frozenset("""The A An It He She They We I You His Her Their Our This That These Those
-    Officials Official Sources Source Police Reporters""".split()) | {
-    w.capitalize() for w in list(_WEEKDAYS) + [m for m in _MONTHS if len(m) > 3]}
+_NAME = r"((?:[A-ZÁÉÍÓÚÑÜ][\w’'-]+\s+){0,3}[A-ZÁÉÍÓÚÑÜ][\w’'-]+)"
+
+
+@functools.cache
+def _speaker_res(lex: Lexicon) -> tuple[re.Pattern, ...]:
+    reporting = lex.reporting_re
+    return (
+        re.compile(rf"{_NAME}\s*(?:,[^,]{{1,60}},\s*)?{reporting}\b"),  # Name said / Name, a lawyer, said
+        re.compile(rf"\b{reporting}\s+{_NAME}"),  # said Name / dijo Name
+        # said her campaign manager, Name / dijo la vocera del sindicato, Name
+        re.compile(rf"\b{reporting}\s+(?:[a-záéíóúñü][\w’'-]*,?\s+){{1,4}}{_NAME}"),
+    )
+
+
+@functools.cache
+def _calendar_names(lex: Lexicon) -> frozenset[str]:
+    """Capitalised weekdays and months ("Friday", "March"): never a speaker."""
+    return frozenset(w.capitalize() for w in list(lex.weekdays) + [m for m in lex.months if len(m) > 3])
 
 
 def _quotes(text: str) -> list[tuple[str, int, int]]:
@@ -324,13 +334,14 @@ def _quotes(text: str) -> list[tuple[str, int, int]]:
     return [(next(g for g in m.groups() if g is not None), m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
 
 
-def speaker(text: str, quote_start: int, quote_end: int) -> str | None:
+def speaker(text: str, quote_start: int, quote_end: int, language: str = "en") -> str | None:
     """Return the surname credited with the quote at [quote_start, quote_end): a name next to a reporting verb."""
+    lex = lexicon_for(language)
     outside = text[:quote_start] + " " * (quote_end - quote_start) + text[quote_end:]
     best = None
-    for pattern in _SPEAKER_RES:
+    for pattern in _speaker_res(lex):
         for m in pattern.finditer(outside):
-            words = [w for w in m.group(1).split() if w not in _NOT_SPEAKERS]
+            words = [w for w in m.group(1).split() if w not in lex.not_speakers and w not in _calendar_names(lex)]
             if not words:
                 continue
             distance = min(abs(m.start() - quote_end), abs(m.end() - quote_start))
@@ -340,7 +351,7 @@ def speaker(text: str, quote_start: int, quote_end: int) -> str | None:
     return best[1] if best else None
 
 
-def quote_reasons(a: str, b: str) -> list[str]:
+def quote_reasons(a: str, b: str, language: str = "en") -> list[str]:
     """Report the same quoted words credited to different named speakers on each side."""
     quotes_b = _quotes(b)
     if not quotes_b:
@@ -353,8 +364,8 @@ def quote_reasons(a: str, b: str) -> list[str]:
                                    processor=default_process, score_cutoff=85)
         if match is None:
             continue
-        who_a = speaker(a, start, end)
-        who_b = speaker(b, quotes_b[match[2]][1], quotes_b[match[2]][2])
+        who_a = speaker(a, start, end, language)
+        who_b = speaker(b, quotes_b[match[2]][1], quotes_b[match[2]][2], language)
         if who_a and who_b and default_process(who_a) != default_process(who_b):
             reasons.append(f"quote attributed to different speakers: {who_a} vs {who_b}")
     return reasons
@@ -364,20 +375,24 @@ CONFLICT_PREFIXES = ("numbers differ", "dates differ", "negation in the shared c
 
 
 @functools.lru_cache(maxsize=20_000)
-def _topic_words(text: str) -> frozenset[str]:
+def _topic_words(text: str, lex: Lexicon) -> frozenset[str]:
     """Content-word stems of `text` that are not numbers, months or weekdays."""
-    return frozenset(_STEM(w) for w in default_process(text).split()
-                     if w.isalpha() and len(w) > 1 and w not in STOPWORDS and w not in _MONTHS
-                     and w not in _WEEKDAYS and w not in _NUMBER_WORDS)
+    return frozenset(lex.stem(w) for w in default_process(text).split()
+                     if w.isalpha() and len(w) > 1 and w not in lex.stopwords and w not in lex.months
+                     and w not in lex.weekdays and w not in lex.number_words)
 
 
-def conflict_reasons(a: str, b: str) -> list[str]:
-    """Return every conflict cue found between two linked passages.
+def conflict_reasons(a: str, b: str, language: str = "en", language_b: str | None = None) -> list[str]:
+    """Return every conflict cue found between two linked passages (`language_b` when b's differs).
 
     Numbers and dates are compared only when the passages share at least two other content
     words (two datelines, "January 5, 2011" and "Updated: January 6, 2011", share nothing else).
+    Negation and quotation cues need both passages in one language.
     """
+    lex_a, lex_b = lexicon_for(language), lexicon_for(language_b or language)
     numbers = []
-    if quantities(a) and quantities(b) and len(_topic_words(a) & _topic_words(b)) >= 2:
-        numbers = number_reasons(a, b)
-    return numbers + negation_reasons(a, b) + quote_reasons(a, b)
+    if _quantities(a, lex_a) and _quantities(b, lex_b) and len(_topic_words(a, lex_a) & _topic_words(b, lex_b)) >= 2:
+        numbers = number_reasons(a, b, lex_a.code, lex_b.code)
+    if lex_a is not lex_b:
+        return numbers
+    return numbers + negation_reasons(a, b, language=lex_a.code) + quote_reasons(a, b, lex_a.code)

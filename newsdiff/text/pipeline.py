@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from newsdiff.text.decode import decode_bytes, normalise_text
 from newsdiff.text.extract import PreparedText, detect_format, prepare
+from newsdiff.text.language import account_language, pipeline_language
 from newsdiff.text.segment import Segment, segment
 
 
@@ -15,22 +16,27 @@ class SplitDocument:
     segments: list[Segment]
     fmt: str
     original: str = ""  # the upload as decoded, or the pasted content exactly as given
+    language: str = ""  # the tag given, else the detected language ("" if too short to tell)
 
 
-def split_upload(data: bytes, filename: str = "") -> SplitDocument:
-    """Decode an uploaded file, detect its format, prepare and segment it; raises InputRejected for bad input."""
+def split_upload(data: bytes, filename: str = "", language: str = "") -> SplitDocument:
+    """Decode an uploaded file, detect its format, prepare and segment it; raises InputRejected for bad input.
+
+    Sentences are split by the account's language: `language` when given, else the one detected.
+    """
     content = decode_bytes(data)
     fmt = detect_format(filename, content)
-    return _split(content, fmt, original=content)
+    return _split(content, fmt, original=content, language=language)
 
 
-def split_content(content: str, fmt: str = "text") -> SplitDocument:
+def split_content(content: str, fmt: str = "text", language: str = "") -> SplitDocument:
     """Normalise pasted content of a known format, prepare and segment it; raises InputRejected for bad input."""
-    return _split(normalise_text(content), fmt, original=content)
+    return _split(normalise_text(content), fmt, original=content, language=language)
 
 
-def _split(content: str, fmt: str, *, original: str) -> SplitDocument:
-    """Prepare normalised content and segment the prepared text."""
+def _split(content: str, fmt: str, *, original: str, language: str = "") -> SplitDocument:
+    """Prepare normalised content, settle its language and segment the prepared text."""
     prepared = prepare(content, fmt)
-    segments = segment(prepared.text, prepared.heading_spans)
-    return SplitDocument(prepared=prepared, segments=segments, fmt=fmt, original=original)
+    language = account_language(given=language, text=prepared.text)
+    segments = segment(prepared.text, prepared.heading_spans, language=pipeline_language(language))
+    return SplitDocument(prepared=prepared, segments=segments, fmt=fmt, original=original, language=language)

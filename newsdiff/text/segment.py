@@ -44,9 +44,9 @@ PYSBD_CHUNK_CHARS = 3000
 PYSBD_MAX_DOCUMENT_CHARS = 100_000
 
 LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
-SENTENCE_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])""")
+SENTENCE_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[¿¡]?[A-Z0-9À-ÖØ-Þ])""")
 CANDIDATE = re.compile(r"""[.!?…]+["'”’»)\]]*""")
-CAPITAL_NEXT = re.compile(r"""\s+["'“‘«(\[]?[A-ZÀ-ÖØ-Þ]""")
+CAPITAL_NEXT = re.compile(r"""\s+["'“‘«(\[¿¡]?[A-ZÀ-ÖØ-Þ]""")
 LOWER_NEXT = re.compile(r"\s+[a-zß-öø-ÿ]")
 PLAIN_WORD = re.compile(r"[^\W\d_]{2,}(?:[’'-][^\W\d_]+)*")
 ABBREVIATIONS = frozenset(
@@ -61,28 +61,42 @@ CLEAR_END, NOT_AN_END, AMBIGUOUS = "end", "not", "ambiguous"
 _local = threading.local()
 
 
-def _segmenter():
-    """Return this thread's English pysbd segmenter (it keeps per-call state, so threads must not share one)."""
-    segmenter = getattr(_local, "segmenter", None)
+SENTENCE_LANGUAGES = frozenset({"en", "es"})  # pysbd's rules used; any other language is split as English
+
+
+def _segmenter(language: str = "en"):
+    """Return this thread's pysbd segmenter for a language (it keeps per-call state, so threads must not share one)."""
+    segmenters = getattr(_local, "segmenters", None)
+    if segmenters is None:
+        segmenters = _local.segmenters = {}
+    segmenter = segmenters.get(language)
     if segmenter is None:
         import pysbd  # imported on first use: 0.1 s that most commands and requests never need
 
-        segmenter = _local.segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+        segmenter = segmenters[language] = pysbd.Segmenter(language=language, clean=False, char_span=True)
     return segmenter
 
 
 @functools.cache
-def _known_abbreviations() -> frozenset[str]:
-    """pysbd's English abbreviations (general, prepositive, before numbers) and ours, lower-case."""
-    from pysbd.lang.english import English
+def _known_abbreviations(language: str = "en") -> frozenset[str]:
+    """pysbd's abbreviations of the language (general, prepositive, before numbers) and ours, lower-case."""
+    from pysbd.languages import LANGUAGE_CODES
 
-    known = English.Abbreviation
+    known = LANGUAGE_CODES[language].Abbreviation
     return ABBREVIATIONS | {
         word.lower() for word in [*known.ABBREVIATIONS, *known.PREPOSITIVE_ABBREVIATIONS, *known.NUMBER_ABBREVIATIONS]
     }
 
 
-def _candidate_kind(chunk: str, match: re.Match, in_quotation: bool = False) -> str:
+@functools.cache
+def _titles(language: str) -> frozenset[str]:
+    """Titles that stand before a name ("Sr.", "Dra."): never a sentence end (pysbd's Spanish rules miss them)."""
+    from newsdiff.text.lexicon import lexicon_for
+
+    return lexicon_for(language).prepositive_titles if language != "en" else frozenset()
+
+
+def _candidate_kind(chunk: str, match: re.Match, in_quotation: bool = False, language: str = "en") -> str:
     """Tell whether the punctuation matched in chunk clearly ends a sentence, clearly does not, or may.
 
     in_quotation: a double quotation opened before the match is still open after it.
@@ -101,12 +115,14 @@ def _candidate_kind(chunk: str, match: re.Match, in_quotation: bool = False) -> 
         return AMBIGUOUS
     word_start = max(chunk.rfind(" ", 0, match.start()), chunk.rfind("\t", 0, match.start())) + 1
     word = chunk[word_start : match.start()].lstrip("(\"'“‘«[")
-    if not PLAIN_WORD.fullmatch(word) or word.lower() in _known_abbreviations():
+    if word.lower() in _titles(language) and match.group() == ".":
+        return NOT_AN_END  # el Sr. García, la Dra. Pérez
+    if not PLAIN_WORD.fullmatch(word) or word.lower() in _known_abbreviations(language):
         return AMBIGUOUS  # Mr. Smith, J. Smith, 5 p.m. Monday, in 2019. The
     return CLEAR_END
 
 
-def _sentence_spans(text: str, start: int, end: int, budget: list[int]) -> list[tuple[int, int]]:
+def _sentence_spans(text: str, start: int, end: int, budget: list[int], language: str = "en") -> list[tuple[int, int]]:
     """Return (start, end) offsets in text of the sentences of the paragraph text[start:end].
 
     budget holds the characters pysbd may still read in this document; it is spent here.
@@ -123,16 +139,16 @@ def _sentence_spans(text: str, start: int, end: int, budget: list[int]) -> list[
         quotes[1] += piece.count("“")
         quotes[2] += piece.count("”")
         in_quotation = quotes[0] % 2 == 1 or quotes[1] > quotes[2]
-        kind = _candidate_kind(paragraph, match, in_quotation)
+        kind = _candidate_kind(paragraph, match, in_quotation, language)
         if kind == AMBIGUOUS:
             ambiguous = True
         elif kind == CLEAR_END:
             if ambiguous:
-                cuts.extend(_ambiguous_ends(paragraph, stretch_start, match.end(), budget))
+                cuts.extend(_ambiguous_ends(paragraph, stretch_start, match.end(), budget, language))
             cuts.append(match.end())
             stretch_start, ambiguous = match.end(), False
     if ambiguous:
-        cuts.extend(_ambiguous_ends(paragraph, stretch_start, len(paragraph), budget))
+        cuts.extend(_ambiguous_ends(paragraph, stretch_start, len(paragraph), budget, language))
     cuts.append(len(paragraph))
     # Cutting the paragraph at sentence ends (rather than trusting each sentence's text) means no character
     # can ever be dropped, whatever the sentence splitter returns.
@@ -146,14 +162,14 @@ def _sentence_spans(text: str, start: int, end: int, budget: list[int]) -> list[
     return spans
 
 
-def _ambiguous_ends(paragraph: str, start: int, end: int, budget: list[int]) -> list[int]:
+def _ambiguous_ends(paragraph: str, start: int, end: int, budget: list[int], language: str = "en") -> list[int]:
     """Sentence ends inside paragraph[start:end], a stretch the rules could not decide: pysbd's, within budget."""
     ends = []
     for chunk_start, chunk_end in _chunk_bounds(paragraph[start:end], PYSBD_CHUNK_CHARS):
         chunk = paragraph[start + chunk_start : start + chunk_end]
         if budget[0] >= len(chunk):
             budget[0] -= len(chunk)
-            found = _pysbd_ends(chunk)
+            found = _pysbd_ends(chunk, language)
         else:
             found = _simple_ends(chunk)
         ends.extend(start + chunk_start + cut for cut in found)
@@ -179,10 +195,10 @@ def _chunk_bounds(paragraph: str, limit: int) -> list[tuple[int, int]]:
     return bounds
 
 
-def _pysbd_ends(chunk: str) -> list[int]:
+def _pysbd_ends(chunk: str, language: str = "en") -> list[int]:
     """Return the offsets where pysbd ends each sentence of chunk, verified against the chunk itself."""
     try:
-        spans = _segmenter().segment(chunk)
+        spans = _segmenter(language).segment(chunk)
     except Exception:  # noqa: BLE001 - pysbd is heuristic code; if odd input trips it, a simpler split beats failing.
         return _simple_ends(chunk)
     ends = []
@@ -462,8 +478,10 @@ def _carries_quote(paragraph: str, start: int, end: int, quoted: Sequence[tuple[
 # --- Putting it together ------------------------------------------------------------------------------------
 
 
-def segment(text: str, heading_spans: Sequence[tuple[int, int]] = ()) -> list[Segment]:
+def segment(text: str, heading_spans: Sequence[tuple[int, int]] = (), language: str = "en") -> list[Segment]:
     """Split text into paragraphs (lines) and sentences with exact offsets, and classify every sentence.
+
+    Sentence ends follow `language` (a two-letter code; pysbd's rules for English and Spanish).
 
     Given heading_spans (from HTML or Markdown), only those mark headings; without them a heuristic
     recognises title-like lines. Boilerplate wins over heading, heading over quote, quote over claim.
@@ -474,6 +492,7 @@ def segment(text: str, heading_spans: Sequence[tuple[int, int]] = ()) -> list[Se
     headings = sorted(heading_spans)
     heading_starts = [start for start, _ in headings]
     pysbd_budget = [PYSBD_MAX_DOCUMENT_CHARS]
+    language = language if language in SENTENCE_LANGUAGES else "en"
     segments: list[Segment] = []
     for number, (para_start, para_end) in enumerate(paragraphs):
         paragraph = paragraph_texts[number]
@@ -481,7 +500,7 @@ def segment(text: str, heading_spans: Sequence[tuple[int, int]] = ()) -> list[Se
         if is_heading_paragraph:
             sentences = [(para_start, para_end)]  # a marked-up heading is one segment, however it is punctuated
         else:
-            sentences = _sentence_spans(text, para_start, para_end, pysbd_budget)
+            sentences = _sentence_spans(text, para_start, para_end, pysbd_budget, language)
             is_heading_paragraph = not headings and len(sentences) == 1 and looks_like_heading(paragraph)
         quoted = _quoted_spans(paragraph)
         for start, end in sentences:

@@ -1,4 +1,4 @@
-"""Word tokens, folding and English stopwords shared by alignment, cues and highlighting.
+"""Word tokens and folding shared by alignment, cues and highlighting.
 
 Word forms (Snowball stems) and rarity (wordfreq) live in `newsdiff.text.alignment.terms`.
 """
@@ -10,25 +10,14 @@ from dataclasses import dataclass
 
 from rapidfuzz.utils import default_process
 
+from newsdiff.text.lexicon.en import ENGLISH
+
 # A word is a run of letters/digits, optionally joined by inner hyphens, apostrophes or dots
 # ("15-minute", "cross-border", "U.S.", "Mexico's") so highlights keep such words whole.
 _WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*\.?", re.UNICODE)
 _TERM_RE = re.compile(r"\w+", re.UNICODE)
 
-STOPWORDS = frozenset(
-    """
-    a about above after again against all also although am among amid an and any are as at be
-    because been before being below between both but by can could did do does doing down during
-    each either even ever every few for from further had has have having he her here hers herself
-    him himself his how however i if in into is it its itself just least less like many may me
-    might more most much must my myself neither nor not now of off on once one only or other our
-    ours ourselves out over own per rather same several she should since so some such than that
-    the their theirs them themselves then there these they this those though through throughout
-    thus to too toward towards under until up upon us very via was we were what when where whether
-    which while who whom whose why will with within without would yet you your yours yourself
-    said says say told according added including s t no
-    """.split()
-)
+STOPWORDS = ENGLISH.stopwords  # each language's are in newsdiff.text.lexicon
 
 
 @dataclass(frozen=True)

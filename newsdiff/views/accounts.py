@@ -6,6 +6,7 @@ page comes back with one more blank account) and, with htmx, fetches just the ne
 """
 
 from django.contrib import messages
+from django.utils.translation import gettext as _
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -70,15 +71,17 @@ def comparison_create_view(request: HtmxHttpRequest) -> HttpResponse:
                 user=request.user,
             )
         except AccountRefused as refusal:
-            given[refusal.index].add_error(None, refusal.reason + " Nothing was saved.")
+            given[refusal.index].add_error(None, refusal.reason + " " + _("Nothing was saved."))
         except ImportRefused as refusal:
             form.add_error(None, refusal.reason)
         else:
             accounts = comparison.articles.count()
             if comparison.jobs.exclude(status__in=[Job.Status.DONE, Job.Status.FAILED]).exists():
-                messages.success(request, f"Imported {accounts} accounts. Aligning them now: the suggestions appear here when it is done.")
+                messages.success(request, _("Imported %(accounts)s accounts. Aligning them now: the suggestions appear "
+                                            "here when it is done.") % {"accounts": accounts})
             else:
-                messages.success(request, f"Compared {accounts} accounts: {comparison.links.count()} suggested pairs to review.")
+                messages.success(request, _("Compared %(accounts)s accounts: %(pairs)s suggested pairs to review.") % {
+                    "accounts": accounts, "pairs": comparison.links.count()})
             return redirect(comparison)
     formset.note_lost_files()
     return _page(request, form, formset, status=422, focus=0)
@@ -122,7 +125,7 @@ def account_create(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         except ImportRefused as refusal:
             account_form.add_error(None, refusal.reason)
         else:
-            messages.success(request, f"Added “{article.title}” and aligned it with the other accounts.")
+            messages.success(request, _("Added “%(title)s” and aligned it with the other accounts.") % {"title": article.title})
             return redirect(comparison)
     if account_form.is_bound and account_form.files.get("account-file"):
         account_form.add_error("file", FILE_NOT_KEPT)
@@ -141,5 +144,6 @@ def article_refetch_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     except ImportRefused as refusal:
         messages.error(request, f"{article.label}: {refusal.reason}")
     else:
-        messages.success(request, f"{article.label}: version {version.number} fetched. {version.carry.summary()}")
+        messages.success(request, _("%(account)s: version %(number)s fetched.") % {
+            "account": article.label, "number": version.number} + f" {version.carry.summary()}")
     return redirect(article.comparison)

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -93,15 +94,16 @@ def annotation_rereview(request: HttpRequest, pk: int, annotation_pk: int) -> Ht
     try:
         if request.POST.get("action") == "dismiss":
             annotation_dismiss(article=article, annotation=annotation, user=request.user)
-            messages.success(request, "Dismissed: the verdict stays with the old version as history.")
+            messages.success(request, _("Dismissed: the verdict stays with the old version as history."))
         else:
             passage = Passage.objects.filter(
                 pk=_int(request.POST.get("passage")), version_id=article.current_version_id
             ).first()
             if passage is None:
-                raise ValidationError("Choose a passage of the current version.")
+                raise ValidationError(_("Choose a passage of the current version."))
             annotation_reanchor(article=article, annotation=annotation, passage=passage, user=request.user)
-            messages.success(request, f"Re-anchored to passage {passage.index + 1} of the current version.")
+            messages.success(request, _("Re-anchored to passage %(number)s of the current version.") % {
+                "number": passage.index + 1})
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(reverse("article-detail", args=[article.pk]) + "#rereview-title")
@@ -131,10 +133,11 @@ def _chosen(query, by_number: dict[int, ArticleVersion], article: Article) -> tu
         except ValueError:
             number = None
         if number not in by_number:
-            problem = f"There is no version {raw!s:.20}; showing v{default_from} → v{default_to} instead."
+            problem = _("There is no version %(raw)s; showing v%(old)s → v%(new)s instead.") % {
+                "raw": f"{raw!s:.20}", "old": default_from, "new": default_to}
             chosen.append(default)
         else:
             chosen.append(number)
     if chosen[0] is not None and chosen[0] == chosen[1] and not problem:
-        problem = "Choose two different versions to see what changed."
+        problem = _("Choose two different versions to see what changed.")
     return chosen[0], chosen[1], problem

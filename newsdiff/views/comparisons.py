@@ -11,7 +11,10 @@ Every POST endpoint answers three ways from one template, `newsdiff/comparison_d
 from dataclasses import asdict, dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -25,6 +28,8 @@ from newsdiff import roles
 from newsdiff.alignmap import LEGEND, AlignmentMap, map_from_rows, map_layout
 from newsdiff.forms import LinkCreateForm, RowFinalForm, RowNoteForm, RowTagForm
 from newsdiff.models import Comparison, Link, Passage
+from newsdiff.text.language import base_language
+from newsdiff.text.semantic import model_status
 from newsdiff.selectors import (
     Row,
     SideBySide,
@@ -57,12 +62,12 @@ from newsdiff.views.access import get_visible_or_404
 TEMPLATE = "newsdiff/comparison_detail.html"
 PAGE_ROWS = 50  # rows rendered per chunk; the next chunk loads as the reviewer scrolls to it
 FILTERS = {
-    "all": "All rows",
-    "untagged": "Untagged by me",
-    "suggestions": "Suggestions",
-    "conflicts": "Conflicts",
-    "unique": "Unique",
-    "disputed": "Reviewers disagree",
+    "all": gettext_lazy("All rows"),
+    "untagged": gettext_lazy("Untagged by me"),
+    "suggestions": gettext_lazy("Suggestions"),
+    "conflicts": gettext_lazy("Conflicts"),
+    "unique": gettext_lazy("Unique"),
+    "disputed": gettext_lazy("Reviewers disagree"),
 }
 
 
@@ -163,6 +168,18 @@ def _with_urls(rows: list[Row], comparison: Comparison, state: PageState) -> lis
     return rows
 
 
+def language_notice(article_a, article_b) -> str:
+    """Say plainly when two accounts are in different languages and no model can suggest pairs across them."""
+    if article_a is None or article_b is None:
+        return ""
+    lang_a, lang_b = base_language(article_a.language) or "en", base_language(article_b.language) or "en"
+    if lang_a == lang_b or model_status(settings.NEWSDIFF_EMBEDDING_MODEL_DIR).available:
+        return ""
+    return _("These accounts are in two languages (%(a)s and %(b)s). Suggestions across languages need a "
+             "sentence-embedding model, and none is installed: link passages by hand (pick a passage on each side, "
+             "then “Link picked passages”).") % {"a": article_a.language or "en", "b": article_b.language or "en"}
+
+
 def _alignment_map(comparison: Comparison, view: SideBySide, state: PageState, shown: set[str]) -> AlignmentMap | None:
     """The map of the whole pair; a click scrolls to a row on this page, or opens the page of rows that holds it."""
     if not view.article_a or not view.article_b:
@@ -181,6 +198,7 @@ def _alignment_map(comparison: Comparison, view: SideBySide, state: PageState, s
 
 def _context(request, comparison: Comparison, view: SideBySide, state: PageState, **extra) -> dict:
     return {
+        "language_notice": language_notice(view.article_a, view.article_b),
         "comparison": comparison,
         "view": view,
         "state": state,
@@ -277,7 +295,7 @@ def _target(comparison: Comparison, key: str) -> tuple[Link | None, Passage | No
     """The link or passage a row key names, inside this comparison, or 404."""
     kind, number = key[:1], key[1:]
     if not number.isdigit() or kind not in ("l", "p"):
-        raise Http404("No such row.")
+        raise Http404(_("No such row."))
     if kind == "l":
         return get_object_or_404(Link, pk=int(number), comparison=comparison), None
     passage = get_object_or_404(Passage.objects.select_related("article"), pk=int(number), article__comparison=comparison)
@@ -430,7 +448,7 @@ def row_tag(request: HtmxHttpRequest, slug: str, key: str) -> HttpResponse:
             note=note,
             expected_version=_version(request),
         ),
-        success="Tag cleared." if label == "" else "",
+        success=_("Tag cleared.") if label == "" else "",
     )
 
 
@@ -453,7 +471,7 @@ def row_note(request: HtmxHttpRequest, slug: str, key: str) -> HttpResponse:
             note=form.cleaned_data.get("note", ""),
             expected_version=_version(request),
         ),
-        success="Note saved.",
+        success=_("Note saved."),
     )
 
 
@@ -479,7 +497,7 @@ def row_final(request: HtmxHttpRequest, slug: str, key: str) -> HttpResponse:
             final=True,
             expected_version=_version(request),
         ),
-        success="Final verdict recorded.",
+        success=_("Final verdict recorded."),
     )
 
 
@@ -507,14 +525,14 @@ def link_accept_view(request: HtmxHttpRequest, slug: str, pk: int) -> HttpRespon
 @review_view()
 def link_reject_view(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Reject a suggested pair: its passages stand alone again."""
-    return _link_action(request, slug, pk, link_reject, "Suggestion rejected: the passages stand alone.")
+    return _link_action(request, slug, pk, link_reject, gettext_lazy("Suggestion rejected: the passages stand alone."))
 
 
 @require_POST
 @review_view()
 def link_unlink_view(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Unlink a pair: its passages stand alone again; verdicts stay in history."""
-    return _link_action(request, slug, pk, link_unlink, "Unlinked: the passages stand alone.")
+    return _link_action(request, slug, pk, link_unlink, gettext_lazy("Unlinked: the passages stand alone."))
 
 
 @require_POST
@@ -540,7 +558,7 @@ def link_create_view(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
-            return _respond(request, comparison, key=f"l{link.pk}", added_for=link, message="Linked.", oob_rows=True)
+            return _respond(request, comparison, key=f"l{link.pk}", added_for=link, message=_("Linked."), oob_rows=True)
     else:
         error = " ".join(str(e) for errors in form.errors.values() for e in errors)
     return _flash(request, comparison, state, error, status=422)
@@ -566,9 +584,9 @@ def annotation_undo(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     except ValidationError as error:
         return _flash(request, comparison, state, " ".join(error.messages), status=422)
     if undo is None:
-        return _flash(request, comparison, state, "Nothing of yours to undo here.", level="info")
+        return _flash(request, comparison, state, _("Nothing of yours to undo here."), level="info")
     undone = undo.undoes
-    message = f"Undone: {undone.get_action_display().lower()}."
+    message = _("Undone: %(action)s.") % {"action": undone.get_action_display().lower()}
     if undone.link_id:
         link = Link.objects.get(pk=undone.link_id)
         return _respond(request, comparison, key=f"l{link.pk}", added_for=link, message=message, oob_rows=True)
@@ -586,7 +604,7 @@ def comparison_status(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Comparison closed." if comparison.is_closed else "Comparison reopened.")
+        messages.success(request, _("Comparison closed.") if comparison.is_closed else _("Comparison reopened."))
     return HttpResponseRedirect(_detail_url(comparison, PageState.from_query(request.GET)))
 
 

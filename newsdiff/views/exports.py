@@ -1,6 +1,7 @@
 """Exports: the options form and the download, for editors and admins."""
 
 from django import forms
+from django.utils.translation import gettext_lazy
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -14,16 +15,18 @@ from newsdiff.views.access import get_visible_or_404
 
 class ExportForm(forms.Form):
     format = forms.ChoiceField(
-        choices=[(key, f.label) for key, f in FORMATS.items()], initial="html", widget=forms.RadioSelect
+        label=gettext_lazy("Format"), choices=[(key, f.label) for key, f in FORMATS.items()], initial="html",
+        widget=forms.RadioSelect,
     )
     suggestions = forms.BooleanField(
-        required=False, initial=False, label="Include untagged suggestions (marked as such)"
+        required=False, initial=False, label=gettext_lazy("Include untagged suggestions (marked as such)")
     )
     only = forms.ChoiceField(
-        choices=[("", "Every claim"), ("conflicts", "Only conflicts"), ("final", "Only final verdicts")],
+        choices=[("", gettext_lazy("Every claim")), ("conflicts", gettext_lazy("Only conflicts")),
+                 ("final", gettext_lazy("Only final verdicts"))],
         required=False,
         initial="",
-        label="Claims",
+        label=gettext_lazy("Claims"),
         widget=forms.RadioSelect,
     )
 

@@ -74,7 +74,8 @@ def test_align_two_files_adds_claims_beside_the_old_shape(seeds_dir, capsys):
         "align", str(seeds_dir / "mexican_presidency_account.txt"), str(seeds_dir / "truth_social_account.txt"), "--json"
     )
     output = json.loads(capsys.readouterr().out)
-    assert set(output) == {"a", "b", "links", "unique", "claims"}
+    assert set(output) == {"a", "b", "links", "unique", "claims", "languages"}
+    assert output["languages"] == {"a": "en", "b": "en"}  # detected (issue 12)
     _check_claims(output, ["a", "b"])
     both = [c for c in output["claims"] if c["members"]["a"] and c["members"]["b"]]
     assert len(both) <= len(output["links"]) and both

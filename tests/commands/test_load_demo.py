@@ -41,3 +41,16 @@ def test_the_demo_grid_shows_an_odd_one_out_and_the_wires_wrong_detail():
     meeting = claim("will not meet this month")
     assert meeting.label == "conflicting" and "Wire summary" in [a.source for a in meeting.odd_articles]
     assert not next(c for c in meeting.cells if c.article.source == "Truth Social").passages
+
+
+def test_the_bilingual_demo_says_suggestions_need_a_model(settings):
+    """The Spanish readout beside the English post: no suggestions without a model, languages stored."""
+    from newsdiff.management.commands.load_demo import BILINGUAL_SLUG
+
+    settings.NEWSDIFF_EMBEDDING_MODEL_DIR = ""
+    call_command("load_demo")
+    comparison = Comparison.objects.get(slug=BILINGUAL_SLUG)
+    assert sorted(comparison.articles.values_list("language", flat=True)) == ["en", "es-MX"]
+    assert not comparison.links.exists()
+    spanish = comparison.articles.get(language="es-MX")
+    assert "quince minutos" in spanish.current_version.text

@@ -48,7 +48,9 @@ class RealGold:
 def load_pair(gold_path: Path) -> RealGold:
     """Load one gold JSON file and segment the two accounts it names (files beside it)."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    a, b = (split_upload((gold_path.parent / gold[side]).read_bytes(), gold[side]).segments for side in "ab")
+    language = gold.get("language", "en")  # Spanish golds say so; the others are English
+    a, b = (split_upload((gold_path.parent / gold[side]).read_bytes(), gold[side], language=language).segments
+            for side in "ab")
     return RealGold(name=gold_path.stem, split=gold["split"], a=a, b=b, gold=gold, path=gold_path)
 
 

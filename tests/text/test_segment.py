@@ -316,7 +316,7 @@ def test_rules_decide_clear_ends_and_pysbd_sees_only_ambiguous_stretches(monkeyp
 
     seen = []
     real = module._pysbd_ends
-    monkeypatch.setattr(module, "_pysbd_ends", lambda chunk: seen.append(chunk) or real(chunk))
+    monkeypatch.setattr(module, "_pysbd_ends", lambda chunk, language="en": seen.append(chunk) or real(chunk, language))
     clear = "The talks went well. Officials met in Washington, D.C. on Monday. Prices rose 3.5 percent!"
     assert [s.text for s in segment(clear)] == [
         "The talks went well.",
@@ -327,3 +327,11 @@ def test_rules_decide_clear_ends_and_pysbd_sees_only_ambiguous_stretches(monkeyp
     text = "The talks went well. Then Mr. Smith left the room. Nobody followed him."
     assert [s.text for s in segment(text)] == ["The talks went well.", "Then Mr. Smith left the room.", "Nobody followed him."]
     assert [chunk.strip() for chunk in seen] == ["Then Mr. Smith left the room."]
+
+
+def test_spanish_sentences_follow_spanish_rules():
+    """Titles before a name do not end a Spanish sentence; inverted question marks open one."""
+    text = "El Sr. García llegó el viernes. ¿Por qué? Luego habló la Dra. Pérez con el Lic. Gómez."
+    assert [s.text for s in segment(text, language="es")] == [
+        "El Sr. García llegó el viernes.", "¿Por qué?", "Luego habló la Dra. Pérez con el Lic. Gómez."]
+    assert len(segment(text, language="xx")) == len(segment(text, language="en"))  # unknown: English rules

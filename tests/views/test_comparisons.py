@@ -466,3 +466,28 @@ def test_queries_per_page_and_per_tag_do_not_grow(client, sized):
             assert len(tag) <= TAG_QUERIES
             counts[(size, key[0])] = (len(page), len(tag))
     assert counts[(20, "l")] == counts[(2000, "l")] and counts[(20, "p")] == counts[(2000, "p")], counts
+
+
+def test_two_languages_without_a_model_say_suggestions_need_one_and_manual_linking_works(reviewer_client, settings):
+    """A Spanish account beside an English one: no suggestions, a plain notice, and a hand-made link."""
+    settings.NEWSDIFF_EMBEDDING_MODEL_DIR = ""
+    comparison = factories.ComparisonFactory(slug="bilingue", title="Bilingüe")
+    spanish = factories.article(comparison, "La reunión en la frontera duró quince minutos, dijo la presidenta.\n",
+                                source="Presidencia", language="es-MX")
+    english = factories.article(comparison, "The border meeting lasted fifteen minutes, the president said.\n",
+                                source="White House", language="en")
+    assert not comparison.links.exists()
+    page = reviewer_client.get(reverse("comparison-detail", kwargs={"slug": comparison.slug}))
+    notice = re.search(r'id="language-notice">([^<]*)<', page.content.decode())
+    assert notice and "two languages (es-MX and en)" in notice.group(1) and "link passages by hand" in notice.group(1)
+    a = spanish.current_version.passages.get()
+    b = english.current_version.passages.get()
+    response = reviewer_client.post(reverse("link-create", kwargs={"slug": comparison.slug}),
+                                    {"a_passages": str(a.pk), "b_passages": str(b.pk), "label": "matching"})
+    assert response.status_code in (200, 302)
+    assert comparison.links.filter(origin=Link.Origin.MANUAL).count() == 1
+
+
+def test_the_language_notice_is_gone_when_the_languages_match(reviewer_client, small):
+    page = reviewer_client.get(small.url("comparison-detail"))
+    assert b'id="language-notice"' not in page.content

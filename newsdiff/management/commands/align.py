@@ -11,6 +11,7 @@ import json
 from itertools import combinations
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from newsdiff.models import Comparison
@@ -19,6 +20,7 @@ from newsdiff.text.align import align
 from newsdiff.text.claims import PairLink, build_claims
 from newsdiff.text.decode import InputRejected
 from newsdiff.text.pipeline import split_upload
+from newsdiff.text.semantic import model_status, scorer_for
 
 
 def passage_dicts(segments) -> list[dict]:
@@ -68,6 +70,10 @@ class Command(BaseCommand):
         parser.add_argument("files", nargs="*", metavar="FILE", help="two or more accounts of one event")
         parser.add_argument("--json", action="store_true", help="print one JSON object (the stable output shape)")
         parser.add_argument(
+            "--language", action="append", default=[], metavar="TAG",
+            help="language of the next file, in order (a tag: en, es, es-MX); repeat it; a file without one is detected",
+        )
+        parser.add_argument(
             "--comparison", metavar="SLUG", help="instead of files: align a stored comparison again, keeping verdicts"
         )
 
@@ -80,17 +86,21 @@ class Command(BaseCommand):
         if len(files) < 2:
             raise CommandError("Give two or more files to align, or --comparison SLUG.")
         documents = []
-        for name in files:
+        languages = options["language"] + [""] * len(files)
+        for name, language in zip(files, languages):
             path = Path(name)
             if not path.is_file():
                 raise CommandError(f"{path}: no such file.")
             try:
-                documents.append(split_upload(path.read_bytes(), path.name))
+                documents.append(split_upload(path.read_bytes(), path.name, language=language))
             except InputRejected as error:
                 raise CommandError(f"{path.name}: {error}") from error
         letters = account_letters(len(documents))
         segments = {letter: document.segments for letter, document in zip(letters, documents)}
-        pairs = {(x, y): align(segments[x], segments[y]) for x, y in combinations(letters, 2)}
+        language = {letter: document.language for letter, document in zip(letters, documents)}
+        scorer = scorer_for(settings.NEWSDIFF_EMBEDDING_MODEL_DIR)
+        pairs = {(x, y): align(segments[x], segments[y], language_a=language[x], language_b=language[y], scorer=scorer)
+                 for x, y in combinations(letters, 2)}
         output = {letter: passage_dicts(segments[letter]) for letter in letters}
         if len(letters) == 2:
             output.update(pairs[("a", "b")].to_dict())
@@ -99,6 +109,9 @@ class Command(BaseCommand):
                 {"accounts": [x, y], **alignment.to_dict()} for (x, y), alignment in pairs.items()
             ]
         output["claims"] = claims_of(letters, segments, pairs)
+        output["languages"] = language
+        if any(alignment.needs_model for alignment in pairs.values()):
+            output["note"] = model_status(settings.NEWSDIFF_EMBEDDING_MODEL_DIR).message
         if options["json"]:
             self.stdout.write(json.dumps(output, ensure_ascii=False))
             return
@@ -118,6 +131,8 @@ class Command(BaseCommand):
             )
 
     def _write_text(self, seg_a, seg_b, output):
+        if "note" in output:
+            self.stdout.write(output["note"])
         for link in output["links"]:
             self.stdout.write(f"{link['label'].upper():8} {link['score']:5.1f}  a{link['a']} ~ b{link['b']}")
             for i in link["a"]:

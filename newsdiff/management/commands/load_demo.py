@@ -1,4 +1,9 @@
-"""python manage.py load_demo: the demo comparison and one demo user per role (idempotent)."""
+"""python manage.py load_demo: the demo comparisons and one demo user per role (idempotent).
+
+Two comparisons: the English readouts of the Sheinbaum–Trump call, and a bilingual one (the Mexican
+presidency's readout in Spanish beside Trump's English post), which gets suggestions only when a
+sentence-embedding model is configured (NEWSDIFF_EMBEDDING_MODEL_DIR) and is otherwise linked by hand.
+"""
 
 from datetime import datetime, timezone
 from pathlib import Path
@@ -14,6 +19,7 @@ from newsdiff.services.articles import ArticleMeta, article_import, comparison_g
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 DEMO_SLUG = "sheinbaum-trump-call"
+BILINGUAL_SLUG = "sheinbaum-trump-llamada"
 
 # (username, password, group, is_staff): development only, printed by `make run`.
 DEMO_USERS = [
@@ -59,6 +65,26 @@ DEMO_ARTICLES = [
 ]
 
 
+BILINGUAL_ARTICLES = [
+    (
+        "presidencia_mexico.md",
+        ArticleMeta(
+            source="Presidencia de México",
+            outlet="Demo Wire",
+            author="Demo Wire",
+            published_at=datetime(2026, 1, 15, 18, 0, tzinfo=timezone.utc),
+            language="es-MX",
+        ),
+    ),
+    DEMO_ARTICLES[1],  # Trump's post, in English
+]
+
+DEMO_COMPARISONS = [
+    (DEMO_SLUG, "Sheinbaum–Trump phone call: three accounts", DEMO_ARTICLES),
+    (BILINGUAL_SLUG, "Llamada Sheinbaum–Trump: la versión mexicana en español y el post en inglés", BILINGUAL_ARTICLES),
+]
+
+
 class Command(BaseCommand):
     help = "Load the demo comparison (the Sheinbaum–Trump phone call) and demo users; safe to run twice."
 
@@ -67,15 +93,17 @@ class Command(BaseCommand):
             roles.ensure_groups()
             for username, password, group_name, is_staff in DEMO_USERS:
                 self._user(username, password, group_name, is_staff)
-            if Comparison.objects.filter(slug=DEMO_SLUG, articles__isnull=False).exists():
-                self.stdout.write(f"Demo comparison '{DEMO_SLUG}' is already loaded.")
-                return
-            comparison = comparison_get_or_create(slug=DEMO_SLUG, title="Sheinbaum–Trump phone call: three accounts")
-            for filename, meta in DEMO_ARTICLES:
-                article_import(
-                    comparison=comparison, meta=meta, data=(DEMO_DIR / filename).read_bytes(), filename=filename
-                )
-        self.stdout.write(f"Loaded demo comparison '{DEMO_SLUG}' with {comparison.links.count()} suggested links.")
+            for slug, title, articles in DEMO_COMPARISONS:
+                self._comparison(slug, title, articles)
+
+    def _comparison(self, slug, title, articles):
+        if Comparison.objects.filter(slug=slug, articles__isnull=False).exists():
+            self.stdout.write(f"Demo comparison '{slug}' is already loaded.")
+            return
+        comparison = comparison_get_or_create(slug=slug, title=title)
+        for filename, meta in articles:
+            article_import(comparison=comparison, meta=meta, data=(DEMO_DIR / filename).read_bytes(), filename=filename)
+        self.stdout.write(f"Loaded demo comparison '{slug}' with {comparison.links.count()} suggested links.")
 
     def _user(self, username, password, group_name, is_staff):
         user, created = get_user_model().objects.get_or_create(username=username, defaults={"is_staff": is_staff})

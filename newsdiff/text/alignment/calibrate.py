@@ -75,13 +75,15 @@ def bars(ctx: Context, row: dict, col: dict) -> Bars:
 
 
 def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tuple[int, int]],
-           has_cue: Callable[[int, int], bool] | None = None) -> list[tuple[int, int]]:
+           has_cue: Callable[[int, int], bool] | None = None,
+           vouched: set[tuple[int, int]] | frozenset = frozenset()) -> list[tuple[int, int]]:
     """Choose the pairs to link.
 
     A mutual best pair under its bar but at or above CUE_FLOOR still links when `has_cue(i, j)` says
     it carries a conflict cue about what the two passages share: a possible conflict is what a
     reviewer must not miss ("roughly fifteen minutes" / "lasted about ten minutes" share little
-    else).
+    else). A pair in `vouched` (the sentence-embedding model finds it close: a paraphrase, a
+    translation) needs no shared terms.
     """
     row, col = best_partners(scores)
     bar = bars(ctx, row, col)
@@ -97,8 +99,8 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
             continue
         shared = ctx.a.terms[i] & ctx.b.terms[j]
         # A shared number counts half: a name and a number in common is not a correspondence.
-        if len(shared) - 0.5 * len(shared & numbers) < MIN_SHARED_TERMS \
-                or sum(weight[t] for t in shared) < MIN_SHARED_WEIGHT:
+        if (i, j) not in vouched and (len(shared) - 0.5 * len(shared & numbers) < MIN_SHARED_TERMS
+                                      or sum(weight[t] for t in shared) < MIN_SHARED_WEIGHT):
             continue
         needed = bar.mutual if is_row and is_col else bar.one_sided
         if s >= needed or (is_row and is_col and s >= CUE_FLOOR and has_cue is not None and has_cue(i, j)):

@@ -4,6 +4,8 @@ Small comparisons (<= EXHAUSTIVE_PAIRS) score every pair sharing a term. Larger 
 filtering: each passage of side a proposes candidates through its PREFIX_TERMS heaviest terms
 (terms found in more than max(POSTINGS_CAP_MIN, POSTINGS_CAP_SHARE of the passages) are skipped);
 every passage, on either side, keeps its TOP_CANDIDATES best by the weight they share.
+With a sentence-embedding model, each passage also proposes its SEMANTIC_TOP nearest passages of the
+other side (the only way a paraphrase with no word in common, or a translation, becomes a candidate).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ TOP_CANDIDATES = 5
 PREFIX_TERMS = 4
 POSTINGS_CAP_MIN = 30
 POSTINGS_CAP_SHARE = 0.005
+SEMANTIC_TOP = 3
+SEMANTIC_ROWS = 1024  # rows of the similarity matrix held at once (1,024 x 5,000 floats = 20 MB)
 
 
 def _postings(terms: list[frozenset[int]], cap: int) -> dict[int, list[int]]:
@@ -68,9 +72,39 @@ def _blocked(ctx: Context, cap: int) -> set[tuple[int, int]]:
     return out
 
 
+def semantic_pairs(ctx: Context, top: int = SEMANTIC_TOP) -> set[tuple[int, int]]:
+    """Each passage's `top` nearest passages on the other side by embedding cosine (both directions)."""
+    import numpy as np
+
+    va, vb = ctx.vectors()
+    if not len(va) or not len(vb):
+        return set()
+    k_b, k_a = min(top, len(vb)), min(top, len(va))
+    out = set()
+    best_a = np.full((k_a, len(vb)), -2.0, dtype=np.float32)  # best a-scores per b column so far
+    best_a_idx = np.zeros((k_a, len(vb)), dtype=np.int64)
+    for start in range(0, len(va), SEMANTIC_ROWS):
+        block = va[start:start + SEMANTIC_ROWS] @ vb.T
+        rows = np.argpartition(-block, k_b - 1, axis=1)[:, :k_b]
+        out.update((start + r, int(c)) for r, cols in enumerate(rows) for c in cols)
+        merged = np.vstack([best_a, block])
+        merged_idx = np.vstack([best_a_idx, np.arange(start, start + len(block))[:, None].repeat(len(vb), 1)])
+        keep = np.argpartition(-merged, k_a - 1, axis=0)[:k_a]
+        best_a = np.take_along_axis(merged, keep, 0)
+        best_a_idx = np.take_along_axis(merged_idx, keep, 0)
+    out.update((int(best_a_idx[r, c]), c) for r in range(k_a) for c in range(len(vb)))
+    return out
+
+
 def candidate_pairs(ctx: Context) -> set[tuple[int, int]]:
     """Return the (a, b) passage pairs to score."""
     a, b = ctx.a.terms, ctx.b.terms
+    if ctx.scorer is not None:
+        if ctx.cross_language and len(a) * len(b) <= EXHAUSTIVE_PAIRS:
+            return {(i, j) for i in range(len(a)) for j in range(len(b))}
+        extra = semantic_pairs(ctx)
+    else:
+        extra = set()
     if len(a) * len(b) <= EXHAUSTIVE_PAIRS:
-        return _exhaustive(a, _postings(b, len(b)))
-    return _blocked(ctx, max(POSTINGS_CAP_MIN, int(POSTINGS_CAP_SHARE * max(len(a), len(b)))))
+        return _exhaustive(a, _postings(b, len(b))) | extra
+    return _blocked(ctx, max(POSTINGS_CAP_MIN, int(POSTINGS_CAP_SHARE * max(len(a), len(b))))) | extra

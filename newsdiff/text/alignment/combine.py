@@ -11,6 +11,18 @@ from __future__ import annotations
 
 WEIGHTS: dict[str, float] = {"terms": 1.0, "fuzz": 0.35}
 VERBATIM_SCORE = 0.6
+# With a sentence-embedding model: its cosine joins the mean; across languages the lexical signals see
+# only names and numbers, so the model carries the score. Set by reasoning, not tuned: no real model
+# was available when these were written (issue 12).
+SEMANTIC_WEIGHTS: dict[str, float] = {**WEIGHTS, "semantic": 0.5}
+CROSS_LANGUAGE_WEIGHTS: dict[str, float] = {"terms": 0.2, "semantic": 1.0}
+
+
+def weights_for(*, scorer: bool, cross_language: bool) -> dict[str, float]:
+    """Return the weights of a comparison: lexical only, with the semantic signal, or across languages."""
+    if not scorer:
+        return WEIGHTS
+    return CROSS_LANGUAGE_WEIGHTS if cross_language else SEMANTIC_WEIGHTS
 
 
 def needed_signals(weights: dict[str, float] | None = None) -> list[str]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
-from newsdiff.text.alignment.terms import VOCABULARY, Side
+from newsdiff.text.alignment.terms import Side
 
 MIN_IDF_PAIRS = 9  # below this many passage pairs in-comparison IDF means nothing: rarity alone
 
@@ -20,18 +21,31 @@ class Context:
     weight: dict[int, float]
     norm_a: list[float]
     norm_b: list[float]
+    scorer: Any = None  # a newsdiff.text.semantic.SemanticScorer when a model is configured
+    _vectors: Any = None
+
+    def vectors(self):
+        """Both sides' passage embeddings (unit vectors), computed once; needs a scorer."""
+        if self._vectors is None:
+            self._vectors = (self.scorer.embed(self.a.texts), self.scorer.embed(self.b.texts))
+        return self._vectors
+
+    @property
+    def cross_language(self) -> bool:
+        """Whether the two sides are read with different lexicons (lexical signals then see only names and numbers)."""
+        return self.a.language != self.b.language
 
 
 def term_weights(a: Side, b: Side) -> dict[int, float]:
-    """Weigh each term by its IDF over both sides' passages times its rarity in English.
+    """Weigh each term by its IDF over both sides' passages times its rarity in its language.
 
     IDF, log((N+1)/df), makes the story's names and topic words that most sentences share count
     little; rarity makes "year" or "people" count little even where IDF cannot tell.
     """
     df: Counter = Counter()
     rarity: dict[int, float] = {}
-    word_rarity = VOCABULARY.rarity
     for side in (a, b):
+        word_rarity = side.vocabulary.rarity  # each side's words are rare or common in its own language
         for words in side.words:
             df.update(words.keys())
             for t, w in words.items():
@@ -45,9 +59,9 @@ def term_weights(a: Side, b: Side) -> dict[int, float]:
     return {t: math.log((n + 1) / d) * rarity[t] for t, d in df.items()}
 
 
-def build_context(a: Side, b: Side) -> Context:
+def build_context(a: Side, b: Side, scorer: Any = None) -> Context:
     """Weigh the terms and total each passage's weight once."""
     weight = term_weights(a, b)
     return Context(a, b, weight,
                    [sum(weight[t] for t in terms) for terms in a.terms],
-                   [sum(weight[t] for t in terms) for terms in b.terms])
+                   [sum(weight[t] for t in terms) for terms in b.terms], scorer)

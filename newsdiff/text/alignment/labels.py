@@ -18,7 +18,7 @@ def shared_words(ctx: Context, i: int, j: int, limit: int = 4) -> list[str]:
 
 def has_cue(ctx: Context, i: int, j: int) -> bool:
     """Whether a pair would be labelled a possible conflict."""
-    return bool(conflict_reasons(ctx.a.texts[i], ctx.b.texts[j]))
+    return bool(conflict_reasons(ctx.a.texts[i], ctx.b.texts[j], ctx.a.language, ctx.b.language))
 
 
 def label(ctx: Context, i: int, j: int, verbatim: bool) -> tuple[str, list[str]]:
@@ -29,5 +29,5 @@ def label(ctx: Context, i: int, j: int, verbatim: bool) -> tuple[str, list[str]]
         reasons.append("same sentence on both sides")
     if words:
         reasons.append("shares rare words: " + ", ".join(words))
-    cues = conflict_reasons(ctx.a.texts[i], ctx.b.texts[j])
+    cues = conflict_reasons(ctx.a.texts[i], ctx.b.texts[j], ctx.a.language, ctx.b.language)
     return ("conflict" if cues else "match"), reasons + cues

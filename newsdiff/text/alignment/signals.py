@@ -136,3 +136,21 @@ class Verbatim:
 
 
 SIGNALS["verbatim"] = Verbatim()
+
+
+class Semantic:
+    """Cosine similarity of the two passages' sentence embeddings (`newsdiff.text.semantic`), 0 without a model.
+
+    The only signal that sees a paraphrase sharing no word, and a passage and its translation.
+    """
+
+    name = "semantic"
+
+    def scores(self, ctx: Context, pairs: Pairs) -> list[float]:
+        if ctx.scorer is None or not pairs:
+            return [0.0] * len(pairs)
+        va, vb = ctx.vectors()
+        return [max(0.0, min(1.0, float(va[i] @ vb[j]))) for i, j in pairs]
+
+
+SIGNALS["semantic"] = Semantic()

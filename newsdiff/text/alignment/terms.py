@@ -1,4 +1,4 @@
-"""Passages as integer term sets: folded words, Snowball stems, rarity in English from wordfreq.
+"""Passages as integer term sets: folded words, Snowball stems, rarity in the language from wordfreq.
 
 Each alignable passage is analysed once: its sentences (a passage of several sentences is scored
 sentence by sentence), the term ids of each sentence and of the whole passage. Term ids are small
@@ -6,6 +6,10 @@ ints interned in a process-wide vocabulary, so the scoring loops work on ints, n
 A term's rarity in the language comes from wordfreq (its Zipf frequency: "the" 7.7, "government"
 5.5, "fentanyl" 2.9, a name it does not know 0), so a word common in English weighs little even
 in a short comparison where in-comparison IDF cannot tell.
+
+Stopwords, stems, number words and rarity follow the account's language (`newsdiff.text.lexicon`);
+the vocabularies of all languages share one space of term ids keyed by stem, so a name or a number
+("Sheinbaum", "15") is one term in an English and a Spanish account alike.
 """
 
 from __future__ import annotations
@@ -16,18 +20,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol, Sequence
 
-import snowballstemmer
 from rapidfuzz.utils import default_process
 
-from newsdiff.text.cues import CANONICAL_WORDS
-from newsdiff.text.tokens import STOPWORDS
+from newsdiff.text.language import base_language
+from newsdiff.text.lexicon import Lexicon, lexicon_for
 
 ALIGNABLE_KINDS = frozenset({"claim", "quote"})
 # A sentence ends at . ! or ? (optionally closed by a quote or bracket) before a capital or a quote.
 _DIGIT_GROUP_RE = re.compile(r"(?<=\d)[,.](?=\d)")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”’')\]]?\s+(?=[\"“‘(\[]?[A-Z0-9])")
-RARITY_FLOOR = 0.15  # weight factor of the most common English words that are not stopwords
-_STEMMER = snowballstemmer.stemmer("english")  # PyStemmer's C implementation when installed
+# Other languages: guillemets, inverted marks ("¿Por qué?") and accented capitals also open a sentence.
+_SENTENCE_END_WIDE_RE = re.compile(r"(?<=[.!?])[\"”’')\]»]?\s+(?=[\"“‘(\[«¿¡]?[A-Z0-9À-ÖØ-Þ])")
+RARITY_FLOOR = 0.15  # weight factor of the most common words of the language that are not stopwords
 MAX_VOCABULARY = 1_000_000  # folded words remembered by the process (a few tens of MB at most)
 
 
@@ -38,9 +42,9 @@ class PassageLike(Protocol):
     kind: str  # heading | claim | quote | boilerplate
 
 
-@functools.lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
-    """wordfreq's English word frequencies, loaded on first use.
+@functools.lru_cache(maxsize=4)
+def _frequencies(language: str = "en") -> dict[str, float]:
+    """wordfreq's word frequencies of a language, loaded on first use.
 
     The "small" list holds every word down to Zipf 3.0, below which rarity() is 1.0 anyway, and
     loads in about 10 ms (the "best" list: 0.15 s). Imported here rather than at module level so
@@ -48,42 +52,46 @@ def _frequencies() -> dict[str, float]:
     """
     from wordfreq import get_frequency_dict
 
-    return get_frequency_dict("en", wordlist="small")
+    return get_frequency_dict(language, wordlist="small")
 
 
-def rarity(word: str) -> float:
-    """How rare a folded word is in English, 1.0 (unknown, a name) down to RARITY_FLOOR (very common)."""
+def rarity(word: str, language: str = "en") -> float:
+    """How rare a folded word is in its language, 1.0 (unknown, a name) down to RARITY_FLOOR (very common)."""
     if word.isdigit():
         return 1.0
-    frequency = _frequencies().get(word)
+    frequency = _frequencies(language).get(word)
     zipf = math.log10(frequency) + 9 if frequency else 0.0  # wordfreq's Zipf scale
     return max(RARITY_FLOOR, min(1.0, (7.0 - zipf) / 4.0))
 
 
 class Vocabulary:
-    """Process-wide interning of folded words to (term id, surface stem)."""
+    """Process-wide interning of one language's folded words to term ids, in a term space shared by languages."""
 
-    def __init__(self) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, space: "Vocabulary | None" = None) -> None:
+        self.lexicon = lexicon or lexicon_for("en")
         self.term_of_word: dict[str, int] = {}
-        self.id_of_stem: dict[str, int] = {}
-        self.rarity: dict[str, float] = {}  # folded word -> rarity()
-        self.numbers: set[int] = set()  # term ids of numbers
+        # The term space (stem -> id, which ids are numbers) is shared with `space`'s vocabulary.
+        self.id_of_stem: dict[str, int] = space.id_of_stem if space else {}
+        self.rarity: dict[str, float] = {}  # folded word -> rarity() in this language
+        self.numbers: set[int] = space.numbers if space else set()  # term ids of numbers
 
     def term(self, word: str) -> int:
         """Return the term id of a folded word (its Snowball stem), -1 for a stopword or stray letter."""
         tid = self.term_of_word.get(word)
         if tid is None:
-            if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
+            lexicon = self.lexicon
+            canonical = lexicon.canonical_words.get(word, word)
+            # A number word is a number even where the stopword list has it ("dos", "tres").
+            if not canonical.isdigit() and (word in lexicon.stopwords or len(word) < 2):
                 tid = -1
             else:
-                canonical = CANONICAL_WORDS.get(word, word)
-                s = canonical if canonical.isdigit() else _STEMMER.stemWord(canonical)
+                s = canonical if canonical.isdigit() else lexicon.stem(canonical)
                 tid = self.id_of_stem.get(s)
                 if tid is None:
                     tid = self.id_of_stem[s] = len(self.id_of_stem)
                     if canonical.isdigit():
                         self.numbers.add(tid)
-                self.rarity[word] = rarity(word)
+                self.rarity[word] = rarity(word, lexicon.wordfreq)
             if len(self.term_of_word) < MAX_VOCABULARY:
                 self.term_of_word[word] = tid
         return tid
@@ -103,11 +111,21 @@ class Vocabulary:
 
 
 VOCABULARY = Vocabulary()
+_VOCABULARIES = {"en": VOCABULARY}
 
 
-def sentences(text: str) -> list[str]:
+def vocabulary_for(language: str | None) -> Vocabulary:
+    """Return the process-wide vocabulary of a language (English's for a language without a lexicon)."""
+    lexicon = lexicon_for(language)
+    vocabulary = _VOCABULARIES.get(lexicon.code)
+    if vocabulary is None:
+        vocabulary = _VOCABULARIES.setdefault(lexicon.code, Vocabulary(lexicon, space=VOCABULARY))
+    return vocabulary
+
+
+def sentences(text: str, language: str = "en") -> list[str]:
     """Split a passage into sentences; most passages are one sentence already."""
-    parts = _SENTENCE_END_RE.split(text)
+    parts = (_SENTENCE_END_RE if language == "en" else _SENTENCE_END_WIDE_RE).split(text)
     return [p for p in parts if p.strip()] or [text]
 
 
@@ -122,11 +140,14 @@ class Side:
     content: list[str] = field(default_factory=list)  # the content words, folded, space-separated
     sentence_texts: list[list[str]] = field(default_factory=list)  # only for multi-sentence passages
     sentence_terms: list[list[frozenset[int]]] = field(default_factory=list)
+    language: str = "en"  # the account's base language ("es" for "es-MX"); its lexicon may be English's
+    vocabulary: Vocabulary = field(default=VOCABULARY, repr=False)  # where its words' rarity is
 
 
-def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary = VOCABULARY) -> Side:
+def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = None, language: str = "en") -> Side:
     """Extract the term ids of each alignable passage (and of each of its sentences when it has several)."""
-    side = Side()
+    vocabulary = vocabulary or vocabulary_for(language)
+    side = Side(language=base_language(language) or vocabulary.lexicon.code, vocabulary=vocabulary)
     for index, passage in enumerate(passages):
         if passage.kind not in ALIGNABLE_KINDS:
             continue
@@ -140,7 +161,7 @@ def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary = VOCABULARY
         # str.count is a cheap test for a second sentence before the regex split.
         maybe_several = len(text) > 60 and (text.count(". ") + text.count("? ") + text.count("! ")
                                             + text.count(".” ") + text.count('." '))
-        parts = sentences(text) if maybe_several else ()
+        parts = sentences(text, vocabulary.lexicon.code) if maybe_several else ()
         if len(parts) > 1:
             side.sentence_texts.append(parts)
             side.sentence_terms.append([frozenset(vocabulary.terms(p)) for p in parts])

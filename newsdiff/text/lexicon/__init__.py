@@ -1,0 +1,108 @@
+"""Closed word classes of each language the text pipeline reads, one module per language.
+
+A `Lexicon` holds what cues, terms and sentence splitting need to know about a language: its Snowball
+stemmer, stopwords (from a maintained list where one exists), wordfreq code, number words, ordinals,
+scales, currencies, units of time, months, weekdays, negations, clause breaks and reporting verbs.
+`lexicon_for("es-MX")` returns the Spanish one; any language without a module gets English.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+import snowballstemmer
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """The closed word classes of one language."""
+
+    code: str
+    stemmer: str  # snowballstemmer's name for the language
+    wordfreq: str  # wordfreq's code for the language
+    stopwords: frozenset[str]
+    number_words: dict[str, float]
+    tens: frozenset[str]  # tens that take a unit after them: "twenty-five", "treinta y cinco"
+    units: frozenset[str]
+    tens_joiners: frozenset[str]  # what joins a ten and a unit: "-", "y"
+    ordinals: dict[str, int]
+    ordinal_suffix: str  # regex of digit ordinal suffixes: "st|nd|rd|th", "º|ª|o|a"
+    scales: dict[str, float]
+    currency_words: dict[str, str]
+    currency_signs: dict[str, str]
+    minutes: dict[str, float]  # units of time, in minutes
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    clock: frozenset[str]
+    indefinite: frozenset[str]  # "a", "an": one only before a unit of time
+    half: frozenset[str]
+    one: frozenset[str]  # "one": one before any unit
+    percent: tuple[tuple[str, ...], ...]  # token sequences after a number that make it a percentage
+    links: frozenset[str]  # words that may stand between a number and its unit or month: "de"
+    age_words: frozenset[str]  # "10-year-old": an age, not a duration
+    not_count_stems: frozenset[str]  # nouns after a number that are not counted things ("times")
+    negations: frozenset[str]
+    negation_suffix: str  # regex for a negation glued to a word ("n't"), or ""
+    clause_words: tuple[str, ...]  # conjunctions that open a new clause
+    reporting_verbs: tuple[str, ...]
+    not_speakers: frozenset[str]  # capitalised words that are not names before/after a reporting verb
+    clause_marks: str = ",;:()—–“”\""  # punctuation that closes a clause
+    not_canonical: frozenset[str] = frozenset()  # number words alignment keeps as words ("dozens")
+    prepositive_titles: frozenset[str] = frozenset()  # "Sr." before a name never ends a sentence
+    canonical_extra: dict[str, str] = field(default_factory=dict)
+
+    @functools.cached_property
+    def stem(self):
+        """The Snowball stemmer's stemWord, cached."""
+        return functools.lru_cache(maxsize=100_000)(snowballstemmer.stemmer(self.stemmer).stemWord)
+
+    @functools.cached_property
+    def canonical_words(self) -> dict[str, str]:
+        """Spellings alignment treats as one word: number words as digits, month abbreviations as months."""
+        out = {w: str(int(v)) for w, v in self.number_words.items()
+               if v >= 2 and float(v).is_integer() and w not in self.not_canonical}
+        for short, month in self.months.items():
+            full = max((m for m, k in self.months.items() if k == month), key=len)
+            if short != full and len(full) > 4:
+                out[short] = full
+        out.update(self.canonical_extra)
+        return out
+
+    @functools.cached_property
+    def wordy(self) -> frozenset[str]:
+        """Words that make a passage without a digit worth reading for quantities."""
+        return (frozenset(self.number_words) - self.indefinite) | frozenset(self.weekdays) \
+            | frozenset(self.ordinals) | frozenset(self.minutes)
+
+    @functools.cached_property
+    def negation_re(self) -> re.Pattern:
+        alternation = r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, self.negations)))
+        if self.negation_suffix:
+            alternation += "|" + self.negation_suffix
+        return re.compile(alternation, re.IGNORECASE)
+
+    @functools.cached_property
+    def clause_re(self) -> re.Pattern:
+        return re.compile(r"[%s]|\.\s|\b(?:%s)\b" % (re.escape(self.clause_marks), "|".join(self.clause_words)),
+                          re.IGNORECASE)
+
+    @functools.cached_property
+    def reporting_re(self) -> str:
+        return "(?:%s)" % "|".join(sorted(self.reporting_verbs, key=len, reverse=True))
+
+
+@functools.cache
+def _lexicons() -> dict[str, Lexicon]:
+    from newsdiff.text.lexicon.en import ENGLISH
+    from newsdiff.text.lexicon.es import SPANISH
+
+    return {lexicon.code: lexicon for lexicon in (ENGLISH, SPANISH)}
+
+
+def lexicon_for(language: str | None) -> Lexicon:
+    """Return the lexicon of a language tag ("es", "es-MX"); English when there is none for it."""
+    code = (language or "en").split("-")[0].split("_")[0].lower()
+    lexicons = _lexicons()
+    return lexicons.get(code, lexicons["en"])

@@ -1,0 +1,70 @@
+"""English closed word classes (the engine's original lists)."""
+
+from newsdiff.text.lexicon import Lexicon
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also although am among amid an and any are as at be
+    because been before being below between both but by can could did do does doing down during
+    each either even ever every few for from further had has have having he her here hers herself
+    him himself his how however i if in into is it its itself just least less like many may me
+    might more most much must my myself neither nor not now of off on once one only or other our
+    ours ourselves out over own per rather same several she should since so some such than that
+    the their theirs them themselves then there these they this those though through throughout
+    thus to too toward towards under until up upon us very via was we were what when where whether
+    which while who whom whose why will with within without would yet you your yours yourself
+    said says say told according added including s t no
+    """.split()
+)
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24, "one": 1, "a": 1, "an": 1, "half": 0.5,
+}
+MONTHS = {m: k + 1 for k, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+MONTHS.update({m[:3]: k for m, k in list(MONTHS.items())})
+MONTHS["sept"] = 9
+
+ENGLISH = Lexicon(
+    code="en",
+    stemmer="english",
+    wordfreq="en",
+    stopwords=STOPWORDS,
+    number_words=NUMBER_WORDS,
+    tens=frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split()),
+    units=frozenset("one two three four five six seven eight nine".split()),
+    tens_joiners=frozenset({"-"}),
+    ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+              "eighth": 8, "ninth": 9, "tenth": 10},
+    ordinal_suffix="st|nd|rd|th",
+    scales={"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3},
+    currency_words={"dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "pound": "£", "pounds": "£",
+                    "yen": "¥"},
+    currency_signs={"$": "$", "€": "€", "£": "£", "¥": "¥"},
+    minutes={"second": 1 / 60, "seconds": 1 / 60, "minute": 1, "minutes": 1, "hour": 60, "hours": 60,
+             "day": 1440, "days": 1440, "week": 10080, "weeks": 10080, "month": 43200, "months": 43200,
+             "year": 525600, "years": 525600},
+    months=MONTHS,
+    weekdays={d: k for k, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())},
+    clock=frozenset({"am", "pm", "a.m.", "p.m."}),
+    indefinite=frozenset({"a", "an"}),
+    half=frozenset({"half"}),
+    one=frozenset({"one"}),
+    percent=(("%",), ("percent",), ("per", "cent")),
+    links=frozenset(),
+    age_words=frozenset({"old"}),
+    not_count_stems=frozenset({"percent", "time", "point"}),
+    negations=frozenset("not no never none nor neither without nothing nobody cannot denied denies deny "
+                        "refused refuses declined declines".split()),
+    negation_suffix=r"n['’]t\b",
+    clause_words=("but", "while", "although", "though", "whereas", "because", "after", "before"),
+    reporting_verbs=("said", "says", "say", "told", "tells", "tell", "wrote", "writes", "write", "posted", "posts",
+                     "added", "adds", "asked", "asks", "stated", "states", "tweeted", "declared", "insisted",
+                     "warned"),
+    not_speakers=frozenset("""The A An It He She They We I You His Her Their Our This That These Those
+        Officials Official Sources Source Police Reporters""".split()),
+    not_canonical=frozenset({"dozens"}),
+)

@@ -1,0 +1,78 @@
+"""Spanish closed word classes: number words ("quince minutos"), weekdays ("el viernes"), negation
+("no", "nunca", "sin"), reporting verbs ("dijo", "afirmó", "publicó"). Stopwords from the `stop-words`
+package's Spanish list (ranks.nl and others, maintained), Snowball's Spanish stemmer.
+
+Numbers are read in both styles a Spanish-language newsroom uses: "3.200" or "3,200" for thousands
+(a group of three digits after the separator), "1,5" or "1.5" for decimals.
+"""
+
+from stop_words import get_stop_words
+
+from newsdiff.text.lexicon import Lexicon
+
+_UNITS = {"uno": 1, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+          "ocho": 8, "nueve": 9}
+_TEENS = {"diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16,
+          "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiuno": 21,
+          "veintiún": 21, "veintiuna": 21, "veintidós": 22, "veintidos": 22, "veintitrés": 23, "veintitres": 23,
+          "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26, "veintiseis": 26, "veintisiete": 27,
+          "veintiocho": 28, "veintinueve": 29}
+_TENS = {"treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
+         "noventa": 90}
+_HUNDREDS = {"cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
+             "trescientas": 300, "cuatrocientos": 400, "cuatrocientas": 400, "quinientos": 500,
+             "quinientas": 500, "seiscientos": 600, "seiscientas": 600, "setecientos": 700, "setecientas": 700,
+             "ochocientos": 800, "ochocientas": 800, "novecientos": 900, "novecientas": 900}
+NUMBER_WORDS = {**_UNITS, **_TEENS, **_TENS, **_HUNDREDS, "docena": 12, "decena": 10, "media": 0.5,
+                "medio": 0.5}
+MONTHS = {m: k + 1 for k, m in enumerate(
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split())}
+MONTHS.update({"ene": 1, "feb": 2, "mar": 3, "abr": 4, "jun": 6, "jul": 7, "ago": 8, "sep": 9, "sept": 9,
+               "setiembre": 9, "oct": 10, "nov": 11, "dic": 12})
+_REPORTING = """dijo dice dicen dijeron afirmó afirma afirmaron declaró declara declararon publicó publica
+    publicaron escribió escribe escribieron aseguró asegura aseguraron sostuvo sostiene señaló señala
+    explicó explica añadió agregó advirtió advierte contó cuenta indicó insistió preguntó respondió
+    contestó comentó expresó manifestó informó anunció tuiteó""".split()
+
+SPANISH = Lexicon(
+    code="es",
+    stemmer="spanish",
+    wordfreq="es",
+    stopwords=frozenset(get_stop_words("es")),
+    number_words=NUMBER_WORDS,
+    tens=frozenset(_TENS),
+    units=frozenset(_UNITS),
+    tens_joiners=frozenset({"y"}),
+    ordinals={"primero": 1, "primera": 1, "primer": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3,
+              "tercer": 3, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6, "séptimo": 7,
+              "séptima": 7, "octavo": 8, "octava": 8, "noveno": 9, "novena": 9, "décimo": 10, "décima": 10},
+    ordinal_suffix="º|ª|°",
+    scales={"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "mdp": 1e6, "billón": 1e12,
+            "billones": 1e12},
+    currency_words={"dólar": "US$", "dólares": "US$", "dolares": "US$", "peso": "MXN", "pesos": "MXN",
+                    "euro": "€", "euros": "€", "libras": "£"},
+    currency_signs={"$": "$", "€": "€", "£": "£"},
+    minutes={"segundos": 1 / 60, "minuto": 1, "minutos": 1, "hora": 60, "horas": 60, "día": 1440, "días": 1440,
+             "semana": 10080, "semanas": 10080, "mes": 43200, "meses": 43200, "año": 525600, "años": 525600},
+    months=MONTHS,
+    weekdays={d: k for k, d in enumerate("lunes martes miércoles jueves viernes sábado domingo".split())}
+    | {"miercoles": 2, "sabado": 5},
+    clock=frozenset({"am", "pm", "a.m.", "p.m.", "hrs", "hrs."}),
+    indefinite=frozenset({"un", "una"}),
+    half=frozenset({"media", "medio"}),
+    one=frozenset({"uno"}),
+    percent=(("%",), ("por", "ciento"), ("porciento",)),
+    links=frozenset({"de"}),
+    age_words=frozenset({"edad"}),
+    not_count_stems=frozenset({"vec", "vez", "punt", "por"}),
+    negations=frozenset("no nunca jamás sin ni tampoco nadie nada ningún ninguno ninguna negó niega negaron "
+                        "rechazó rechaza rechazaron".split()),
+    negation_suffix="",
+    clause_words=("pero", "aunque", "mientras", "porque", "sino", "después", "antes"),
+    reporting_verbs=tuple(_REPORTING),
+    not_speakers=frozenset("""El La Los Las Un Una Unos Unas Él Ella Ellos Ellas Yo Nosotros Usted Su Sus
+        Este Esta Estos Estas Ese Esa Eso Fuentes Fuente Policía Funcionarios Autoridades Según""".split()),
+    clause_marks=",;:()—–“”\"«»¿?¡!",
+    prepositive_titles=frozenset("sr sra srta dr dra lic ing arq gral mtro mtra prof profa sto sta pdte pdta "
+                                 "excmo excma ilmo dn dña".split()),
+)

@@ -1,0 +1,133 @@
+"""A pluggable semantic scorer: cosine similarity of passages from a local static sentence-embedding model.
+
+The model is a directory in model2vec's static format: `config.json`, `tokenizer.json` (a Hugging Face
+`tokenizers` file) and `model.safetensors` holding one float matrix named `embeddings`, one row per
+token. A passage's vector is the mean of its tokens' rows, so encoding needs numpy, safetensors and
+tokenizers only (no torch): a multilingual model such as model2vec's `potion-multilingual-128M` puts
+an English sentence and its Spanish paraphrase close together, which is what lets the engine pair
+passages across languages.
+
+Nothing here downloads: a directory that is missing or incomplete gives the "no model" state with a
+one-line reason (`ModelStatus`), never a network call (model2vec would otherwise try the Hugging Face
+hub for a name that is not a local folder).
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+REQUIRED_FILES = ("config.json", "tokenizer.json", "model.safetensors")
+
+
+class ModelUnavailable(Exception):
+    """The configured model directory cannot be used; the message says why, in one line."""
+
+
+@dataclass(frozen=True)
+class ModelStatus:
+    """Whether a semantic model is available, and a sentence a reviewer or admin can act on."""
+
+    available: bool
+    message: str
+    directory: str = ""
+
+
+NO_MODEL = ModelStatus(False, "No sentence-embedding model is configured (NEWSDIFF_EMBEDDING_MODEL_DIR): "
+                              "passages in different languages get no suggestions; link them by hand.")
+
+
+class SemanticScorer:
+    """Cosine similarity between passages, from a loaded static embedding model."""
+
+    def __init__(self, model, directory: str = "") -> None:
+        self.model = model
+        self.directory = directory
+        self._lock = threading.Lock()  # the tokenizer is shared between request threads
+
+    @property
+    def dimensions(self) -> int:
+        """The length of one passage vector."""
+        return int(self.model.dim)
+
+    def embed(self, texts: Sequence[str]):
+        """Return one unit-length vector per text (a zero vector for a text with no known token)."""
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        with self._lock:
+            vectors = np.asarray(self.model.encode(list(texts), show_progress_bar=False), dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+
+    def matrix(self, a: Sequence[str], b: Sequence[str]):
+        """Return the cosine similarity of every passage of `a` with every passage of `b` (len(a) x len(b))."""
+        return self.embed(a) @ self.embed(b).T
+
+    def pair_scores(self, a: Sequence[str], b: Sequence[str], pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """Return the cosine similarity of each (i, j) pair, clipped to [0, 1] (opposites are no evidence)."""
+        if not pairs:
+            return []
+        va, vb = self.embed(a), self.embed(b)
+        out = []
+        for i, j in pairs:
+            out.append(max(0.0, min(1.0, float(va[i] @ vb[j]))))
+        return out
+
+
+def check_directory(directory: str | Path) -> Path:
+    """Return the model directory as a Path or raise ModelUnavailable saying what is missing."""
+    path = Path(directory).expanduser()
+    if not path.is_dir():
+        raise ModelUnavailable(f"The sentence-embedding model directory {path} does not exist.")
+    missing = [name for name in REQUIRED_FILES if not (path / name).is_file()]
+    if missing:
+        raise ModelUnavailable(f"The sentence-embedding model directory {path} lacks {', '.join(missing)} "
+                               "(expected model2vec's static format).")
+    return path
+
+
+def load_scorer(directory: str | Path) -> SemanticScorer:
+    """Load the model in `directory` (model2vec's static format); raise ModelUnavailable if it cannot be used."""
+    path = check_directory(directory)
+    try:
+        from model2vec import StaticModel
+    except ImportError as exc:  # pragma: no cover - model2vec is pinned in requirements.txt
+        raise ModelUnavailable("model2vec is not installed.") from exc
+    try:
+        model = StaticModel.from_pretrained(str(path), force_download=False)
+    except Exception as exc:  # safetensors/tokenizers raise their own error types on damaged files
+        raise ModelUnavailable(f"The sentence-embedding model in {path} cannot be loaded: {exc}".splitlines()[0]) \
+            from exc
+    return SemanticScorer(model, str(path))
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(directory: str) -> SemanticScorer | ModelStatus:
+    try:
+        return load_scorer(directory)
+    except ModelUnavailable as exc:
+        return ModelStatus(False, str(exc), directory)
+
+
+def scorer_for(directory: str | None) -> SemanticScorer | None:
+    """Return the scorer of the configured directory, loaded once per process, or None when there is none."""
+    if not directory:
+        return None
+    found = _cached(str(directory))
+    return found if isinstance(found, SemanticScorer) else None
+
+
+def model_status(directory: str | None) -> ModelStatus:
+    """Say whether the configured model can be used, and if not, why (loads it on first call)."""
+    if not directory:
+        return NO_MODEL
+    found = _cached(str(directory))
+    if isinstance(found, SemanticScorer):
+        return ModelStatus(True, f"Sentence-embedding model: {found.directory} ({found.dimensions} dimensions).",
+                           found.directory)
+    return found

@@ -1,0 +1,75 @@
+"""Spanish conflict cues: number words, thousands, weekdays and dates, negation, re-attributed quotes."""
+
+import pytest
+
+from newsdiff.text.cues import conflict_reasons, quantities, speaker
+
+
+def _values(text):
+    return {(q.key, q.value) for q in quantities(text, "es")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("La reunión duró quince minutos.", ("duration", 15)),
+    ("Se prolongó durante media hora.", ("duration", 30)),
+    ("Esperó treinta y cinco minutos.", ("duration", 35)),
+    ("Unos 3.200 estibadores pararon.", ("count:estib", 3200)),
+    ("Son 2,800 estibadores.", ("count:estib", 2800)),
+    ("Le cuesta 35 millones de pesos al día.", ("money:MXN", 35e6)),
+    ("Un aumento del 18 por ciento.", ("percent", 18)),
+    ("Un aumento del 9%.", ("percent", 9)),
+    ("Se reunieron el viernes.", ("weekday", 4)),
+    ("El primer caso se confirmó el 3 de marzo.", ("date", 303)),
+    ("Convocó a una segunda reunión.", ("ordinal:reunion", 2)),
+    ("La inflación fue de 1,5 puntos.", None),
+])
+def test_spanish_quantities(text, expected):
+    if expected is None:
+        assert not any(key.startswith("count") for key, _ in _values(text))
+    else:
+        assert expected in _values(text)
+
+
+def test_a_child_of_ten_years_is_an_age_not_a_duration():
+    assert not any(key == "duration" for key, _ in _values("Un niño de 10 años de edad resultó herido."))
+
+
+@pytest.mark.parametrize("a,b,reason", [
+    ("La reunión con la secretaria del Trabajo duró quince minutos.",
+     "La reunión con la secretaria del Trabajo se prolongó durante cuarenta minutos.", "numbers differ"),
+    ("La secretaria del Trabajo reunió a las partes el viernes en la capitanía.",
+     "El jueves, la secretaria del Trabajo reunió a las partes en la capitanía.", "dates differ"),
+    ("El sindicato no aceptó la mediación del gobierno federal.",
+     "El sindicato aceptó la mediación del gobierno federal.", "negation in the shared clause"),
+    ('"No vamos a descargar un solo contenedor sin acuerdo", afirmó Ramiro Zepeda.',
+     '"No vamos a descargar un solo contenedor sin acuerdo", dijo Elena Quiroga.', "quote attributed"),
+])
+def test_spanish_conflicts_are_found(a, b, reason):
+    reasons = conflict_reasons(a, b, "es")
+    assert any(r.startswith(reason) for r in reasons), reasons
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Los estibadores trabajan turnos de doce horas en el puerto.", "Los estibadores cubren jornadas de 12 horas en el puerto."),
+    ("No hubo heridos durante las protestas en el puerto.", "No se han registrado heridos en las protestas del puerto."),
+    ('"Hemos hecho un esfuerzo enorme", declaró Ibarra.', '"Hemos hecho un esfuerzo enorme", escribió Ibarra.'),
+    ("La empresa pagó 35 millones de pesos en el puerto.", "La empresa pagó 35.000.000 de pesos en el puerto."),
+])
+def test_spanish_decoys_raise_nothing(a, b):
+    assert conflict_reasons(a, b, "es") == []
+
+
+def test_speaker_after_a_spanish_reporting_verb():
+    text = '"Cada hora de paro la pagan las familias", publicó Solís en sus redes.'
+    assert speaker(text, 0, text.index(","), "es") == "Solís"
+
+
+def test_a_pair_in_two_languages_compares_typed_quantities_only():
+    en = "The call between the presidents lasted fifteen minutes on Friday."
+    es = "La llamada entre los presidentes duró cuarenta minutos el viernes."
+    # No shared topic words across languages: nothing is claimed.
+    assert conflict_reasons(en, es, "en", "es") == []
+    en_named = "Sheinbaum and Trump spoke for fifteen minutes, Sheinbaum Trump."
+    es_named = "Sheinbaum y Trump hablaron durante cuarenta minutos, Sheinbaum Trump."
+    reasons = conflict_reasons(en_named, es_named, "en", "es")
+    assert reasons and reasons[0].startswith("numbers differ")

@@ -1,0 +1,66 @@
+"""The semantic scorer loads a model2vec-format directory and scores passages by cosine similarity."""
+
+import pytest
+
+from newsdiff.text import semantic
+from newsdiff.text.semantic import ModelUnavailable, load_scorer, model_status, scorer_for
+from tests.text.tiny_model import build_tiny_model
+
+
+@pytest.fixture(scope="module")
+def model_dir(tmp_path_factory):
+    return build_tiny_model(tmp_path_factory.mktemp("tiny-model"))
+
+
+def test_a_translation_scores_higher_than_an_unrelated_passage(model_dir):
+    scorer = load_scorer(model_dir)
+    a = ["The call with the president was productive", "Football on Friday"]
+    b = ["La llamada con la presidenta fue productiva", "El clima"]
+    sims = scorer.matrix(a, b)
+    assert sims.shape == (2, 2)
+    assert sims[0, 0] > 0.9
+    assert sims[0, 0] > sims[0, 1] + 0.5
+    assert sims[1, 1] < 0.3
+
+
+def test_pair_scores_follow_the_pairs_and_stay_in_unit_range(model_dir):
+    scorer = load_scorer(model_dir)
+    a = ["trade and security", "speak"]
+    b = ["comercio y seguridad", "hablar", "nothing known here"]
+    scores = scorer.pair_scores(a, b, [(0, 0), (1, 1), (0, 2)])
+    assert scores[0] == pytest.approx(1.0, abs=0.05)
+    assert scores[1] == pytest.approx(1.0, abs=0.05)
+    assert scores[2] == 0.0  # no known token: a zero vector, no evidence
+    assert scorer.pair_scores(a, b, []) == []
+
+
+def test_embeddings_are_unit_length(model_dir):
+    vectors = load_scorer(model_dir).embed(["border fentanyl", "frontera"])
+    assert vectors.shape == (2, 16)
+    assert abs(float((vectors[0] ** 2).sum()) - 1.0) < 1e-5
+
+
+def test_missing_or_incomplete_directory_is_refused_with_a_reason(tmp_path):
+    with pytest.raises(ModelUnavailable, match="does not exist"):
+        load_scorer(tmp_path / "nowhere")
+    (tmp_path / "config.json").write_text("{}")
+    with pytest.raises(ModelUnavailable, match="lacks tokenizer.json, model.safetensors"):
+        load_scorer(tmp_path)
+
+
+def test_a_damaged_model_file_is_refused(tmp_path):
+    build_tiny_model(tmp_path)
+    (tmp_path / "model.safetensors").write_bytes(b"not a tensor file")
+    with pytest.raises(ModelUnavailable, match="cannot be loaded"):
+        load_scorer(tmp_path)
+
+
+def test_no_model_state(model_dir, tmp_path):
+    semantic._cached.cache_clear()
+    assert scorer_for("") is None
+    status = model_status(None)
+    assert not status.available and "link them by hand" in status.message
+    assert scorer_for(str(tmp_path / "absent")) is None
+    assert "does not exist" in model_status(str(tmp_path / "absent")).message
+    assert scorer_for(str(model_dir)) is scorer_for(str(model_dir))  # loaded once
+    assert model_status(str(model_dir)).available
