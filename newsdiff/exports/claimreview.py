@@ -41,7 +41,7 @@ def _final_claims(model: dict):
 
 def _review(model: dict, claim: dict, accounts: list[dict]) -> dict:
     final = claim["final"]
-    verdict = LABELS.get(final["label"], final["label"])
+    verdict = str(LABELS.get(final["label"], final["label"]))
     rating = {"@type": "Rating", "alternateName": verdict}
     if final["note"]:
         rating["ratingExplanation"] = final["note"]

@@ -74,7 +74,7 @@ def _passages(model: dict) -> dict[str, tuple[dict, dict, dict]]:
 def _annotation(slug: str, claim: dict, entry: dict, final: bool, passages: dict, *, number: int) -> dict:
     bodies = []
     if entry["label"]:
-        bodies.append({"type": "TextualBody", "purpose": "tagging", "value": LABELS.get(entry["label"], entry["label"])})
+        bodies.append({"type": "TextualBody", "purpose": "tagging", "value": str(LABELS.get(entry["label"], entry["label"]))})
     if entry["note"]:
         bodies.append({"type": "TextualBody", "purpose": "commenting", "value": entry["note"], "format": "text/plain"})
     annotation = {
