@@ -51,7 +51,7 @@ DEMO_ARTICLES = [
         ),
     ),
     # A third account, so the demo opens on the claim grid: a wire summary that mixes both readouts and gets
-    # the length of the call wrong (twenty minutes; the readouts say fifteen and ten).
+    # the follow-up meeting wrong (no meeting this month; the Mexican readout has one later this month).
     (
         "wire_summary.md",
         ArticleMeta(
