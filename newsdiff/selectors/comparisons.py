@@ -2,9 +2,11 @@
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import combinations
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import Count, F, Max, Q
 
 from newsdiff.agreement import cohen_kappa
@@ -116,9 +118,20 @@ class SideBySide:
         }
 
 
+@cache
+def _ARTICLES_SQL() -> str:
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in Article._meta.concrete_fields)
+    return f"SELECT {columns} FROM {quote(Article._meta.db_table)} WHERE comparison_id = %s ORDER BY position, id"
+
+
 def comparison_pair(comparison: Comparison, a_id=None, b_id=None) -> tuple[list[Article], Article | None, Article | None]:
     """The comparison's accounts, and the two to put side by side (the first two unless chosen)."""
-    articles = list(comparison.articles.select_related("current_version").order_by("position", "pk"))
+    # Not select_related("current_version"): callers need its id only, and a version row carries the whole
+    # text several times over (original, HTML, plain text, fetched page), read on every request for nothing.
+    # Hand-written SQL: every request of the workspace runs this, and building it through the ORM cost
+    # more than the query itself.
+    articles = list(Article.objects.raw(_ARTICLES_SQL(), [comparison.pk]))
     by_id = {str(article.pk): article for article in articles}
     article_a = by_id.get(str(a_id)) if a_id else None
     article_b = by_id.get(str(b_id)) if b_id else None

@@ -63,6 +63,39 @@ def _check_label(label: str, *, link, passage) -> None:
         raise ValidationError("Headings and boilerplate are not tagged.")
 
 
+def _claim(row, expected_version: int | None) -> bool:
+    """Move the row's version on if it is still the one expected (else the one row was read at).
+
+    One UPDATE that checks and bumps: it locks the row for the rest of the transaction (PostgreSQL) or runs
+    inside the write lock (SQLite's IMMEDIATE transactions), and succeeds only if nothing changed the row
+    since that version. Every change to a row or its verdicts bumps its version, so on success the row as
+    read is the row as it is. False when the row moved on, or when row was read at another version than
+    the one expected (the caller then takes the slow path, which reads the row locked).
+    """
+    version = row.row_version if expected_version is None else expected_version
+    if row.row_version != version:
+        return False
+    claimed = type(row).objects.filter(pk=row.pk, row_version=version).update(row_version=F("row_version") + 1)
+    if claimed:
+        row.row_version += 1
+    return bool(claimed)
+
+
+def _touch_open(comparison_id: int) -> None:
+    """Record activity on an open comparison; refuse (and so roll back the caller's transaction) a closed one.
+
+    The UPDATE's condition is checked under the row's lock, so a change cannot slip in while the comparison
+    is being closed.
+    """
+    touched = (
+        Comparison.objects.filter(pk=comparison_id)
+        .exclude(status=Comparison.Status.CLOSED)
+        .update(last_activity_at=timezone.now())
+    )
+    if not touched:
+        raise ValidationError("This comparison is closed: verdicts can no longer change.")
+
+
 def annotation_set(
     *,
     reviewer,
@@ -73,60 +106,108 @@ def annotation_set(
     final: bool = False,
     expected_version: int | None = None,
 ) -> Annotation:
-    """Set a reviewer's verdict and/or note on a link or a passage (None leaves a part unchanged)."""
+    """Set a reviewer's verdict and/or note on a link or a passage (None leaves a part unchanged).
+
+    The row is claimed with one checked UPDATE of its version (_claim) instead of being read again under
+    a lock; when that fails, or the change is no change at all, the row is read locked as before, which
+    gives the same answers (RowChanged, closed, unlinked) in the same order.
+    """
     if note is not None and len(note) > MAX_NOTE_CHARS:
         raise ValidationError(f"A note is at most {MAX_NOTE_CHARS:,} characters; this one has {len(note):,}.")
     if note is not None and "\x00" in note:
         raise ValidationError("A note cannot contain NUL characters.")
+    if (link is None) == (passage is None):
+        raise ValueError("Pass exactly one of link or passage.")
     with transaction.atomic():
-        row = _locked_target(link=link, passage=passage, expected_version=expected_version)
-        link, passage = (row, None) if isinstance(row, Link) else (None, row)
-        comparison = _comparison_of(row)
-        if label is not None:
-            _check_label(label, link=link, passage=passage)
-        if link is not None and not link.is_active:
-            raise ValidationError("This pair was unlinked or rejected; link the passages again to tag them.")
         lookup = {"link": link, "passage": passage, "is_final": final}
         if not final:
             lookup["reviewer"] = reviewer
         annotation = Annotation.objects.filter(**lookup).first()
         before = annotation.snapshot() if annotation else None
-        if annotation is None:
-            annotation = Annotation(comparison=comparison, **{**lookup, "reviewer": reviewer})
+        after = _changed(annotation, before, label=label, note=note, final=final, reviewer=reviewer)
+        row = link if link is not None else passage
+        if before == after or not _claim(row, expected_version):
+            return _annotation_set_locked(
+                reviewer=reviewer, link=link, passage=passage, label=label, note=note, final=final,
+                expected_version=expected_version,
+            )
+        comparison_id = link.comparison_id if link is not None else passage.article.comparison_id
+        _touch_open(comparison_id)
         if label is not None:
-            annotation.label = label
-        if note is not None:
-            annotation.note = note
-        if final:
-            annotation.reviewer = reviewer
-        after = annotation.snapshot()
-        if before == after:
-            return annotation
-        annotation.changed_since_review = False if label is not None else annotation.changed_since_review
-        # The database enforces the uniqueness and target constraints; checking them here too would cost
-        # a query each on every tag.
-        annotation.full_clean(exclude=["reviewer", "comparison", "link", "passage"], validate_constraints=False)
-        annotation.save()
-        if final:
-            action = AnnotationEvent.Action.FINAL
-        elif label == "" and (before or {}).get("label"):
-            action = AnnotationEvent.Action.CLEAR
-        elif label is not None and label != (before or {}).get("label", ""):
-            action = AnnotationEvent.Action.TAG
-        else:
-            action = AnnotationEvent.Action.NOTE
-        AnnotationEvent.objects.create(
-            comparison=comparison,
-            actor=reviewer,
-            action=action,
-            annotation=annotation,
-            link=link,
-            passage=passage,
-            before=before,
-            after=after,
-        )
-        _bump(row)
-        _touch(comparison.pk)
+            _check_label(label, link=link, passage=passage)
+        if link is not None and not link.is_active:
+            raise ValidationError("This pair was unlinked or rejected; link the passages again to tag them.")
+        return _save(annotation, before, lookup, comparison_id=comparison_id, reviewer=reviewer, link=link,
+                     passage=passage, label=label, note=note, final=final)
+
+
+def _changed(annotation, before, *, label, note, final, reviewer) -> dict:
+    """The snapshot the annotation would have after the change."""
+    after = dict(before or {"label": "", "note": "", "is_final": final})
+    if label is not None:
+        after["label"] = label
+    if note is not None:
+        after["note"] = note
+    return after
+
+
+def _save(annotation, before, lookup, *, comparison_id, reviewer, link, passage, label, note, final) -> Annotation:
+    """Write the verdict and its history event (the row is claimed or locked by the caller)."""
+    if annotation is None:
+        annotation = Annotation(comparison_id=comparison_id, **{**lookup, "reviewer": reviewer})
+    if label is not None:
+        annotation.label = label
+    if note is not None:
+        annotation.note = note
+    if final:
+        annotation.reviewer = reviewer
+    after = annotation.snapshot()
+    annotation.changed_since_review = False if label is not None else annotation.changed_since_review
+    # The database enforces the uniqueness and target constraints; checking them here too would cost
+    # a query each on every tag.
+    annotation.full_clean(exclude=["reviewer", "comparison", "link", "passage"], validate_constraints=False)
+    annotation.save()
+    if final:
+        action = AnnotationEvent.Action.FINAL
+    elif label == "" and (before or {}).get("label"):
+        action = AnnotationEvent.Action.CLEAR
+    elif label is not None and label != (before or {}).get("label", ""):
+        action = AnnotationEvent.Action.TAG
+    else:
+        action = AnnotationEvent.Action.NOTE
+    AnnotationEvent.objects.create(
+        comparison_id=comparison_id,
+        actor=reviewer,
+        action=action,
+        annotation=annotation,
+        link=link,
+        passage=passage,
+        before=before,
+        after=after,
+    )
+    return annotation
+
+
+def _annotation_set_locked(*, reviewer, link, passage, label, note, final, expected_version) -> Annotation:
+    """annotation_set() reading the row locked: for a row read at another version, and for no-op changes."""
+    row = _locked_target(link=link, passage=passage, expected_version=expected_version)
+    link, passage = (row, None) if isinstance(row, Link) else (None, row)
+    comparison = _comparison_of(row)
+    if label is not None:
+        _check_label(label, link=link, passage=passage)
+    if link is not None and not link.is_active:
+        raise ValidationError("This pair was unlinked or rejected; link the passages again to tag them.")
+    lookup = {"link": link, "passage": passage, "is_final": final}
+    if not final:
+        lookup["reviewer"] = reviewer
+    annotation = Annotation.objects.filter(**lookup).first()
+    before = annotation.snapshot() if annotation else None
+    if before == _changed(annotation, before, label=label, note=note, final=final, reviewer=reviewer):
+        return annotation or Annotation(comparison=comparison, **{**lookup, "reviewer": reviewer})
+    annotation = _save(annotation, before, lookup, comparison_id=comparison.pk, reviewer=reviewer, link=link,
+                       passage=passage, label=label, note=note, final=final)
+    _bump(row)
+    _touch(comparison.pk)
     return annotation
 
 

@@ -148,3 +148,53 @@ def test_final_verdict_is_kept_apart(setup):
     assert AnnotationEvent.objects.filter(action="final").count() == 1
     other = annotation_set(reviewer=factories.editor(), link=links[0], label="matching", final=True)
     assert other.pk == final.pk and Annotation.objects.filter(is_final=True).count() == 1
+
+
+# --- the row is claimed with one checked UPDATE; the locked read remains for everything else ---------------
+
+
+def test_a_tag_moves_the_version_on_once_and_touches_the_comparison(setup):
+    comparison, links, lone, _ = setup
+    active_at = comparison.last_activity_at
+    before = Link.objects.get(pk=links[0].pk).row_version
+    annotation_set(reviewer=factories.reviewer(), link=links[0], label="matching", expected_version=before)
+    assert Link.objects.get(pk=links[0].pk).row_version == links[0].row_version == before + 1
+    lone_version = lone.row_version
+    annotation_set(reviewer=factories.reviewer(), passage=lone, label="unique")
+    lone.refresh_from_db()
+    assert lone.row_version == lone_version + 1
+    comparison.refresh_from_db()
+    assert comparison.last_activity_at > active_at
+
+
+def test_a_change_that_changes_nothing_writes_nothing(setup):
+    _, links, _, _ = setup
+    ana = factories.reviewer()
+    annotation_set(reviewer=ana, link=links[0], label="matching")
+    version, events = Link.objects.get(pk=links[0].pk).row_version, AnnotationEvent.objects.count()
+    annotation_set(reviewer=ana, link=links[0], label="matching")
+    assert Link.objects.get(pk=links[0].pk).row_version == version and AnnotationEvent.objects.count() == events
+
+
+def test_a_row_read_before_someone_rejected_it_is_not_tagged(setup):
+    """The link as the view read it is still 'pending'; the database says 'rejected': the write is refused."""
+    _, links, _, _ = setup
+    as_read = Link.objects.get(pk=links[0].pk)
+    link_reject(link=Link.objects.get(pk=links[0].pk), reviewer=factories.reviewer())
+    with pytest.raises(ValidationError, match="unlinked or rejected"):
+        annotation_set(reviewer=factories.reviewer(), link=as_read, label="matching")
+    with pytest.raises(RowChanged):
+        annotation_set(reviewer=factories.reviewer(), link=as_read, label="matching", expected_version=as_read.row_version)
+    assert not Annotation.objects.exists()
+
+
+def test_a_closed_comparison_leaves_the_claimed_row_as_it_was(setup):
+    comparison, links, lone, _ = setup
+    comparison_set_status(comparison=comparison, editor=factories.editor(), status="closed")
+    fresh = Link.objects.get(pk=links[0].pk)
+    with pytest.raises(ValidationError, match="closed"):
+        annotation_set(reviewer=factories.reviewer(), link=fresh, label="matching", expected_version=fresh.row_version)
+    with pytest.raises(ValidationError, match="closed"):
+        annotation_set(reviewer=factories.reviewer(), passage=lone, label="unique")
+    assert Link.objects.get(pk=links[0].pk).row_version == links[0].row_version
+    assert not Annotation.objects.exists() and not AnnotationEvent.objects.filter(action="tag").exists()
