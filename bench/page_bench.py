@@ -5,10 +5,11 @@
 Builds each comparison through the real import (synthetic text, aligned) in a temporary SQLite
 database, then times requests through Django's test client (no network, no test instrumentation):
 the first screen of the page (gzipped, as a browser asks for it), htmx tag requests on rows far apart,
-accepting suggestions and undoing. Prints median wall and CPU time, SQL queries and response sizes.
+notes, final verdicts, accepting suggestions, undoing and a filtered page. Prints median wall and CPU time, SQL queries and response sizes.
 """
 
 import argparse
+import gc
 import gzip
 import os
 import statistics
@@ -48,6 +49,7 @@ def main() -> None:
     settings.DEBUG = False
 
     from newsdiff.selectors import comparison_side_by_side
+    from newsdiff.selectors.rows import rows_for
     from tests import factories
 
     user = factories.reviewer("bench-reviewer")
@@ -63,12 +65,21 @@ def main() -> None:
             queries.append(1)
             return execute(sql, params, many, context)
 
+        gc.collect()  # what the setup left behind is not the request's to collect
         with connection.execute_wrapper(count):
             start, cpu = time.perf_counter(), time.process_time()
             response = call()
             elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         assert response.status_code in (200, 302), response.status_code
         return elapsed, len(queries), len(response.content), cpu
+
+    editor = factories.editor("bench-editor")
+    editor_client = Client()
+    editor_client.force_login(editor)
+
+    def post(who, path, data=None, key=""):
+        headers = {"HX-Request": "true", **({"HX-Target": f"row-{key}"} if key else {})}
+        return lambda: who.post(path, data or {}, headers=headers)
 
     results = []
     for size in [int(s) for s in args.sizes.split(",")]:
@@ -79,58 +90,62 @@ def main() -> None:
         build = time.perf_counter() - start
         url = comparison.get_absolute_url()
         view = comparison_side_by_side(comparison, highlight=False)
-        rows = [row for row in view.rows if row.reviewable]
+        nrows = len(view.rows)
+        # Keys only: a server process holds no view of every row, and neither should this one while it times.
+        rows = [(row.key, row.kind, row.link.pk if row.link else None, row.is_suggestion) for row in view.rows if row.reviewable]
+        del view
+        gc.collect()
+
+        def version(key):
+            return rows_for(comparison, keys=[key]).rows[0].version
+
+        def spread(i, among=rows):
+            return among[(i * len(among)) // args.repeat]
 
         # As a browser asks for it: gzipped (GZipMiddleware); the size column is what travels.
         page = [timed(lambda: client.get(url, headers={"Accept-Encoding": "gzip"})) for _ in range(args.repeat)]
         page_raw = len(gzip.decompress(client.get(url, headers={"Accept-Encoding": "gzip"}).content))
-        tags = []
+        samples = {name: [] for name in ("tag", "note", "final", "accept", "undo", "filtered")}
         for i in range(args.repeat):
-            row = rows[(i * len(rows)) // args.repeat]
-            current = next(r for r in comparison_side_by_side(comparison, highlight=False).rows if r.key == row.key)
-            label = "matching" if row.kind == "pair" else "unique"
-            tags.append(
-                timed(
-                    lambda: client.post(
-                        f"{url}rows/{row.key}/tag/",
-                        {"label": label, "version": current.version},
-                        headers={"HX-Request": "true", "HX-Target": f"row-{row.key}"},
-                    )
-                )
+            key, kind, _, _ = spread(i)
+            label = "matching" if kind == "pair" else "unique"
+            samples["tag"].append(timed(post(client, f"{url}rows/{key}/tag/", {"label": label, "version": version(key)}, key)))
+            key = spread(i, rows[1:])[0]
+            samples["note"].append(timed(post(client, f"{url}rows/{key}/note/", {"note": f"note {i}", "version": version(key)}, key)))
+            key, kind, _, _ = spread(i, rows[2:])
+            label = "conflicting" if kind == "pair" else "unique"
+            samples["final"].append(
+                timed(post(editor_client, f"{url}rows/{key}/final/", {"label": label, "version": version(key)}, key))
             )
-        accepts = []
-        pending = [row for row in rows if row.is_suggestion][-args.repeat * 3 :: 3]
-        for row in pending[: args.repeat]:
-            accepts.append(
-                timed(
-                    lambda: client.post(
-                        f"{url}links/{row.link.pk}/accept/", headers={"HX-Request": "true", "HX-Target": f"row-{row.key}"}
-                    )
-                )
-            )
-        undos = [timed(lambda: client.post(f"{url}undo/", headers={"HX-Request": "true"})) for _ in range(args.repeat)]
-        results.append((size, len(view.rows), build, page, tags, page_raw, accepts, undos))
+        pending = [row for row in rows if row[3]][-args.repeat * 3 :: 3]
+        for key, _, link, _ in pending[: args.repeat]:
+            samples["accept"].append(timed(post(client, f"{url}links/{link}/accept/", key=key)))
+        samples["undo"] = [timed(post(client, f"{url}undo/")) for _ in range(args.repeat)]
+        samples["filtered"] = [timed(lambda: client.get(f"{url}?filter=conflicts")) for _ in range(args.repeat)]
+        results.append((size, nrows, build, page, page_raw, samples))
 
-    print()
     def ms(samples, i):
         return statistics.median(s[i] for s in samples) * 1000
 
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"\nload average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    actions = ["tag", "note", "final", "accept", "undo", "filtered"]
     print(
         f"{'passages/side':>13} {'rows':>5} {'build s':>8} {'page ms':>8} {'page cpu':>8} {'page q':>6}"
-        f" {'page KB':>8} {'gz KB':>6} {'tag ms':>7} {'tag cpu':>7} {'tag q':>5} {'tag KB':>6}"
-        f" {'acc cpu':>7} {'acc q':>5} {'undo cpu':>8} {'undo q':>6}"
+        f" {'page KB':>8} {'gz KB':>6} {'tag ms':>7} {'tag KB':>6}"
+        + "".join(f" {name + ' cpu':>{max(len(name) + 4, 7)}} {name[:6] + ' q':>8}" for name in actions)
     )
-    for size, nrows, build, page, tags, page_raw, accepts, undos in results:
+    for size, nrows, build, page, page_raw, samples in results:
         print(
             f"{size:>13} {nrows:>5} {build:>8.1f} {ms(page, 0):>8.0f} {ms(page, 3):>8.0f} {max(p[1] for p in page):>6}"
-            f" {page_raw / 1024:>8.0f} {page[0][2] / 1024:>6.0f} {ms(tags, 0):>7.1f} {ms(tags, 3):>7.1f}"
-            f" {max(t[1] for t in tags):>5} {tags[0][2] / 1024:>6.1f}"
-            f" {ms(accepts, 3):>7.1f} {max(a[1] for a in accepts):>5} {ms(undos, 3):>8.1f} {max(u[1] for u in undos):>6}"
+            f" {page_raw / 1024:>8.0f} {page[0][2] / 1024:>6.0f} {ms(samples['tag'], 0):>7.1f} {samples['tag'][0][2] / 1024:>6.1f}"
+            + "".join(
+                f" {ms(samples[name], 3):>{max(len(name) + 4, 7)}.1f} {max(x[1] for x in samples[name]):>8}" for name in actions
+            )
         )
     print(
         f"\nmedian of {args.repeat} requests each; ms = wall time, cpu = this process's CPU time (less"
-        f" affected by other load); q = SQL queries (max). Temporary database in {workdir}"
+        f" affected by other load); q = SQL queries (max); filtered = the page showing conflicts only."
+        f" Temporary database in {workdir}"
     )
 
 

@@ -86,6 +86,11 @@ class Comparison(models.Model):
         return self.visibility == self.Visibility.RESTRICTED
 
     def is_visible_to(self, user) -> bool:
+        """Comparison.objects.visible_to(user) for this one comparison; an open one needs no query."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return False
+        if self.visibility == self.Visibility.EVERYONE:
+            return True
         return Comparison.objects.visible_to(user).filter(pk=self.pk).exists()
 
 

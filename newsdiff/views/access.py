@@ -5,6 +5,7 @@ that does not exist, so its pages, fragments, exports and history do not even co
 """
 
 from django.db.models import Model, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from newsdiff.models import Comparison
@@ -31,4 +32,11 @@ def visible(request, queryset: QuerySet | type[Model]) -> QuerySet:
 
 def get_visible_or_404(request, queryset: QuerySet | type[Model], **lookup):
     """The one object matching lookup that request.user may see, else 404."""
+    if queryset is Comparison:
+        # Every request of the workspace starts here: read the comparison, then ask whether this user may see
+        # it (an open comparison needs no second query) instead of building the visibility subqueries.
+        comparison = get_object_or_404(Comparison, **lookup)
+        if not comparison.is_visible_to(request.user):
+            raise Http404("No Comparison matches the given query.")
+        return comparison
     return get_object_or_404(visible(request, queryset), **lookup)

@@ -316,3 +316,23 @@ def test_commands_are_not_restricted(restricted, tmp_path):
     out = tmp_path / "embargo.json"
     call_command("export_comparison", "embargo", "--format", "json", "--output", str(out))
     assert "Embargoed resignation" in out.read_text()
+
+
+def test_an_open_comparison_is_visible_without_a_query_and_a_restricted_one_follows_the_rule(
+    restricted, django_assert_num_queries
+):
+    """is_visible_to() answers for an open comparison from the row itself; the rest goes through visible_to."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from newsdiff.models import Comparison
+
+    person = restricted["users"]["outsider-reviewer"]
+    assert Comparison.objects.filter(visibility="everyone").exists() and Comparison.objects.filter(visibility="restricted").exists()
+    for comparison in Comparison.objects.all():
+        expected = Comparison.objects.visible_to(person).filter(pk=comparison.pk).exists()
+        if not comparison.is_restricted:
+            with django_assert_num_queries(0):
+                assert comparison.is_visible_to(person) is expected is True
+        else:
+            assert comparison.is_visible_to(person) is expected
+    assert not any(c.is_visible_to(AnonymousUser()) for c in Comparison.objects.all())
