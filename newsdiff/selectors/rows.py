@@ -241,8 +241,6 @@ def _select(model, where: str, params: list, *, order: str = "") -> list:
 
 def _annotations_of(comparison: Comparison, link_ids, passage_ids) -> list[Annotation]:
     """The verdicts on these links and passages, oldest first, each with its reviewer's id and user name."""
-    if not link_ids and not passage_ids:
-        return []
     user_model = get_user_model()
     links, link_params = _in(link_ids)
     passages, passage_params = _in(passage_ids)
@@ -304,27 +302,26 @@ def rows_for(comparison: Comparison, *, keys: list[str], viewer=None, a_id=None,
             f"id IN ({needed}) OR (id IN ({asked}) AND version_id IN (%s, %s))",
             [*needed_params, *asked_params, version_a, version_b],
         )
-    } if members_needed or passage_ids else {}
+    }
     wanted_sql, wanted_params = _in(wanted)
-    links = {link.pk: link for link in _select(Link, f"id IN ({wanted_sql})", wanted_params)} if wanted else {}
+    links = {link.pk: link for link in _select(Link, f"id IN ({wanted_sql})", wanted_params)}
     lone = sorted(pk for pk in passage_ids if pk in passages and pk not in hidden and passages[pk].is_reviewable)
     shown_other = {pk for pk in passage_ids if pk in passages and not passages[pk].is_reviewable}
 
     annotations = defaultdict(list)
     for annotation in _annotations_of(comparison, sorted(links), lone):
         annotations[f"l{annotation.link_id}" if annotation.link_id else f"p{annotation.passage_id}"].append(annotation)
-    suggested_unique = set()
-    if lone:
-        lone_sql, lone_params = _in(lone)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT passage_id FROM {_table(AlignmentRun.unique_passages.through)}"
-                f" WHERE passage_id IN ({lone_sql}) AND alignmentrun_id = ("
-                f"SELECT id FROM {_table(AlignmentRun)} WHERE comparison_id = %s AND article_a_id = %s"
-                " AND article_b_id = %s ORDER BY created_at DESC, id DESC LIMIT 1)",
-                [*lone_params, comparison.pk, article_a.pk, article_b.pk],
-            )
-            suggested_unique = {passage_id for (passage_id,) in cursor.fetchall()}
+    # Every query runs even when it has nothing to look for: the same queries for every row, whatever it is.
+    lone_sql, lone_params = _in(lone)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT passage_id FROM {_table(AlignmentRun.unique_passages.through)}"
+            f" WHERE passage_id IN ({lone_sql}) AND alignmentrun_id = ("
+            f"SELECT id FROM {_table(AlignmentRun)} WHERE comparison_id = %s AND article_a_id = %s"
+            " AND article_b_id = %s ORDER BY created_at DESC, id DESC LIMIT 1)",
+            [*lone_params, comparison.pk, article_a.pk, article_b.pk],
+        )
+        suggested_unique = {passage_id for (passage_id,) in cursor.fetchall()}
 
     for key in keys:
         kind, number = key[:1], int(key[1:]) if key[1:].isdigit() else 0
@@ -349,20 +346,17 @@ def rows_for(comparison: Comparison, *, keys: list[str], viewer=None, a_id=None,
 
 
 class _Stub:
-    """The few fields of a passage or link that fix the order of the rows (no text, no model instance)."""
+    """The few fields of a passage or link that fix the order of the rows and the filters (no text, no model)."""
 
-    __slots__ = ("pk", "index", "version_id", "kind", "text")
+    __slots__ = ("pk", "index", "version_id", "kind", "text", "status", "suggested_label")
 
-    def __init__(self, pk, index=0, version_id=None, kind=""):
+    def __init__(self, pk, index=0, version_id=None, kind="", status="", suggested_label=""):
         self.pk, self.index, self.version_id, self.kind, self.text = pk, index, version_id, kind, ""
+        self.status, self.suggested_label = status, suggested_label
 
 
-def comparison_row_keys(comparison: Comparison, *, a_id=None, b_id=None) -> tuple[SideBySide, list[str]]:
-    """The keys of every row of two accounts in page order, without building the rows (for the first screen).
-
-    Same order as comparison_side_by_side(): it runs the same _build_rows() over ids and indexes only;
-    a page then reads its 50 rows with rows_for(). Five queries.
-    """
+def _row_index(comparison: Comparison, a_id=None, b_id=None) -> tuple[SideBySide, list[Row]]:
+    """Every row of two accounts in page order, built over ids, indexes and link states only (no text)."""
     articles, article_a, article_b = comparison_pair(comparison, a_id, b_id)
     view = SideBySide(comparison, articles, article_a, article_b, [], [], None, [])
     if article_a is None or article_b is None:
@@ -377,10 +371,79 @@ def comparison_row_keys(comparison: Comparison, *, a_id=None, b_id=None) -> tupl
     side_a = [p for p in passages if p.version_id == article_a.current_version_id]
     side_b = [p for p in passages if p.version_id == article_b.current_version_id]
     active = _active_links(comparison, article_a, article_b)
-    links = [_Stub(pk) for pk in active.order_by("pk").values_list("pk", flat=True)]
+    links = [
+        _Stub(pk, status=status, suggested_label=label)
+        for pk, status, label in active.order_by("pk").values_list("pk", "status", "suggested_label")
+    ]
     members_a, members_b = _link_members(active.values("pk"), {p.pk: p for p in passages})
-    rows = _build_rows(side_a, side_b, links, members_a, members_b, highlight=False)
+    return view, _build_rows(side_a, side_b, links, members_a, members_b, highlight=False)
+
+
+def comparison_row_keys(comparison: Comparison, *, a_id=None, b_id=None) -> tuple[SideBySide, list[str]]:
+    """The keys of every row of two accounts in page order, without building the rows (for the first screen).
+
+    Same order as comparison_side_by_side(): it runs the same _build_rows() over ids and indexes only;
+    a page then reads its 50 rows with rows_for(). Five queries.
+    """
+    view, rows = _row_index(comparison, a_id, b_id)
     return view, [row.key for row in rows]
+
+
+class _Verdict:
+    """A verdict as the filters see it: label, final or not, whose (no note, no model instance)."""
+
+    __slots__ = ("label", "is_final", "reviewer_id", "reviewer")
+
+    def __init__(self, label, is_final, reviewer_id, username):
+        self.label, self.is_final, self.reviewer_id = label, is_final, reviewer_id
+        self.reviewer = _Reviewer(username)
+
+
+class _Reviewer:
+    __slots__ = ("username",)
+
+    def __init__(self, username):
+        self.username = username
+
+    def get_username(self):
+        return self.username
+
+
+def comparison_row_index(comparison: Comparison, *, viewer=None, a_id=None, b_id=None) -> tuple[SideBySide, list[Row]]:
+    """Every row of two accounts in page order with what the page's filters look at, and nothing else.
+
+    The rows carry their kind, link state, suggested-unique flag and verdicts as labels and user names (no
+    text, no notes, no model instances), so a filter can run over them (views.comparisons._filtered) and
+    the page then reads only the chunk it shows with rows_for(). Seven queries; the Python work follows the
+    number of rows and verdicts, several times less than building every row (comparison_side_by_side).
+    """
+    view, rows = _row_index(comparison, a_id, b_id)
+    if not rows:
+        return view, rows
+    article_a, article_b = view.article_a, view.article_b
+    verdicts = defaultdict(list)
+    for link_id, passage_id, label, is_final, reviewer_id, username in (
+        _row_annotations(comparison, article_a, article_b)
+        .order_by("pk")
+        .values_list("link_id", "passage_id", "label", "is_final", "reviewer_id", "reviewer__username")
+    ):
+        verdicts[f"l{link_id}" if link_id else f"p{passage_id}"].append(_Verdict(label, is_final, reviewer_id, username))
+    latest_run = (
+        AlignmentRun.objects.filter(comparison=comparison, article_a=article_a, article_b=article_b)
+        .order_by("-created_at", "-pk")
+        .values("pk")[:1]
+    )
+    unique_ids = set(
+        AlignmentRun.unique_passages.through.objects.filter(alignmentrun_id=latest_run).values_list("passage_id", flat=True)
+    )
+    for row in rows:
+        mine = verdicts.get(row.key, [])
+        row.annotations = [a for a in mine if not a.is_final]
+        row.final = next((a for a in mine if a.is_final), None)
+        if viewer is not None:
+            row.mine = next((a for a in row.annotations if a.reviewer_id == viewer.pk), None)
+        row.suggested_unique = row.passage is not None and row.passage.pk in unique_ids
+    return view, rows
 
 
 def agreement(comparison: Comparison, *, a_id=None, b_id=None) -> SideBySide:

@@ -35,7 +35,6 @@ from newsdiff.selectors import (
     SideBySide,
     comparison_side_by_side,
     comparison_summaries,
-    highlight_rows,
     reviewer_choices,
     row_history,
 )
@@ -43,6 +42,7 @@ from newsdiff.selectors.jobs import comparison_jobs
 from newsdiff.selectors.rows import (
     agreement,
     comparison_counts,
+    comparison_row_index,
     comparison_row_keys,
     comparison_verdict_counts,
     rows_for,
@@ -233,13 +233,15 @@ def comparison_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         window = chunk.rows
         counts = comparison_counts(comparison, article_a=view.article_a, article_b=view.article_b)
     else:
-        # A filter looks at every row's verdicts: build them all (without highlighting) and keep the chunk.
-        view = comparison_side_by_side(comparison, viewer=request.user, a_id=state.a, b_id=state.b, highlight=False)
-        rows = _filtered(view.rows, state, request.user)
+        # A filter looks at every row's kind and verdicts: it runs over the row index (ids, states and labels,
+        # no text) and only the chunk it keeps is read in full.
+        view, index = comparison_row_index(comparison, viewer=request.user, a_id=state.a, b_id=state.b)
+        rows = [row.key for row in _filtered(index, state, request.user)]
         start = min(state.start, max(len(rows) - 1, 0))
         start -= start % PAGE_ROWS
-        window = highlight_rows(rows[start : start + PAGE_ROWS])
-        counts = view.counts
+        chunk = rows_for(comparison, keys=rows[start : start + PAGE_ROWS], viewer=request.user, a_id=state.a, b_id=state.b)
+        window = chunk.rows
+        counts = comparison_counts(comparison, article_a=view.article_a, article_b=view.article_b)
     if len(view.articles) > 2 and not (state.a or state.b) and not request.htmx:
         # Three or more accounts: the claim grid is the default view; a pair is chosen with ?a=…&b=….
         return HttpResponseRedirect(reverse("comparison-grid", args=[comparison.slug]))
@@ -270,9 +272,6 @@ def comparison_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if request.htmx and "start" in request.GET and not request.htmx.boosted:
         # The "more rows" sentinel asked for the next chunk.
         return render(request, f"{TEMPLATE}#chunk", context)
-    if view.rows:
-        # A filter built every row already: the map costs little more.
-        context["alignment_map"] = _alignment_map(comparison, view, state, {row.key for row in window})
     return render(request, TEMPLATE, context)
 
 
@@ -344,7 +343,8 @@ def _respond(
     """
     state = PageState.from_query(request.GET)
     if not request.htmx:
-        view = comparison_side_by_side(comparison, viewer=request.user, a_id=state.a, b_id=state.b, highlight=False)
+        view, index = comparison_row_index(comparison, viewer=request.user, a_id=state.a, b_id=state.b)
+        view.rows = index
         if added_for is not None:
             keys = _link_keys(added_for)
             rows_by_key = {row.key: row for row in view.rows}

@@ -4,7 +4,14 @@ import pytest
 
 from newsdiff.models import Link, Passage
 from newsdiff.selectors import comparison_side_by_side
-from newsdiff.selectors.rows import agreement, comparison_counts, comparison_row_keys, comparison_verdict_counts, rows_for
+from newsdiff.selectors.rows import (
+    agreement,
+    comparison_counts,
+    comparison_row_index,
+    comparison_row_keys,
+    comparison_verdict_counts,
+    rows_for,
+)
 from newsdiff.services.annotations import annotation_set, link_accept, link_create, link_reject, link_unlink
 from tests import factories
 
@@ -40,6 +47,24 @@ def _agrees(comparison, viewer):
     single = rows_for(comparison, keys=keys + gone + inside_pairs, viewer=viewer)
     assert [_snapshot(r) for r in single.rows] == [_snapshot(r) for r in view.rows], ([r.key for r in single.rows], keys, inside_pairs)
     assert any(f.differs for r in single.rows if r.kind == "pair" for v in r.a + r.b for f in v.fragments)
+    _filters_agree(comparison, viewer, view)
+
+
+def _filters_agree(comparison, viewer, view):
+    """Each filter of the page keeps the same rows, in the same order, over the row index as over every row."""
+    from newsdiff.views.comparisons import FILTERS, PageState, _filtered
+
+    _, index = comparison_row_index(comparison, viewer=viewer)
+    assert [row.key for row in index] == [row.key for row in view.rows]
+    names = {a.reviewer.get_username() for row in view.rows for a in row.annotations} | {"nobody"}
+    states = [PageState(filter=name) for name in FILTERS] + [PageState(reviewer=name) for name in names]
+    states += [PageState(filter="conflicts", reviewer=name) for name in names]
+    kept = {}
+    for state in states:
+        expected = [row.key for row in _filtered(view.rows, state, viewer)]
+        assert [row.key for row in _filtered(index, state, viewer)] == expected, state
+        kept[state] = expected
+    return kept
 
 
 def test_rows_and_counts_match_the_full_view_through_every_kind_of_change():
@@ -72,6 +97,12 @@ def test_rows_and_counts_match_the_full_view_through_every_kind_of_change():
     _agrees(comparison, ben)
     link_unlink(link=made, reviewer=ana)
     _agrees(comparison, ben)
+    view = comparison_side_by_side(comparison, viewer=ana)
+    kept = _filters_agree(comparison, ana, view)
+    # The comparison exercises the filters: each keeps some rows, and none but "all" keeps everything.
+    empty = [state for state in kept if not kept[state] and state.reviewer != "nobody"]
+    assert all(state.filter == "disputed" or state.reviewer for state in empty), empty
+    assert all(len(kept[state]) < len(view.rows) for state in kept if state.filter != "all" or state.reviewer)
 
 
 def test_a_tag_answer_reads_a_fixed_number_of_queries(django_assert_num_queries):

@@ -468,6 +468,41 @@ def test_queries_per_page_and_per_tag_do_not_grow(client, sized):
     assert counts[(20, "l")] == counts[(2000, "l")] and counts[(20, "p")] == counts[(2000, "p")], counts
 
 
+def test_every_action_and_filtered_page_runs_the_same_queries_at_20_and_2000_passages(client, sized):
+    """Tag, note, final verdict, accept, reject, undo and each filtered page: a fixed number of queries each."""
+    comparisons, user = sized
+    editor = factories.editor("sizer-editor")
+    counts = {}
+    for size, comparison in comparisons.items():
+        slug = comparison.slug
+        links = list(Link.objects.filter(comparison=comparison, status=Link.Status.PENDING).order_by("pk"))
+        link_reject(link=links[1], reviewer=user)  # its passages stand alone
+        lone = f"p{links[1].a_passages.get().pk}"
+
+        def run(name, who, method, url, data=None, key=""):
+            client.force_login(who)
+            with CaptureQueriesContext(connection) as queries:
+                response = getattr(client, method)(url, data or {}, headers=htmx(key))
+            assert response.status_code == 200, (name, response.status_code)
+            counts[(size, name)] = len(queries)
+
+        pair = f"l{links[2].pk}"
+        run("tag pair", user, "post", reverse("row-tag", args=[slug, pair]), {"label": "matching"}, pair)
+        run("tag lone", user, "post", reverse("row-tag", args=[slug, lone]), {"label": "unique"}, lone)
+        run("retag", user, "post", reverse("row-tag", args=[slug, pair]), {"label": "conflicting"}, pair)
+        run("note", user, "post", reverse("row-note", args=[slug, pair]), {"note": "Same figures."}, pair)
+        run("final", editor, "post", reverse("row-final", args=[slug, pair]), {"label": "matching"}, pair)
+        run("accept", user, "post", reverse("link-accept", args=[slug, links[3].pk]), key=f"l{links[3].pk}")
+        run("reject", user, "post", reverse("link-reject", args=[slug, links[4].pk]), key=f"l{links[4].pk}")
+        run("undo", user, "post", reverse("annotation-undo", args=[slug]))
+        for name in ("untagged", "suggestions", "conflicts", "unique", "disputed"):
+            run(f"filter {name}", user, "get", reverse("comparison-detail", args=[slug]) + f"?filter={name}")
+        run("filter reviewer", user, "get", reverse("comparison-detail", args=[slug]) + f"?reviewer={user.username}")
+    small = {name: n for (size, name), n in counts.items() if size == 20}
+    large = {name: n for (size, name), n in counts.items() if size == 2000}
+    assert small == large, (small, large)
+
+
 def test_two_languages_without_a_model_say_suggestions_need_one_and_manual_linking_works(reviewer_client, settings):
     """A Spanish account beside an English one: no suggestions, a plain notice, and a hand-made link."""
     settings.NEWSDIFF_EMBEDDING_MODEL_DIR = ""
