@@ -1,6 +1,6 @@
 """Measure server time of the review page and of a tag request at 20, 500 and 2,000 passages per side.
 
-    .venv/bin/python bench/page_bench.py [--sizes 20,500,2000] [--repeat 5]
+    .venv/bin/python bench/page_bench.py [--sizes 20,500,2000] [--repeat 5] [--tagged N]
 
 Builds each comparison through the real import (synthetic text, aligned) in a temporary SQLite
 database, then times requests through Django's test client (no network, no test instrumentation):
@@ -26,6 +26,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="20,500,2000")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--tagged", type=int, default=0, metavar="N",
+        help="before timing, give every row a verdict from N other reviewers (the counters' worst case)",
+    )
     args = parser.parse_args()
 
     workdir = tempfile.mkdtemp(prefix="newsdiff-bench-")
@@ -48,6 +52,7 @@ def main() -> None:
 
     settings.DEBUG = False
 
+    from newsdiff.models import Annotation
     from newsdiff.selectors import comparison_side_by_side
     from newsdiff.selectors.rows import rows_for
     from tests import factories
@@ -81,54 +86,79 @@ def main() -> None:
         headers = {"HX-Request": "true", **({"HX-Target": f"row-{key}"} if key else {})}
         return lambda: who.post(path, data or {}, headers=headers)
 
-    results = []
+    built = []
     for size in [int(s) for s in args.sizes.split(",")]:
         comparison = factories.ComparisonFactory(slug=f"bench-{size}", title=f"Bench {size}")
         start = time.perf_counter()
         factories.article(comparison, factories.synthetic_text(size), source="Left", align=False)
         factories.article(comparison, factories.synthetic_text(size, seed=3, topic="also "), source="Right")
         build = time.perf_counter() - start
-        url = comparison.get_absolute_url()
         view = comparison_side_by_side(comparison, highlight=False)
-        nrows = len(view.rows)
         # Keys only: a server process holds no view of every row, and neither should this one while it times.
         rows = [(row.key, row.kind, row.link.pk if row.link else None, row.is_suggestion) for row in view.rows if row.reviewable]
+        built.append((size, comparison, len(view.rows), build, rows))
+        for n in range(args.tagged):
+            other = factories.reviewer(f"bench-other-{size}-{n}")
+            Annotation.objects.bulk_create(
+                Annotation(
+                    comparison=comparison,
+                    reviewer=other,
+                    link=row.link if row.kind == "pair" else None,
+                    passage=None if row.kind == "pair" else row.passage,
+                    label=("matching", "conflicting")[(n + i) % 2] if row.kind == "pair" else "unique",
+                )
+                for i, row in enumerate(view.rows)
+                if row.reviewable
+            )
         del view
-        gc.collect()
+    gc.collect()
 
-        def version(key):
-            return rows_for(comparison, keys=[key]).rows[0].version
+    def spread(i, among):
+        return among[(i * len(among)) // args.repeat]
 
-        def spread(i, among=rows):
-            return among[(i * len(among)) // args.repeat]
+    def version(comparison, key):
+        return rows_for(comparison, keys=[key]).rows[0].version
 
-        # As a browser asks for it: gzipped (GZipMiddleware); the size column is what travels.
-        page = [timed(lambda: client.get(url, headers={"Accept-Encoding": "gzip"})) for _ in range(args.repeat)]
-        page_raw = len(gzip.decompress(client.get(url, headers={"Accept-Encoding": "gzip"}).content))
-        samples = {name: [] for name in ("tag", "note", "final", "accept", "undo", "filtered")}
-        for i in range(args.repeat):
-            key, kind, _, _ = spread(i)
+    # Rounds go through every size in turn, so that a change in the machine's load between the sizes
+    # (other jobs share it) falls on all of them alike.
+    actions = ["page", "tag", "note", "final", "accept", "undo", "filtered"]
+    samples = {size: {name: [] for name in actions} for size, *_ in built}
+    pending = {size: [row for row in rows if row[3]][-args.repeat * 3 :: 3] for size, _, _, _, rows in built}
+    for i in range(args.repeat):
+        for size, comparison, _, _, rows in built:
+            url, got = comparison.get_absolute_url(), samples[size]
+            # As a browser asks for it: gzipped (GZipMiddleware); the size column is what travels.
+            got["page"].append(timed(lambda: client.get(url, headers={"Accept-Encoding": "gzip"})))
+            key, kind, _, _ = spread(i, rows)
             label = "matching" if kind == "pair" else "unique"
-            samples["tag"].append(timed(post(client, f"{url}rows/{key}/tag/", {"label": label, "version": version(key)}, key)))
+            got["tag"].append(timed(post(client, f"{url}rows/{key}/tag/", {"label": label, "version": version(comparison, key)}, key)))
             key = spread(i, rows[1:])[0]
-            samples["note"].append(timed(post(client, f"{url}rows/{key}/note/", {"note": f"note {i}", "version": version(key)}, key)))
+            got["note"].append(
+                timed(post(client, f"{url}rows/{key}/note/", {"note": f"note {i}", "version": version(comparison, key)}, key))
+            )
             key, kind, _, _ = spread(i, rows[2:])
             label = "conflicting" if kind == "pair" else "unique"
-            samples["final"].append(
-                timed(post(editor_client, f"{url}rows/{key}/final/", {"label": label, "version": version(key)}, key))
+            got["final"].append(
+                timed(post(editor_client, f"{url}rows/{key}/final/", {"label": label, "version": version(comparison, key)}, key))
             )
-        pending = [row for row in rows if row[3]][-args.repeat * 3 :: 3]
-        for key, _, link, _ in pending[: args.repeat]:
-            samples["accept"].append(timed(post(client, f"{url}links/{link}/accept/", key=key)))
-        samples["undo"] = [timed(post(client, f"{url}undo/")) for _ in range(args.repeat)]
-        samples["filtered"] = [timed(lambda: client.get(f"{url}?filter=conflicts")) for _ in range(args.repeat)]
-        results.append((size, nrows, build, page, page_raw, samples))
+            if i < len(pending[size]):
+                key, _, link, _ = pending[size][i]
+                got["accept"].append(timed(post(client, f"{url}links/{link}/accept/", key=key)))
+            got["filtered"].append(timed(lambda: client.get(f"{url}?filter=conflicts")))
+    for i in range(args.repeat):
+        for size, comparison, *_ in built:
+            samples[size]["undo"].append(timed(post(client, f"{comparison.get_absolute_url()}undo/")))
+    results = []
+    for size, comparison, nrows, build, _ in built:
+        page_raw = len(gzip.decompress(client.get(comparison.get_absolute_url(), headers={"Accept-Encoding": "gzip"}).content))
+        results.append((size, nrows, build, samples[size].pop("page"), page_raw, samples[size]))
+    actions.remove("page")
 
     def ms(samples, i):
         return statistics.median(s[i] for s in samples) * 1000
 
-    print(f"\nload average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    actions = ["tag", "note", "final", "accept", "undo", "filtered"]
+    print(f"\nload average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs", end="")
+    print(f"; every row tagged by {args.tagged} other reviewers first" if args.tagged else "")
     print(
         f"{'passages/side':>13} {'rows':>5} {'build s':>8} {'page ms':>8} {'page cpu':>8} {'page q':>6}"
         f" {'page KB':>8} {'gz KB':>6} {'tag ms':>7} {'tag KB':>6}"
