@@ -7,8 +7,6 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
 from newsdiff.models import AlignmentRun, Annotation, AnnotationEvent, Article, Comparison, Link, Passage
-from newsdiff.text.align import align
-from newsdiff.text.semantic import scorer_for
 
 
 def current_passages(article: Article) -> list[Passage]:
@@ -44,6 +42,11 @@ def comparison_align_pair(*, article_a: Article, article_b: Article, user=None) 
     """Store fresh suggestions for one pair; links a reviewer touched stay exactly as they are."""
     passages_a = current_passages(article_a)
     passages_b = current_passages(article_b)
+    # Imported here: the aligner (rapidfuzz, cue lists, lexicons) is a tenth of a second of start-up that
+    # every command and server process would pay without aligning anything.
+    from newsdiff.text.align import align
+    from newsdiff.text.semantic import scorer_for
+
     result = align(passages_a, passages_b, language_a=article_a.language, language_b=article_b.language,
                    scorer=scorer_for(settings.NEWSDIFF_EMBEDDING_MODEL_DIR))
 

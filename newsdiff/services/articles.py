@@ -1,8 +1,11 @@
 """Writes for comparisons, articles and their versions: import, re-import, split."""
 
+from __future__ import annotations
+
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,7 +16,9 @@ from django.utils.text import slugify
 
 from newsdiff.models import Article, ArticleVersion, Comparison, Passage
 from newsdiff.text.decode import InputRejected
-from newsdiff.text.pipeline import SplitDocument, split_content, split_upload
+
+if TYPE_CHECKING:
+    from newsdiff.text.pipeline import SplitDocument
 
 
 class ImportRefused(ValidationError):
@@ -75,8 +80,12 @@ def split_input(
         )
     try:
         if data is not None:
+            from newsdiff.text.pipeline import split_upload  # extraction and splitting load on first use
+
             return split_upload(data, filename, language=language)
         fmt = fmt or ("html" if content.lstrip().startswith("<") and ">" in content else "text")
+        from newsdiff.text.pipeline import split_content
+
         return split_content(content, fmt, language=language)
     except InputRejected as error:
         raise ImportRefused(str(error)) from error

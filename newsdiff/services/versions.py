@@ -25,7 +25,6 @@ from django.utils import timezone
 from newsdiff.models import Annotation, AnnotationEvent, Article, ArticleVersion, Comparison, Link, Passage
 from newsdiff.services.articles import ArticleMeta, ImportRefused, checksum_of, split_input, version_create
 from newsdiff.services.fetch import article_import_url, page_fetch_extract, published_from
-from newsdiff.text.versiondiff import PassagePair, pair_passages
 from newsdiff.text.web import same_page_key
 
 
@@ -177,6 +176,8 @@ def _fill_blank_metadata(article: Article, extracted, url: str) -> list[str]:
 def _verdicts_carry(*, article: Article, previous: ArticleVersion, version: ArticleVersion, user) -> CarryReport:
     old = list(Passage.objects.filter(version=previous).order_by("index"))
     new = list(Passage.objects.filter(version=version).order_by("index"))
+    from newsdiff.text.versiondiff import PassagePair, pair_passages  # rapidfuzz loads when a version comes in
+
     pairs = pair_passages([p.text for p in old], [p.text for p in new])
     match: dict[int, tuple[Passage, PassagePair]] = {
         old[pair.old].pk: (new[pair.new], pair) for pair in pairs if pair.status in ("same", "edited")
