@@ -110,3 +110,18 @@ def test_align_needs_two_files(tmp_path):
     one.write_text("A sentence.", encoding="utf-8")
     with pytest.raises(CommandError, match="two or more files"):
         call_command("align", str(one), "--json")
+
+
+@pytest.mark.django_db
+def test_align_again_in_the_background_queues_a_job(capsys):
+    from newsdiff.models import Job
+    from tests import factories
+
+    comparison = factories.ComparisonFactory(slug="call")
+    factories.article(comparison, "The call lasted fifteen minutes.\nTrade was discussed at length by both.")
+    factories.article(comparison, "The call lasted ten minutes.\nThe weather was fine.")
+    call_command("align", "--comparison", "call", "--background")
+    job = Job.objects.get(kind=Job.Kind.REALIGN, comparison=comparison)
+    assert f"job {job.pk}" in capsys.readouterr().out and job.status == Job.Status.DONE
+    with pytest.raises(CommandError, match="--background goes with --comparison"):
+        call_command("align", "a.txt", "b.txt", "--background")

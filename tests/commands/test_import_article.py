@@ -53,3 +53,22 @@ def test_hostile_markup_declaration_imports(tmp_path, payload, capsys):
     version = Article.objects.get().current_version
     assert "Ministers met." in version.text and "<script" not in version.html
     assert "Imported" in capsys.readouterr().out
+
+
+def test_background_imports_now_and_leaves_the_alignment_to_a_job(seeds_dir, capsys):
+    """--background: the passages are there when the command returns; a job aligns them (tests run jobs at once)."""
+    from newsdiff.models import Job
+
+    call_command("import_article", str(seeds_dir / "truth_social_account.txt"), "--comparison", "call", "--source", "Truth")
+    call_command(
+        "import_article", str(seeds_dir / "mexican_presidency_account.txt"), "--comparison", "call",
+        "--source", "Presidencia", "--background",
+    )
+    out = capsys.readouterr().out
+    comparison = Comparison.objects.get(slug="call")
+    second = comparison.articles.get(source="Presidencia")
+    job = Job.objects.get(kind=Job.Kind.ALIGN, article=second)
+    assert f"job {job.pk}" in out and second.passages.exists()
+    assert job.status == Job.Status.DONE and comparison.links.exists()
+    call_command("import_article", str(seeds_dir / "truth_social_account.txt"), "--comparison", "solo", "--source", "T")
+    assert not Job.objects.filter(comparison__slug="solo").exists()  # without --background nothing is queued

@@ -4,7 +4,8 @@ With two files the output is {"a", "b", "links", "unique", "claims"}; with more,
 its letter ("a", "b", "c", ...), each pair's links under "pairs", and "claims" across all of them
 (newsdiff/text/claims.py).
 
-python manage.py align --comparison SLUG: run the alignment again on a stored comparison (verdicts are kept).
+python manage.py align --comparison SLUG: run the alignment again on a stored comparison (verdicts are kept);
+with --background the command queues it as a job for `manage.py db_worker` and returns at once.
 """
 
 import json
@@ -76,13 +77,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--comparison", metavar="SLUG", help="instead of files: align a stored comparison again, keeping verdicts"
         )
+        parser.add_argument(
+            "--background", action="store_true",
+            help="with --comparison: leave the work to a background job (run by manage.py db_worker) and return",
+        )
 
     def handle(self, *args, **options):
+        if options["background"] and not options["comparison"]:
+            raise CommandError("--background goes with --comparison SLUG (files are aligned here and now).")
         files = options["files"]
         if options["comparison"]:
             if files:
                 raise CommandError("Give two files or --comparison SLUG, not both.")
-            return self._realign(options["comparison"])
+            return self._realign(options["comparison"], background=options["background"])
         if len(files) < 2:
             raise CommandError("Give two or more files to align, or --comparison SLUG.")
         documents = []
@@ -120,10 +127,17 @@ class Command(BaseCommand):
         else:
             self._write_claims(letters, segments, output["claims"], [Path(name).name for name in files])
 
-    def _realign(self, slug: str) -> None:
+    def _realign(self, slug: str, *, background: bool = False) -> None:
         comparison = Comparison.objects.filter(slug=slug).first()
         if comparison is None:
             raise CommandError(f"No comparison with the slug '{slug}'.")
+        if background:
+            from newsdiff.models import Job
+            from newsdiff.services.jobs import job_start
+
+            job = job_start(kind=Job.Kind.REALIGN, comparison=comparison)
+            self.stdout.write(f"Aligning {slug} again in the background: job {job.pk} ({job.get_status_display().lower()}).")
+            return
         for run in comparison_align(comparison=comparison):
             self.stdout.write(
                 f"{run.article_a.source} × {run.article_b.source}: {run.links_suggested} new suggestions, "

@@ -7,7 +7,9 @@
     import_article --url URL --article ID                       add the fetched page as a new version
     import_article --article ID                                 fetch article ID's own address again
 
-With FILE, --url is the article's address (not fetched), as it always was.
+With FILE, --url is the article's address (not fetched), as it always was. The command aligns the new text
+with the other accounts before it returns; with --background it imports and leaves the alignment to a job
+that `manage.py db_worker` runs (the review page shows its progress).
 """
 
 from datetime import datetime, timezone as dt_timezone
@@ -19,8 +21,9 @@ from django.db import transaction
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils import timezone
 
-from newsdiff.models import Article
+from newsdiff.models import Article, Job
 from newsdiff.services.articles import ArticleMeta, ImportRefused, article_import, comparison_get_or_create
+from newsdiff.services.jobs import job_start
 from newsdiff.services.versions import article_import_or_version_url, article_version_add
 
 
@@ -59,6 +62,11 @@ class Command(BaseCommand):
         parser.add_argument("--published", default="", help="ISO date or date-time")
         parser.add_argument("--language", default="")
         parser.add_argument("--no-align", action="store_true", help="do not run the alignment after the import")
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="import now, align in a background job (run by manage.py db_worker) instead of waiting for it",
+        )
 
     def handle(self, *args, **options):
         if options["article"] is not None:
@@ -90,14 +98,20 @@ class Command(BaseCommand):
                     meta=meta,
                     data=path.read_bytes(),
                     filename=path.name,
-                    align=not options["no_align"],
+                    align=_inline(options),
                 )
+                job = _queue(options, article)
         except ImportRefused as refusal:
             raise CommandError(f"{path.name}: {refusal.reason}") from refusal
         except ValidationError as error:
             raise CommandError(f"{path.name}: {' '.join(error.messages)}") from error
         count = article.passages.filter(version_id=article.current_version_id).count()
         self.stdout.write(f"Imported “{article.title}” into {comparison.slug}: {count} passages (article {article.pk}).")
+        self._queued(job)
+
+    def _queued(self, job) -> None:
+        if job is not None:
+            self.stdout.write(f"Aligning in the background: job {job.pk} ({job.get_status_display().lower()}).")
 
     def _meta(self, options) -> ArticleMeta:
         return ArticleMeta(
@@ -116,8 +130,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 comparison = comparison_get_or_create(slug=options["comparison"])
                 result = article_import_or_version_url(
-                    comparison=comparison, meta=self._meta(options), url=url, align=not options["no_align"]
+                    comparison=comparison, meta=self._meta(options), url=url, align=_inline(options)
                 )
+                job = _queue(options, result.article)
         except ImportRefused as refusal:
             raise CommandError(f"{url}: {refusal.reason}") from refusal
         except ValidationError as error:
@@ -129,9 +144,10 @@ class Command(BaseCommand):
                 f"The page is “{article.title}” (article {article.pk}) already: added v{version.number}, "
                 f"{version.passages.count()} passages. " + version.carry.summary()
             )
-            return
+            return self._queued(job)
         count = article.passages.filter(version_id=article.current_version_id).count()
         self.stdout.write(f"Imported “{article.title}” into {comparison.slug}: {count} passages (article {article.pk}).")
+        self._queued(job)
 
     def _add_version(self, options):
         article = Article.objects.filter(pk=options["article"]).first()
@@ -139,7 +155,7 @@ class Command(BaseCommand):
             raise CommandError(f"--article {options['article']}: no such article.")
         if options["file"] and options["url"]:
             raise CommandError("With --article, give FILE or --url, not both.")
-        align = not options["no_align"]
+        align = _inline(options)
         try:
             if options["file"]:
                 path = Path(options["file"])
@@ -157,8 +173,22 @@ class Command(BaseCommand):
             raise CommandError(f"{label}: {refusal.reason}") from refusal
         except ValidationError as error:
             raise CommandError(f"{label}: {' '.join(error.messages)}") from error
+        job = _queue(options, article)
         count = version.passages.count()
         self.stdout.write(
             f"Added v{version.number} of “{article.title}” (article {article.pk}): {count} passages. "
             + version.carry.summary()
         )
+        self._queued(job)
+
+
+def _inline(options) -> bool:
+    """Align inside the command (the default), unless told not to align or to leave it to a job."""
+    return not options["no_align"] and not options["background"]
+
+
+def _queue(options, article):
+    """With --background, a job aligns the article's current text with the other accounts (db_worker runs it)."""
+    if options["no_align"] or not options["background"]:
+        return None
+    return job_start(kind=Job.Kind.ALIGN, article=article)
