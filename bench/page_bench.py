@@ -121,7 +121,7 @@ def main() -> None:
 
     # Rounds go through every size in turn, so that a change in the machine's load between the sizes
     # (other jobs share it) falls on all of them alike.
-    actions = ["page", "tag", "note", "final", "accept", "undo", "filtered"]
+    actions = ["page", "tag", "note", "final", "accept", "undo", "filtered", "map"]
     samples = {size: {name: [] for name in actions} for size, *_ in built}
     pending = {size: [row for row in rows if row[3]][-args.repeat * 3 :: 3] for size, _, _, _, rows in built}
     for i in range(args.repeat):
@@ -145,6 +145,8 @@ def main() -> None:
                 key, _, link, _ = pending[size][i]
                 got["accept"].append(timed(post(client, f"{url}links/{link}/accept/", key=key)))
             got["filtered"].append(timed(lambda: client.get(f"{url}?filter=conflicts")))
+            # The map redraws itself (one request, debounced by a second) after every change on the page.
+            got["map"].append(timed(lambda: client.get(f"{url}map/", headers={"HX-Request": "true"})))
     for i in range(args.repeat):
         for size, comparison, *_ in built:
             samples[size]["undo"].append(timed(post(client, f"{comparison.get_absolute_url()}undo/")))
@@ -174,7 +176,8 @@ def main() -> None:
         )
     print(
         f"\nmedian of {args.repeat} requests each; ms = wall time, cpu = this process's CPU time (less"
-        f" affected by other load); q = SQL queries (max); filtered = the page showing conflicts only."
+        f" affected by other load); q = SQL queries (max); filtered = the page showing conflicts only;"
+        f" map = the alignment map, which the page asks for again after each change (debounced by 1 s)."
         f" Temporary database in {workdir}"
     )
 

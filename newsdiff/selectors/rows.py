@@ -362,19 +362,19 @@ class _Stub:
         self.status, self.suggested_label = status, suggested_label
 
 
-def _row_index(comparison: Comparison, a_id=None, b_id=None) -> tuple[SideBySide, list[Row]]:
-    """Every row of two accounts in page order, built over ids, indexes and link states only (no text)."""
+def _row_index(comparison: Comparison, a_id=None, b_id=None, *, text: bool = False) -> tuple[SideBySide, list[Row]]:
+    """Every row of two accounts in page order, built over ids, indexes and link states (and texts if asked)."""
     articles, article_a, article_b = comparison_pair(comparison, a_id, b_id)
     view = SideBySide(comparison, articles, article_a, article_b, [], [], None, [])
     if article_a is None or article_b is None:
         return view, []
     versions = [article_a.current_version_id, article_b.current_version_id]
-    passages = [
-        _Stub(*values)
-        for values in Passage.objects.filter(version_id__in=versions)
-        .order_by("index")
-        .values_list("pk", "index", "version_id", "kind")
-    ]
+    fields = ["pk", "index", "version_id", "kind"] + (["text"] if text else [])
+    passages = []
+    for values in Passage.objects.filter(version_id__in=versions).order_by("index").values_list(*fields):
+        passages.append(_Stub(*values[:4]))
+        if text:
+            passages[-1].text = values[4]
     side_a = [p for p in passages if p.version_id == article_a.current_version_id]
     side_b = [p for p in passages if p.version_id == article_b.current_version_id]
     active = _active_links(comparison, article_a, article_b)
@@ -416,15 +416,18 @@ class _Reviewer:
         return self.username
 
 
-def comparison_row_index(comparison: Comparison, *, viewer=None, a_id=None, b_id=None) -> tuple[SideBySide, list[Row]]:
+def comparison_row_index(
+    comparison: Comparison, *, viewer=None, a_id=None, b_id=None, text: bool = False
+) -> tuple[SideBySide, list[Row]]:
     """Every row of two accounts in page order with what the page's filters look at, and nothing else.
 
     The rows carry their kind, link state, suggested-unique flag and verdicts as labels and user names (no
     text, no notes, no model instances), so a filter can run over them (views.comparisons._filtered) and
     the page then reads only the chunk it shows with rows_for(). Seven queries; the Python work follows the
     number of rows and verdicts, several times less than building every row (comparison_side_by_side).
+    text=True: the passages carry their text too (the alignment map sizes and labels its shapes with it).
     """
-    view, rows = _row_index(comparison, a_id, b_id)
+    view, rows = _row_index(comparison, a_id, b_id, text=text)
     if not rows:
         return view, rows
     article_a, article_b = view.article_a, view.article_b

@@ -33,7 +33,6 @@ from newsdiff.text.semantic import model_status
 from newsdiff.selectors import (
     Row,
     SideBySide,
-    comparison_side_by_side,
     comparison_summaries,
     reviewer_choices,
     row_history,
@@ -186,12 +185,16 @@ def _alignment_map(comparison: Comparison, view: SideBySide, state: PageState, s
         return None
     chunk_of = {row.key: index - index % PAGE_ROWS for index, row in enumerate(view.rows)}
     path = comparison.get_absolute_url()
+    chunk_urls = {}  # one query string per chunk, not per shape (thousands of urlencode calls otherwise)
 
     def href(key: str) -> str:
         if key in shown:
             return f"#row-{key}"
-        query = state.query(filter="all", reviewer="", start=chunk_of[key])
-        return f"{path}{'?' + query if query else ''}#row-{key}"
+        start = chunk_of[key]
+        if start not in chunk_urls:
+            query = state.query(filter="all", reviewer="", start=start)
+            chunk_urls[start] = f"{path}{'?' + query if query else ''}"
+        return f"{chunk_urls[start]}#row-{key}"
 
     return map_layout(*map_from_rows(view.rows, href))
 
@@ -281,7 +284,10 @@ def comparison_map(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The map of the alignment alone; the page loads it after its first screen and again after each change."""
     comparison = _comparison(request, slug)
     state = PageState.from_query(request.GET)
-    view = comparison_side_by_side(comparison, viewer=request.user, a_id=state.a, b_id=state.b, highlight=False)
+    # The row index with texts (no model objects, no notes): the map needs each passage's length, a line of
+    # its text and its row's verdict.
+    view, rows = comparison_row_index(comparison, viewer=request.user, a_id=state.a, b_id=state.b, text=True)
+    view.rows = rows
     shown = {row.key for row in _filtered(view.rows, state, request.user)[:PAGE_ROWS]}
     context = _context(request, comparison, view, state, alignment_map=_alignment_map(comparison, view, state, shown))
     return render(request, f"{TEMPLATE}#overview", context)

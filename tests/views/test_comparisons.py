@@ -526,3 +526,33 @@ def test_two_languages_without_a_model_say_suggestions_need_one_and_manual_linki
 def test_the_language_notice_is_gone_when_the_languages_match(reviewer_client, small):
     page = reviewer_client.get(small.url("comparison-detail"))
     assert b'id="language-notice"' not in page.content
+
+
+def test_the_map_drawn_from_the_row_index_is_the_map_of_the_full_view(db):
+    """The map request reads the row index with texts; the shapes, states, labels and links are those of every row."""
+    from newsdiff.selectors import comparison_side_by_side
+    from newsdiff.selectors.rows import comparison_row_index
+    from newsdiff.views.comparisons import PAGE_ROWS, PageState, _alignment_map, _filtered
+
+    comparison = factories.ComparisonFactory()
+    factories.article(comparison, "# Left\n\n" + factories.synthetic_text(60), source="Left", fmt="markdown", align=False)
+    factories.article(comparison, "# Right\n\n" + factories.synthetic_text(60, seed=3, topic="also "), source="Right", fmt="markdown")
+    ana, ben = factories.reviewer("ana"), factories.reviewer("ben")
+    links = list(Link.objects.filter(comparison=comparison).order_by("pk"))
+    link_reject(link=links[0], reviewer=ana)
+    annotation_set(reviewer=ana, link=links[1], label="matching")
+    annotation_set(reviewer=ana, link=links[2], label="conflicting")
+    annotation_set(reviewer=ben, link=links[2], label="matching")  # disputed: no verdict
+    annotation_set(reviewer=ben, link=links[3], label="conflicting")
+    annotation_set(reviewer=ana, passage=links[0].a_passages.get(), label="unique")
+    for state in (PageState(), PageState(filter="conflicts"), PageState(start=PAGE_ROWS)):
+        full = comparison_side_by_side(comparison, viewer=ana, highlight=False)
+        view, rows = comparison_row_index(comparison, viewer=ana, text=True)
+        view.rows = rows
+        shown_full = {row.key for row in _filtered(full.rows, state, ana)[:PAGE_ROWS]}
+        shown = {row.key for row in _filtered(rows, state, ana)[:PAGE_ROWS]}
+        assert shown == shown_full
+        drawn = _alignment_map(comparison, view, state, shown)
+        assert drawn == _alignment_map(comparison, full, state, shown_full)
+        states = {bar.state for bar in drawn.bars} | {ribbon.state for ribbon in drawn.ribbons}
+        assert states >= {"match", "conflict", "unique", "untagged"}, states
