@@ -432,8 +432,13 @@ def comparison_row_index(
         return view, rows
     article_a, article_b = view.article_a, view.article_b
     verdicts = defaultdict(list)
+    # The verdicts on the pair's active links and on the passages of the two current versions, as
+    # comparison_side_by_side() reads them; each row then takes those under its own key.
+    versions = [article_a.current_version_id, article_b.current_version_id]
+    active = _active_links(comparison, article_a, article_b)
     for link_id, passage_id, label, is_final, reviewer_id, username in (
-        _row_annotations(comparison, article_a, article_b)
+        Annotation.objects.filter(comparison=comparison)
+        .filter(Q(link_id__in=active.values("pk")) | Q(passage__version_id__in=versions))
         .order_by("pk")
         .values_list("link_id", "passage_id", "label", "is_final", "reviewer_id", "reviewer__username")
     ):
