@@ -82,7 +82,7 @@ def prepare(content: str, fmt: str) -> PreparedText:
     else:
         raise ValueError(f"Unknown format {fmt!r}; expected 'html', 'markdown' or 'text'.")
     if not prepared.text.strip():
-        raise InputRejected(MSG_NO_TEXT)
+        raise InputRejected(MSG_NO_TEXT, code="no_text")
     return prepared
 
 
@@ -152,7 +152,7 @@ def _prepare_html(content: str) -> PreparedText:
     title_match = TITLE_TAG.search(content)
     title = _collapse(html_lib.unescape(title_match.group(1))) if title_match else ""
     if not clean_html.strip():
-        raise InputRejected(MSG_NO_TEXT)
+        raise InputRejected(MSG_NO_TEXT, code="no_text")
     root = lxml.html.fragment_fromstring(
         clean_html, create_parent="div", parser=lxml.html.HTMLParser(huge_tree=True, remove_comments=True)
     )
