@@ -7,7 +7,7 @@ from pathlib import PurePath
 
 from newsdiff.text.decode import InputRejected
 from newsdiff.text.sanitise import sanitise_html
-from newsdiff.text.segment import looks_like_heading
+from newsdiff.text.segment import headline_of
 
 MSG_NO_TEXT = "No readable text was found in the file."
 
@@ -305,13 +305,12 @@ def _prepare_markdown(content: str) -> PreparedText:
 def _prepare_text(content: str) -> PreparedText:
     """Keep plain text as it is, minus trailing spaces on each line and blank lines at either end.
 
-    The title is the first line when it reads like a heading (the same test segment() uses).
+    The title is the first line when it reads like a heading or a headline (the same tests segment() uses).
     """
     lines = [line.rstrip() for line in content.split("\n")]
     text = "\n".join(lines).strip("\n")
     paragraphs = [([line.strip()], False) for line in text.split("\n") if line.strip()]
-    first_line = paragraphs[0][0][0] if paragraphs else ""
-    title = first_line if looks_like_heading(first_line) else ""
+    title = headline_of([lines[0] for lines, _ in paragraphs])
     return PreparedText(text=text, html=_html_from_paragraphs(paragraphs), heading_spans=(), title=title)
 
 
