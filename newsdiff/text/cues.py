@@ -238,6 +238,10 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
 # --- negation in the shared clause ------------------------------------------------------------
 
 NEGATED_SHARE = 0.6
+# ...and the negated part must hold this much of what the two passages share: it is the clause they share, not a
+# side remark ("se quedaron sin agua potable" against "las bombas de agua potable se detuvieron y miles de
+# personas perdieron el suministro": the pair shares the people and the pumps, the negation only the water).
+PAIR_SHARE = 2 / 3
 
 
 def clauses(text: str, language: str = "en") -> tuple[tuple[frozenset[str], bool], ...]:
@@ -276,7 +280,8 @@ def negation_reasons(a: str, b: str, min_shared: int = 2, language: str = "en") 
 
     The negated part of the clause (from the word before the negation to the clause end) must share
     at least `min_shared` content words, and NEGATED_SHARE of its own, with a clause of the other
-    side, and the other side must negate nothing. Both passages are read in `language` (stems of
+    side; it must hold PAIR_SHARE of the content words the two passages share; and the other side must
+    negate nothing. Both passages are read in `language` (stems of
     two languages share nothing, so a pair in two languages raises no negation cue).
     A "not" in a clause the other side does not have says nothing.
     """
@@ -288,8 +293,9 @@ def negation_reasons(a: str, b: str, min_shared: int = 2, language: str = "en") 
     if neg_a == neg_b:
         return []
     neg_side, other, text = (ca, cb, a) if neg_a else (cb, ca, b)
+    pair_shared = _topic_words(a, lex) & _topic_words(b, lex)
     for stems, negated in neg_side:
-        if not negated:
+        if not negated or len(stems & pair_shared) < PAIR_SHARE * len(pair_shared):
             continue
         for other_stems, _ in other:
             shared = stems & other_stems

@@ -79,6 +79,9 @@ def test_negation_inside_the_shared_clause_is_a_cue():
      "Deputy Governor Paul Arnaud voted against the increase, the bank said."),
     # both sides negate
     ("It is not yet clear whether tenants will get refunds.", "Whether tenants will get refunds is not yet clear."),
+    # the negated part holds only part of what the pair shares (the people, the pumps): the other side words it otherwise
+    ("Thousands of residents were left without drinking water because the pumps failed.",
+     "The drinking water pumps failed and thousands of residents lost their supply."),
 ])
 def test_negation_outside_the_shared_clause_is_no_cue(a, b):
     """Decoys: a "not" elsewhere in the sentence, or on both sides, labels nothing."""
