@@ -69,6 +69,13 @@ def test_negation_inside_the_shared_clause_is_a_cue():
     assert reasons == ['negation in the shared clause: "The court did not decide whether the cap covers buildings completed"']
 
 
+def test_a_negated_verb_the_other_side_states_is_a_cue_after_a_long_shared_subject():
+    """"will not meet" against "will meet": the negation is about the shared verb, however much comes before it."""
+    reasons = negation_reasons("Officials in the capital said trade teams from both governments will not meet this month.",
+                               "Officials in the capital said trade and energy teams from both governments will meet later this month.")
+    assert reasons and reasons[0].startswith("negation in the shared clause")
+
+
 @pytest.mark.parametrize("a, b", [
     # the "not" sits in a clause the other side does not have
     ("The justices said the city acted within its powers, but the landlords could not point to any law.",
