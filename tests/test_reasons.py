@@ -1,9 +1,9 @@
-"""Tests for newsdiff/templatetags/reasons.py: the engine's reasons in the reader's language."""
+"""Tests for newsdiff/reasons.py (and its template filter): the engine's reasons in the reader's language."""
 
 import pytest
 from django.utils import translation
 
-from newsdiff.templatetags.reasons import reason_text
+from newsdiff.reasons import reason_text
 from newsdiff.text.claims import PairLink, build_claims
 from newsdiff.text.cues import conflict_reasons
 
@@ -57,3 +57,15 @@ def test_a_link_set_aside_says_why_in_spanish():
 def test_an_unknown_reason_is_shown_unchanged():
     with translation.override("es"):
         assert reason_text("something new: 3") == "something new: 3"
+
+
+def test_the_template_filter_and_the_report_use_it():
+    from django.template import Context, Template
+
+    from newsdiff.exports.wording import verdict_text
+
+    reason = 'numbers differ: "15" vs "10"'
+    with translation.override("es"):
+        assert Template("{% load reasons %}{{ r|reason }}").render(Context({"r": reason})) == "las cifras difieren: &quot;15&quot; vs &quot;10&quot;"
+        claim = {"suggestion": True, "suggested_label": "conflict", "evidence": [reason], "kind": "link"}
+        assert "las cifras difieren" in verdict_text(claim)
