@@ -103,13 +103,16 @@ class ArticleAdmin(admin.ModelAdmin):
     def refetch(self, request, queryset):
         for article in queryset.order_by("pk"):
             if not article.url:
-                self.message_user(request, gettext("“%(title)s” has no web address to fetch.") % {"title": article.title}, messages.WARNING)
+                message = gettext("“%(title)s” has no web address to fetch.") % {"title": article.title}
+                self.message_user(request, message, messages.WARNING)
                 continue
             job = job_start(kind=Job.Kind.REFETCH, article=article, user=request.user)
             self.message_user(
                 request,
                 format_html(
-                    gettext("“{}”: fetching again in the background — <a href=\"{}\">progress</a>."), article.title, job.get_absolute_url()
+                    gettext("“{}”: fetching again in the background — <a href=\"{}\">progress</a>."),
+                    article.title,
+                    job.get_absolute_url(),
                 ),
             )
 
@@ -259,7 +262,8 @@ class ArticleAdmin(admin.ModelAdmin):
                 return imported
         except ImportRefused as refusal:
             prefix = f"{current}: " if current else ""
-            form.add_error(None, prefix + refusal.reason + (" " + gettext("Nothing was imported.") if len(uploads) > 1 else ""))
+            nothing = " " + gettext("Nothing was imported.") if len(uploads) > 1 else ""
+            form.add_error(None, prefix + refusal.reason + nothing)
             if refusal.existing:
                 form.add_error(
                     None,

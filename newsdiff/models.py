@@ -50,16 +50,28 @@ class Comparison(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     last_activity_at = models.DateTimeField(auto_now_add=True, verbose_name=_("last activity at"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("created by")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     visibility = models.CharField(
         max_length=12,
         choices=Visibility.choices,
         default=Visibility.EVERYONE,
-        help_text=_("Restricted: only the users and groups below (and admins) see it; to everyone else it does not exist."), verbose_name=_("visibility")
+        help_text=_(
+            "Restricted: only the users and groups below (and admins) see it; to everyone else it does not exist."
+        ),
+        verbose_name=_("visibility"),
     )
-    allowed_users = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("allowed users"))
-    allowed_groups = models.ManyToManyField("auth.Group", blank=True, related_name="+", verbose_name=_("allowed groups"))
+    allowed_users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("allowed users")
+    )
+    allowed_groups = models.ManyToManyField(
+        "auth.Group", blank=True, related_name="+", verbose_name=_("allowed groups")
+    )
 
     objects = ComparisonQuerySet.as_manager()
 
@@ -92,23 +104,37 @@ class Comparison(models.Model):
 
 
 class Article(models.Model):
-    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="articles", verbose_name=_("comparison"))
+    comparison = models.ForeignKey(
+        Comparison, on_delete=models.CASCADE, related_name="articles", verbose_name=_("comparison")
+    )
     position = models.PositiveIntegerField(default=0, verbose_name=_("position"))
     title = models.CharField(max_length=500, verbose_name=_("title"))
     outlet = models.CharField(max_length=200, blank=True, verbose_name=_("outlet"))
     source = models.CharField(
-        max_length=200, help_text=_("Whom the account speaks for, e.g. 'Mexican presidency' or 'Truth Social'."), verbose_name=_("source")
+        max_length=200,
+        help_text=_("Whom the account speaks for, e.g. 'Mexican presidency' or 'Truth Social'."),
+        verbose_name=_("source"),
     )
     author = models.CharField(max_length=300, blank=True, verbose_name=_("author"))
     url = models.URLField(max_length=2000, blank=True, verbose_name=_("web address"))
     published_at = models.DateTimeField(null=True, blank=True, verbose_name=_("published at"))
     language = models.CharField(max_length=35, blank=True, verbose_name=_("language"))
     current_version = models.ForeignKey(
-        "ArticleVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("current version")
+        "ArticleVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("current version"),
     )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("created by")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
 
     class Meta:
@@ -138,16 +164,27 @@ class ArticleVersion(models.Model):
     number = models.PositiveIntegerField(verbose_name=_("number"))
     original = models.TextField(help_text=_("The upload as decoded, before sanitising."), verbose_name=_("original"))
     original_filename = models.CharField(max_length=255, blank=True, verbose_name=_("original filename"))
-    original_format = models.CharField(max_length=10, choices=Format.choices, default=Format.TEXT, verbose_name=_("original format"))
+    original_format = models.CharField(
+        max_length=10, choices=Format.choices, default=Format.TEXT, verbose_name=_("original format")
+    )
     html = models.TextField(help_text=_("Sanitised HTML."), verbose_name=_("HTML"))
     text = models.TextField(help_text=_("Plain text that passages point into."), verbose_name=_("text"))
-    checksum = models.CharField(max_length=64, db_index=True, help_text=_("SHA-256 of the plain text."), verbose_name=_("checksum"))
-    fetched_html = models.TextField(blank=True, help_text=_("The raw page as fetched, kept as evidence."), verbose_name=_("fetched HTML"))
+    checksum = models.CharField(
+        max_length=64, db_index=True, help_text=_("SHA-256 of the plain text."), verbose_name=_("checksum")
+    )
+    fetched_html = models.TextField(
+        blank=True, help_text=_("The raw page as fetched, kept as evidence."), verbose_name=_("fetched HTML")
+    )
     fetched_at = models.DateTimeField(null=True, blank=True, verbose_name=_("fetched at"))
     fetched_checksum = models.CharField(max_length=64, blank=True, verbose_name=_("fetched checksum"))
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("created by")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
 
     class Meta:
@@ -168,7 +205,9 @@ class Passage(models.Model):
         BOILERPLATE = "boilerplate", _("Boilerplate")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="passages", verbose_name=_("article"))
-    version = models.ForeignKey(ArticleVersion, on_delete=models.CASCADE, related_name="passages", verbose_name=_("version"))
+    version = models.ForeignKey(
+        ArticleVersion, on_delete=models.CASCADE, related_name="passages", verbose_name=_("version")
+    )
     index = models.PositiveIntegerField(verbose_name=_("index"))
     start = models.PositiveIntegerField(verbose_name=_("start"))
     end = models.PositiveIntegerField(verbose_name=_("end"))
@@ -176,7 +215,9 @@ class Passage(models.Model):
     paragraph = models.PositiveIntegerField(verbose_name=_("paragraph"))
     kind = models.CharField(max_length=12, choices=Kind.choices, verbose_name=_("kind"))
     row_version = models.PositiveIntegerField(
-        default=1, help_text=_("Bumped on every change to this passage's row; checked on write."), verbose_name=_("row version")
+        default=1,
+        help_text=_("Bumped on every change to this passage's row; checked on write."),
+        verbose_name=_("row version"),
     )
 
     class Meta:
@@ -206,15 +247,26 @@ class Verdict(models.TextChoices):
 class AlignmentRun(models.Model):
     """One run of the alignment engine over a pair of articles; holds its unique suggestions."""
 
-    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="alignment_runs", verbose_name=_("comparison"))
+    comparison = models.ForeignKey(
+        Comparison, on_delete=models.CASCADE, related_name="alignment_runs", verbose_name=_("comparison")
+    )
     article_a = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", verbose_name=_("article A"))
     article_b = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", verbose_name=_("article B"))
-    unique_passages = models.ManyToManyField(Passage, blank=True, related_name="unique_suggestions", verbose_name=_("unique passages"))
+    unique_passages = models.ManyToManyField(
+        Passage, blank=True, related_name="unique_suggestions", verbose_name=_("unique passages")
+    )
     links_suggested = models.PositiveIntegerField(default=0, verbose_name=_("links suggested"))
-    links_kept = models.PositiveIntegerField(default=0, help_text=_("Links a reviewer had touched, left as they were."), verbose_name=_("links kept"))
+    links_kept = models.PositiveIntegerField(
+        default=0, help_text=_("Links a reviewer had touched, left as they were."), verbose_name=_("links kept")
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("created by")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
 
     class Meta:
@@ -224,7 +276,10 @@ class AlignmentRun(models.Model):
 
     def __str__(self):
         return gettext("Alignment of %(a)s and %(b)s at %(when)s") % {
-            "a": self.article_a_id, "b": self.article_b_id, "when": f"{self.created_at:%Y-%m-%d %H:%M}"}
+            "a": self.article_a_id,
+            "b": self.article_b_id,
+            "when": f"{self.created_at:%Y-%m-%d %H:%M}",
+        }
 
 
 class Link(models.Model):
@@ -244,7 +299,9 @@ class Link(models.Model):
         MATCH = "match", _("Match")
         CONFLICT = "conflict", _("Conflict")
 
-    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="links", verbose_name=_("comparison"))
+    comparison = models.ForeignKey(
+        Comparison, on_delete=models.CASCADE, related_name="links", verbose_name=_("comparison")
+    )
     article_a = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", verbose_name=_("article A"))
     article_b = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", verbose_name=_("article B"))
     a_passages = models.ManyToManyField(Passage, related_name="links_as_a", verbose_name=_("passages of A"))
@@ -252,13 +309,29 @@ class Link(models.Model):
     origin = models.CharField(max_length=10, choices=Origin.choices, verbose_name=_("origin"))
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, verbose_name=_("status"))
     score = models.FloatField(null=True, blank=True, verbose_name=_("score"))
-    suggested_label = models.CharField(max_length=10, choices=Label.choices, blank=True, verbose_name=_("suggested label"))
+    suggested_label = models.CharField(
+        max_length=10, choices=Label.choices, blank=True, verbose_name=_("suggested label")
+    )
     reasons = models.JSONField(default=list, blank=True, verbose_name=_("reasons"))
-    row_version = models.PositiveIntegerField(default=1, help_text=_("Bumped on every change to this row; checked on write."), verbose_name=_("row version"))
-    alignment_run = models.ForeignKey(AlignmentRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="links", verbose_name=_("alignment run"))
+    row_version = models.PositiveIntegerField(
+        default=1, help_text=_("Bumped on every change to this row; checked on write."), verbose_name=_("row version")
+    )
+    alignment_run = models.ForeignKey(
+        AlignmentRun,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="links",
+        verbose_name=_("alignment run"),
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("created by")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
 
     class Meta:
@@ -278,9 +351,15 @@ class Link(models.Model):
 class Annotation(models.Model):
     """One reviewer's verdict and note on a link or on a passage; an editor's final verdict has is_final set."""
 
-    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="annotations", verbose_name=_("comparison"))
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annotations", verbose_name=_("reviewer"))
-    link = models.ForeignKey(Link, null=True, blank=True, on_delete=models.CASCADE, related_name="annotations", verbose_name=_("link"))
+    comparison = models.ForeignKey(
+        Comparison, on_delete=models.CASCADE, related_name="annotations", verbose_name=_("comparison")
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annotations", verbose_name=_("reviewer")
+    )
+    link = models.ForeignKey(
+        Link, null=True, blank=True, on_delete=models.CASCADE, related_name="annotations", verbose_name=_("link")
+    )
     passage = models.ForeignKey(
         Passage, null=True, blank=True, on_delete=models.CASCADE, related_name="annotations", verbose_name=_("passage")
     )
@@ -288,7 +367,9 @@ class Annotation(models.Model):
     note = models.TextField(blank=True, verbose_name=_("note"))
     is_final = models.BooleanField(default=False, verbose_name=_("is final"))
     changed_since_review = models.BooleanField(
-        default=False, help_text=_("The passage was edited in a newer version after this verdict was given."), verbose_name=_("changed since review")
+        default=False,
+        help_text=_("The passage was edited in a newer version after this verdict was given."),
+        verbose_name=_("changed since review"),
     )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
@@ -304,14 +385,18 @@ class Annotation(models.Model):
                 name="annotation_has_one_target",
             ),
             models.UniqueConstraint(
-                fields=["reviewer", "link"], condition=Q(is_final=False, link__isnull=False), name="one_verdict_per_link"
+                fields=["reviewer", "link"],
+                condition=Q(is_final=False, link__isnull=False),
+                name="one_verdict_per_link",
             ),
             models.UniqueConstraint(
                 fields=["reviewer", "passage"],
                 condition=Q(is_final=False, passage__isnull=False),
                 name="one_verdict_per_passage",
             ),
-            models.UniqueConstraint(fields=["link"], condition=Q(is_final=True, link__isnull=False), name="one_final_per_link"),
+            models.UniqueConstraint(
+                fields=["link"], condition=Q(is_final=True, link__isnull=False), name="one_final_per_link"
+            ),
             models.UniqueConstraint(
                 fields=["passage"], condition=Q(is_final=True, passage__isnull=False), name="one_final_per_passage"
             ),
@@ -320,7 +405,11 @@ class Annotation(models.Model):
     def __str__(self):
         target = gettext("link %s") % self.link_id if self.link_id else gettext("passage %s") % self.passage_id
         label = self.get_label_display() if self.label else gettext("untagged")
-        return gettext("%(reviewer)s on %(target)s: %(label)s") % {"reviewer": self.reviewer, "target": target, "label": label}
+        return gettext("%(reviewer)s on %(target)s: %(label)s") % {
+            "reviewer": self.reviewer,
+            "target": target,
+            "label": label,
+        }
 
     def snapshot(self) -> dict:
         """Return the state that history records before and after a change."""
@@ -345,13 +434,23 @@ class AnnotationEvent(models.Model):
         DISMISS = "dismiss", _("Dismissed after a new version")
         REANCHOR = "reanchor", _("Re-anchored to the current text")
 
-    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="events", verbose_name=_("comparison"))
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("actor"))
+    comparison = models.ForeignKey(
+        Comparison, on_delete=models.CASCADE, related_name="events", verbose_name=_("comparison")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("actor")
+    )
     at = models.DateTimeField(auto_now_add=True, db_index=True, verbose_name=_("when"))
     action = models.CharField(max_length=10, choices=Action.choices, verbose_name=_("action"))
-    annotation = models.ForeignKey(Annotation, null=True, blank=True, on_delete=models.CASCADE, related_name="events", verbose_name=_("annotation"))
-    link = models.ForeignKey(Link, null=True, blank=True, on_delete=models.CASCADE, related_name="events", verbose_name=_("link"))
-    passage = models.ForeignKey(Passage, null=True, blank=True, on_delete=models.CASCADE, related_name="events", verbose_name=_("passage"))
+    annotation = models.ForeignKey(
+        Annotation, null=True, blank=True, on_delete=models.CASCADE, related_name="events", verbose_name=_("annotation")
+    )
+    link = models.ForeignKey(
+        Link, null=True, blank=True, on_delete=models.CASCADE, related_name="events", verbose_name=_("link")
+    )
+    passage = models.ForeignKey(
+        Passage, null=True, blank=True, on_delete=models.CASCADE, related_name="events", verbose_name=_("passage")
+    )
     before = models.JSONField(null=True, blank=True, verbose_name=_("before"))
     after = models.JSONField(null=True, blank=True, verbose_name=_("after"))
     undoes = models.OneToOneField(
@@ -365,15 +464,29 @@ class AnnotationEvent(models.Model):
 
     def __str__(self):
         return gettext("%(actor)s: %(action)s at %(when)s") % {
-            "actor": self.actor, "action": self.get_action_display(), "when": f"{self.at:%Y-%m-%d %H:%M:%S}"}
+            "actor": self.actor,
+            "action": self.get_action_display(),
+            "when": f"{self.at:%Y-%m-%d %H:%M:%S}",
+        }
 
 
 class ExportRecord(models.Model):
     """Each export: who, when, which format and options."""
 
-    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="exports", verbose_name=_("comparison"))
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("user"))
-    format = models.CharField(max_length=20, verbose_name=_("format"))  # a key of exports.FORMATS ("webannotation" is 13)
+    comparison = models.ForeignKey(
+        Comparison, on_delete=models.CASCADE, related_name="exports", verbose_name=_("comparison")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    format = models.CharField(
+        max_length=20, verbose_name=_("format")
+    )  # a key of exports.FORMATS ("webannotation" is 13)
     options = models.JSONField(default=dict, blank=True, verbose_name=_("options"))
     via = models.CharField(max_length=10, default="web", help_text=_("web or cli"), verbose_name=_("via"))
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
@@ -385,7 +498,10 @@ class ExportRecord(models.Model):
 
     def __str__(self):
         return gettext("%(format)s export of %(comparison)s by %(user)s") % {
-            "format": self.format, "comparison": self.comparison_id, "user": self.user}
+            "format": self.format,
+            "comparison": self.comparison_id,
+            "user": self.user,
+        }
 
 
 class ClaimAnnotation(models.Model):
@@ -396,13 +512,24 @@ class ClaimAnnotation(models.Model):
     `members` keeps the passage ids the reviewer saw, so a verdict whose claim changed shape stays readable.
     """
 
-    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="claim_annotations", verbose_name=_("comparison"))
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="claim_annotations", verbose_name=_("reviewer"))
-    key = models.CharField(max_length=40, help_text=_("The claim's id: a hash of its member passage ids."), verbose_name=_("key"))
-    members = models.JSONField(default=list, help_text=_("Member passage ids when the verdict was given."), verbose_name=_("members"))
+    comparison = models.ForeignKey(
+        Comparison, on_delete=models.CASCADE, related_name="claim_annotations", verbose_name=_("comparison")
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="claim_annotations", verbose_name=_("reviewer")
+    )
+    key = models.CharField(
+        max_length=40, help_text=_("The claim's id: a hash of its member passage ids."), verbose_name=_("key")
+    )
+    members = models.JSONField(
+        default=list, help_text=_("Member passage ids when the verdict was given."), verbose_name=_("members")
+    )
     label = models.CharField(max_length=12, choices=Verdict.choices, blank=True, verbose_name=_("label"))
     odd = models.JSONField(
-        default=list, blank=True, help_text=_("Article ids of the account(s) that conflict, or that alone report or omit it."), verbose_name=_("odd accounts")
+        default=list,
+        blank=True,
+        help_text=_("Article ids of the account(s) that conflict, or that alone report or omit it."),
+        verbose_name=_("odd accounts"),
     )
     note = models.TextField(blank=True, verbose_name=_("note"))
     is_final = models.BooleanField(default=False, verbose_name=_("is final"))
@@ -418,13 +545,19 @@ class ClaimAnnotation(models.Model):
             models.UniqueConstraint(
                 fields=["comparison", "key", "reviewer"], condition=Q(is_final=False), name="one_verdict_per_claim"
             ),
-            models.UniqueConstraint(fields=["comparison", "key"], condition=Q(is_final=True), name="one_final_per_claim"),
+            models.UniqueConstraint(
+                fields=["comparison", "key"], condition=Q(is_final=True), name="one_final_per_claim"
+            ),
         ]
         indexes = [models.Index(fields=["comparison", "key"])]
 
     def __str__(self):
         label = self.get_label_display() if self.label else gettext("untagged")
-        return gettext("%(reviewer)s on claim %(key)s: %(label)s") % {"reviewer": self.reviewer, "key": self.key, "label": label}
+        return gettext("%(reviewer)s on claim %(key)s: %(label)s") % {
+            "reviewer": self.reviewer,
+            "key": self.key,
+            "label": label,
+        }
 
     def snapshot(self) -> dict:
         """Return the state that history records before and after a change."""
@@ -441,15 +574,23 @@ class ClaimEvent(models.Model):
         FINAL = "final", _("Recorded the final verdict")
         UNDO = "undo", _("Undid a change")
 
-    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="claim_events", verbose_name=_("comparison"))
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("actor"))
+    comparison = models.ForeignKey(
+        Comparison, on_delete=models.CASCADE, related_name="claim_events", verbose_name=_("comparison")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("actor")
+    )
     at = models.DateTimeField(auto_now_add=True, db_index=True, verbose_name=_("when"))
     action = models.CharField(max_length=10, choices=Action.choices, verbose_name=_("action"))
-    annotation = models.ForeignKey(ClaimAnnotation, on_delete=models.CASCADE, related_name="events", verbose_name=_("annotation"))
+    annotation = models.ForeignKey(
+        ClaimAnnotation, on_delete=models.CASCADE, related_name="events", verbose_name=_("annotation")
+    )
     key = models.CharField(max_length=40, verbose_name=_("key"))
     before = models.JSONField(null=True, blank=True, verbose_name=_("before"))
     after = models.JSONField(null=True, blank=True, verbose_name=_("after"))
-    undoes = models.OneToOneField("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="undone_by", verbose_name=_("undoes"))
+    undoes = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="undone_by", verbose_name=_("undoes")
+    )
 
     class Meta:
         verbose_name = _("claim event")
@@ -459,7 +600,13 @@ class ClaimEvent(models.Model):
 
     def __str__(self):
         return gettext("%(actor)s: %(action)s, claim %(key)s at %(when)s") % {
-            "actor": self.actor, "action": self.get_action_display(), "key": self.key, "when": f"{self.at:%Y-%m-%d %H:%M:%S}"}
+            "actor": self.actor,
+            "action": self.get_action_display(),
+            "key": self.key,
+            "when": f"{self.at:%Y-%m-%d %H:%M:%S}",
+        }
+
+
 class Job(models.Model):
     """Long work done by a task worker (newsdiff/tasks.py): aligning, fetching; what the pages show meanwhile."""
 
@@ -478,14 +625,32 @@ class Job(models.Model):
 
     kind = models.CharField(max_length=16, choices=Kind.choices, verbose_name=_("kind"))
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, verbose_name=_("status"))
-    comparison = models.ForeignKey(Comparison, null=True, blank=True, on_delete=models.CASCADE, related_name="jobs", verbose_name=_("comparison"))
-    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.CASCADE, related_name="jobs", verbose_name=_("article"))
-    params = models.JSONField(default=dict, blank=True, help_text=_("What the task needs besides the objects above."), verbose_name=_("params"))
-    message = models.TextField(blank=True, help_text=_("Why it failed, or what it did, in words for the page."), verbose_name=_("message"))
-    task_id = models.CharField(max_length=64, blank=True, help_text=_("The task framework's result id."), verbose_name=_("task id"))
+    comparison = models.ForeignKey(
+        Comparison, null=True, blank=True, on_delete=models.CASCADE, related_name="jobs", verbose_name=_("comparison")
+    )
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.CASCADE, related_name="jobs", verbose_name=_("article")
+    )
+    params = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text=_("What the task needs besides the objects above."),
+        verbose_name=_("params"),
+    )
+    message = models.TextField(
+        blank=True, help_text=_("Why it failed, or what it did, in words for the page."), verbose_name=_("message")
+    )
+    task_id = models.CharField(
+        max_length=64, blank=True, help_text=_("The task framework's result id."), verbose_name=_("task id")
+    )
     attempts = models.PositiveIntegerField(default=0, verbose_name=_("attempts"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("created by")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("started at"))

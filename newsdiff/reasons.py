@@ -27,7 +27,8 @@ CLAIM_PATTERNS = [
     (re.compile(r"reported by (?P<a>.+?); not reported by (?P<b>.+)"), _("reported by %(a)s; not reported by %(b)s")),
     (re.compile(r"not reported by (?P<a>.+)"), _("not reported by %(a)s")),
     (re.compile(r"only in (?P<a>.+)"), _("only in %(a)s")),
-    (re.compile(r"every account reports it and no link conflicts"), _("every account reports it and no link conflicts")),
+    (re.compile(r"every account reports it and no link conflicts"),
+     _("every account reports it and no link conflicts")),
     (
         re.compile(r"(?P<a>.+?) and (?P<b>.+?) are not linked directly; kept together because every link joining them "
                    r"through another account is strong \(score ≥ (?P<floor>\d+)\) or a reviewer's"),
@@ -35,9 +36,12 @@ CLAIM_PATTERNS = [
           "account is strong (score ≥ %(floor)s) or a reviewer's"),
     ),
 ]
-SET_ASIDE = re.compile(r"link (?P<id>\S+) \((?P<a>.+?)–(?P<b>.+?), (?:score (?P<score>\d+)|no score)\) set aside: (?P<why>.+)")
+SET_ASIDE = re.compile(
+    r"link (?P<id>\S+) \((?P<a>.+?)–(?P<b>.+?), (?:score (?P<score>\d+)|no score)\) set aside: (?P<why>.+)"
+)
 SET_ASIDE_WHY = [
-    (re.compile(r"it would have put more than (?P<n>\d+) passages of one account, that no link holds together, into one claim"),
+    (re.compile(r"it would have put more than (?P<n>\d+) passages of one account, that no link holds together, "
+                r"into one claim"),
      _("it would have put more than %(n)s passages of one account, that no link holds together, into one claim")),
     (re.compile(r"a weak bridge \(below (?P<floor>\d+)\) between accounts that are not linked directly"),
      _("a weak bridge (below %(floor)s) between accounts that are not linked directly")),

@@ -27,14 +27,18 @@ def _align(job: Job) -> tuple[str, None]:
 
     runs = comparison_align_article(article=job.article, user=job.created_by)
     return gettext("Aligned with %(accounts)s other account(s): %(pairs)s pairs suggested.") % {
-        "accounts": len(runs), "pairs": sum(r.links_suggested for r in runs)}, None
+        "accounts": len(runs),
+        "pairs": sum(r.links_suggested for r in runs),
+    }, None
 
 
 def _realign(job: Job) -> tuple[str, None]:
     from newsdiff.services.alignment import comparison_align
 
     runs = comparison_align(comparison=job.comparison, user=job.created_by)
-    return gettext("Aligned %(pairs)s pair(s) of accounts again; reviewers' verdicts were kept.") % {"pairs": len(runs)}, None
+    return gettext("Aligned %(pairs)s pair(s) of accounts again; reviewers' verdicts were kept.") % {
+        "pairs": len(runs)
+    }, None
 
 
 def _fetch(job: Job):
@@ -49,10 +53,13 @@ def _fetch(job: Job):
     )
     if result.is_new_version:
         return gettext("The page is “%(title)s” already: added v%(number)s. %(summary)s") % {
-            "title": result.article.title, "number": result.version.number, "summary": result.version.carry.summary()
+            "title": result.article.title,
+            "number": result.version.number,
+            "summary": result.version.carry.summary(),
         }, result.article
-    return gettext("Imported “%(title)s” and aligned it with the other accounts.") % {"title": result.article.title}, \
-        result.article
+    return gettext("Imported “%(title)s” and aligned it with the other accounts.") % {
+        "title": result.article.title
+    }, result.article
 
 
 def _refetch(job: Job):
@@ -104,7 +111,8 @@ def _run(job: Job) -> str:
         logger.exception("job %s (%s) failed", job.pk, job.kind)
         job_finish(
             job=job,
-            message=gettext("Unexpected error (%(name)s): %(error)s") % {"name": error.__class__.__name__, "error": error},
+            message=gettext("Unexpected error (%(name)s): %(error)s")
+            % {"name": error.__class__.__name__, "error": error},
             failed=True,
         )
         raise

@@ -55,11 +55,15 @@ def _check_label(label: str, *, link, passage) -> None:
     if label == "":
         return
     if label not in Verdict.values:
-        raise ValidationError(gettext("'%(label)s' is not a verdict: use matching, conflicting or unique.") % {"label": label})
+        raise ValidationError(
+            gettext("'%(label)s' is not a verdict: use matching, conflicting or unique.") % {"label": label}
+        )
     if link is not None and label == Verdict.UNIQUE:
         raise ValidationError(gettext("A linked pair is matching or conflicting; mark a single passage unique."))
     if passage is not None and label != Verdict.UNIQUE:
-        raise ValidationError(gettext("A single passage can only be marked unique; link it to tag it matching or conflicting."))
+        raise ValidationError(
+            gettext("A single passage can only be marked unique; link it to tag it matching or conflicting.")
+        )
     if passage is not None and not passage.is_reviewable:
         raise ValidationError(gettext("Headings and boilerplate are not tagged."))
 
@@ -76,7 +80,10 @@ def annotation_set(
 ) -> Annotation:
     """Set a reviewer's verdict and/or note on a link or a passage (None leaves a part unchanged)."""
     if note is not None and len(note) > MAX_NOTE_CHARS:
-        raise ValidationError(gettext("A note is at most %(limit)s characters; this one has %(length)s.") % {"limit": f"{MAX_NOTE_CHARS:,}", "length": f"{len(note):,}"})
+        raise ValidationError(
+            gettext("A note is at most %(limit)s characters; this one has %(length)s.")
+            % {"limit": f"{MAX_NOTE_CHARS:,}", "length": f"{len(note):,}"}
+        )
     if note is not None and "\x00" in note:
         raise ValidationError(gettext("A note cannot contain NUL characters."))
     with transaction.atomic():
@@ -239,7 +246,9 @@ def annotation_undo_last(*, reviewer, comparison: Comparison) -> AnnotationEvent
             # of=("self",): the undone_by filter is an outer join, which PostgreSQL cannot lock.
             AnnotationEvent.objects.select_for_update(of=("self",))
             .filter(comparison=comparison, actor=reviewer, undone_by__isnull=True)
-            .exclude(action__in=[AnnotationEvent.Action.UNDO, AnnotationEvent.Action.CARRY, AnnotationEvent.Action.IMPORT])
+            .exclude(
+                action__in=[AnnotationEvent.Action.UNDO, AnnotationEvent.Action.CARRY, AnnotationEvent.Action.IMPORT]
+            )
             .order_by("-at", "-id")
             .first()
         )

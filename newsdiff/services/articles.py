@@ -47,7 +47,10 @@ def comparison_get_or_create(*, slug: str, title: str = "", user=None) -> Compar
     """Return the comparison with this slug, creating it (titled after its slug) if needed."""
     clean_slug = slugify(slug)
     if not clean_slug or clean_slug != slug:
-        raise ImportRefused(gettext("'%(slug)s' is not a valid comparison slug: use lowercase letters, digits and hyphens.") % {"slug": slug})
+        raise ImportRefused(
+            gettext("'%(slug)s' is not a valid comparison slug: use lowercase letters, digits and hyphens.")
+            % {"slug": slug}
+        )
     comparison = Comparison.objects.filter(slug=slug).first()
     if comparison:
         return comparison
@@ -72,8 +75,11 @@ def split_input(
     size = len(data) if data is not None else len(content.encode("utf-8", "surrogatepass"))
     if size > limit:
         raise ImportRefused(
-            (gettext("The file is %(size)s MB; the limit is %(limit)s MB.") if data is not None
-             else gettext("The text is %(size)s MB; the limit is %(limit)s MB."))
+            (
+                gettext("The file is %(size)s MB; the limit is %(limit)s MB.")
+                if data is not None
+                else gettext("The text is %(size)s MB; the limit is %(limit)s MB.")
+            )
             % {"size": f"{size / 1_048_576:.1f}", "limit": f"{limit / 1_048_576:.1f}"}
         )
     try:
@@ -103,12 +109,11 @@ def article_import(
     """Import one account into a comparison, split it into passages and align it with the others."""
     document = split_input(data=data, content=content, filename=filename, fmt=fmt, language=meta.language.strip())
     checksum = checksum_of(document.prepared.text)
-    existing = (
-        Article.objects.filter(comparison=comparison, current_version__checksum=checksum).order_by("pk").first()
-    )
+    existing = Article.objects.filter(comparison=comparison, current_version__checksum=checksum).order_by("pk").first()
     if existing:
         raise ImportRefused(
-            gettext("The same text is already in this comparison as “%(title)s”.") % {"title": existing.title}, existing=existing
+            gettext("The same text is already in this comparison as “%(title)s”.") % {"title": existing.title},
+            existing=existing,
         )
     # What the uploader typed is stored exactly as typed; blank means "not given".
     source = meta.source
@@ -161,7 +166,9 @@ def _validate(article: Article) -> None:
         article.full_clean(exclude=["current_version", "comparison"])
     except ValidationError as error:
         messages = [f"{field}: {' '.join(errors)}" for field, errors in error.message_dict.items()]
-        raise ImportRefused(gettext("The article's details are not valid — %(errors)s") % {"errors": "; ".join(messages)}) from error
+        raise ImportRefused(
+            gettext("The article's details are not valid — %(errors)s") % {"errors": "; ".join(messages)}
+        ) from error
 
 
 def _derived_title(document: SplitDocument) -> str:

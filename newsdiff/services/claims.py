@@ -21,13 +21,18 @@ def _check(*, comparison: Comparison, label, odd, note, reporting, members) -> N
     if not members:
         raise ValidationError(gettext("This claim has no passages."))
     if note is not None and len(note) > MAX_NOTE_CHARS:
-        raise ValidationError(gettext("A note is at most %(limit)s characters; this one has %(length)s.") % {"limit": f"{MAX_NOTE_CHARS:,}", "length": f"{len(note):,}"})
+        raise ValidationError(
+            gettext("A note is at most %(limit)s characters; this one has %(length)s.")
+            % {"limit": f"{MAX_NOTE_CHARS:,}", "length": f"{len(note):,}"}
+        )
     if note is not None and "\x00" in note:
         raise ValidationError(gettext("A note cannot contain NUL characters."))
     if label is None or label == "":
         return
     if label not in Verdict.values:
-        raise ValidationError(gettext("'%(label)s' is not a verdict: use matching, conflicting or unique.") % {"label": label})
+        raise ValidationError(
+            gettext("'%(label)s' is not a verdict: use matching, conflicting or unique.") % {"label": label}
+        )
     if label in (Verdict.MATCHING, Verdict.CONFLICTING) and len(reporting) < 2:
         raise ValidationError(gettext("Only one account reports this claim: it can only be unique."))
     if label == Verdict.CONFLICTING:

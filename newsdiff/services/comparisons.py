@@ -113,7 +113,7 @@ def _fetch(index: int, account: AccountInput) -> tuple[FetchedPage, ExtractedArt
     try:
         return page_fetch_extract(account.url.strip())
     except ImportRefused as refusal:
-        raise AccountRefused(gettext("%(account_name)s: %(reason)s") % {"account_name": account_name(index, account), "reason": refusal.reason}, index=index) from refusal
+        raise AccountRefused(_named(index, account, refusal.reason), index=index) from refusal
 
 
 def _import(index: int, account: AccountInput, *, comparison: Comparison, fetched, user) -> Article:
@@ -138,8 +138,14 @@ def _import(index: int, account: AccountInput, *, comparison: Comparison, fetche
     except ImportRefused as refusal:
         reason = refusal.reason
         if refusal.existing is not None:
-            reason = gettext("it has the same text as another account here (“%(title)s”).") % {"title": refusal.existing.title}
-        raise AccountRefused(gettext("%(account_name)s: %(reason)s") % {"account_name": account_name(index, account), "reason": reason}, index=index) from refusal
+            reason = gettext("it has the same text as another account here (“%(title)s”).") % {
+                "title": refusal.existing.title
+            }
+        raise AccountRefused(_named(index, account, reason), index=index) from refusal
+
+
+def _named(index: int, account: AccountInput, reason: str) -> str:
+    return gettext("%(account_name)s: %(reason)s") % {"account_name": account_name(index, account), "reason": reason}
 
 
 def _free_slug(title: str) -> str:

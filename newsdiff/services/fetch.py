@@ -76,7 +76,10 @@ def fetch_page(url: str, *, timeout: float, max_bytes: int) -> FetchedPage:
         finally:
             response.release_conn()
             pool.close()
-    raise ImportRefused(gettext("%(host)s redirected more than %(count)s times; nothing was fetched.") % {"host": _host(url), "count": MAX_REDIRECTS})
+    raise ImportRefused(
+        gettext("%(host)s redirected more than %(count)s times; nothing was fetched.")
+        % {"host": _host(url), "count": MAX_REDIRECTS}
+    )
 
 
 def _check_url(url: str) -> None:
@@ -88,7 +91,9 @@ def _check_url(url: str) -> None:
     except ValueError:
         raise ImportRefused(gettext("'%(url)s' is not a valid web address.") % {"url": url}) from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise ImportRefused(gettext("'%(url)s' is not an http:// or https:// address; only web pages can be fetched.") % {"url": url})
+        raise ImportRefused(
+            gettext("'%(url)s' is not an http:// or https:// address; only web pages can be fetched.") % {"url": url}
+        )
     if not parts.hostname:
         raise ImportRefused(gettext("'%(url)s' has no host name.") % {"url": url})
 
@@ -138,7 +143,8 @@ def _resolve_checked(url: str) -> Target:
             ip = ipaddress.ip_address(address.split("%", 1)[0])
             if not address_allowed(ip):
                 raise ImportRefused(
-                    gettext("%(hostname)s is an internal address (%(ip)s); only public web pages can be fetched.") % {"hostname": hostname, "ip": ip}
+                    gettext("%(hostname)s is an internal address (%(ip)s); only public web pages can be fetched.")
+                    % {"hostname": hostname, "ip": ip}
                 )
     path = parts.path or "/"
     if parts.query:
@@ -174,7 +180,10 @@ def _request(target: Target, url: str, deadline: float, timeout: float):
     for position, address in enumerate(target.addresses):
         left = deadline - time.monotonic()
         if left <= 0:
-            raise ImportRefused(gettext("%(host)s did not answer within %(timeout)s seconds.") % {"host": _host(url), "timeout": f"{timeout:g}"})
+            raise ImportRefused(
+                gettext("%(host)s did not answer within %(timeout)s seconds.")
+                % {"host": _host(url), "timeout": f"{timeout:g}"}
+            )
         pool = _pool(target, address)
         try:
             response = pool.urlopen(
@@ -210,13 +219,22 @@ def _refuse_request_error(error: Exception, url: str, timeout: float):
         raise ImportRefused(gettext("The host %(host)s was not found.") % {"host": _host(url)}) from None
     except urllib3.exceptions.NewConnectionError as failure:
         reason = gettext("connection refused") if "refused" in str(failure).lower() else gettext("no connection")
-        raise ImportRefused(gettext("Could not connect to %(host)s: %(reason)s.") % {"host": _host(url), "reason": reason}) from None
+        raise ImportRefused(
+            gettext("Could not connect to %(host)s: %(reason)s.") % {"host": _host(url), "reason": reason}
+        ) from None
     except (urllib3.exceptions.ConnectTimeoutError, urllib3.exceptions.ReadTimeoutError):
-        raise ImportRefused(gettext("%(host)s did not answer within %(timeout)s seconds.") % {"host": _host(url), "timeout": f"{timeout:g}"}) from None
+        raise ImportRefused(
+            gettext("%(host)s did not answer within %(timeout)s seconds.")
+            % {"host": _host(url), "timeout": f"{timeout:g}"}
+        ) from None
     except urllib3.exceptions.SSLError:
-        raise ImportRefused(gettext("The secure connection to %(host)s failed (certificate or TLS error).") % {"host": _host(url)}) from None
+        raise ImportRefused(
+            gettext("The secure connection to %(host)s failed (certificate or TLS error).") % {"host": _host(url)}
+        ) from None
     except (urllib3.exceptions.HTTPError, OSError) as failure:
-        raise ImportRefused(gettext("Fetching %(host)s failed: %(name)s.") % {"host": _host(url), "name": type(failure).__name__}) from None
+        raise ImportRefused(
+            gettext("Fetching %(host)s failed: %(name)s.") % {"host": _host(url), "name": type(failure).__name__}
+        ) from None
 
 
 def _redirect_target(first: str, current: str, location: str) -> str:
@@ -226,7 +244,8 @@ def _redirect_target(first: str, current: str, location: str) -> str:
     _check_url(target)  # resolved and checked when the next hop is requested
     if _host(target).lower() != _host(first).lower():
         raise ImportRefused(
-            gettext("%(host)s redirected to another host (%(host2)s); fetch that address directly if you trust it.") % {"host": _host(first), "host2": _host(target)}
+            gettext("%(host)s redirected to another host (%(host2)s); fetch that address directly if you trust it.")
+            % {"host": _host(first), "host2": _host(target)}
         )
     return target
 
@@ -241,15 +260,24 @@ def _read_page(response, url: str, final_url: str, deadline: float, timeout: flo
             % {"host": _host(final_url), "status": f"{response.status} {reason}".rstrip()}
         )
     if response.status != 200:
-        raise ImportRefused(gettext("%(host)s answered %(status)s, not a page; nothing was fetched.") % {"host": _host(final_url), "status": response.status})
+        raise ImportRefused(
+            gettext("%(host)s answered %(status)s, not a page; nothing was fetched.")
+            % {"host": _host(final_url), "status": response.status}
+        )
     content_type = response.headers.get("Content-Type", "")
     media_type = content_type.split(";", 1)[0].strip().lower()
     if media_type and media_type not in HTML_TYPES:
-        raise ImportRefused(gettext("The address gives %(media_type)s, not a web page (HTML); download the file and upload it.") % {"media_type": media_type})
+        raise ImportRefused(
+            gettext("The address gives %(media_type)s, not a web page (HTML); download the file and upload it.")
+            % {"media_type": media_type}
+        )
     limit_text = f"{max_bytes / 1_048_576:.1f} MB"
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        raise ImportRefused(gettext("The page is %(size)s MB; the limit is %(limit_text)s.") % {"size": f"{int(declared) / 1_048_576:.1f}", "limit_text": limit_text})
+        raise ImportRefused(
+            gettext("The page is %(size)s MB; the limit is %(limit_text)s.")
+            % {"size": f"{int(declared) / 1_048_576:.1f}", "limit_text": limit_text}
+        )
     body = bytearray()
     try:
         # read1 returns after one receive, so a server that drips bytes still meets the deadline check. It
@@ -259,17 +287,32 @@ def _read_page(response, url: str, final_url: str, deadline: float, timeout: flo
         while chunk := response.read1(_CHUNK):
             body += chunk
             if response.tell() > max_bytes:
-                raise ImportRefused(gettext("The page is larger than the limit of %(limit_text)s; the download was stopped.") % {"limit_text": limit_text})
+                raise ImportRefused(
+                    gettext("The page is larger than the limit of %(limit_text)s; the download was stopped.")
+                    % {"limit_text": limit_text}
+                )
             if len(body) > max_bytes:
                 raise ImportRefused(
-                    gettext("The page is larger than the limit of %(limit_text)s once decompressed; the download was stopped.") % {"limit_text": limit_text}
+                    gettext(
+                        "The page is larger than the limit of %(limit_text)s once decompressed; the download was stopped."
+                    )
+                    % {"limit_text": limit_text}
                 )
             if time.monotonic() > deadline:
-                raise ImportRefused(gettext("%(host)s did not send the page within %(timeout)s seconds.") % {"host": _host(final_url), "timeout": f"{timeout:g}"})
+                raise ImportRefused(
+                    gettext("%(host)s did not send the page within %(timeout)s seconds.")
+                    % {"host": _host(final_url), "timeout": f"{timeout:g}"}
+                )
     except urllib3.exceptions.ReadTimeoutError:
-        raise ImportRefused(gettext("%(host)s did not send the page within %(timeout)s seconds.") % {"host": _host(final_url), "timeout": f"{timeout:g}"}) from None
+        raise ImportRefused(
+            gettext("%(host)s did not send the page within %(timeout)s seconds.")
+            % {"host": _host(final_url), "timeout": f"{timeout:g}"}
+        ) from None
     except (urllib3.exceptions.ProtocolError, urllib3.exceptions.DecodeError, OSError) as error:
-        raise ImportRefused(gettext("The download from %(host)s broke off (%(name)s).") % {"host": _host(final_url), "name": type(error).__name__}) from None
+        raise ImportRefused(
+            gettext("The download from %(host)s broke off (%(name)s).")
+            % {"host": _host(final_url), "name": type(error).__name__}
+        ) from None
     return FetchedPage(
         url=url,
         final_url=final_url,
@@ -304,7 +347,9 @@ def page_fetch_extract(url: str) -> tuple[FetchedPage, ExtractedArticle]:
     try:
         extracted = extract_article(page.html, page.final_url)
     except NoArticleFound as error:
-        raise ImportRefused(gettext("%(host)s: %(error)s") % {"host": _host(page.final_url), "error": refusal_text(error)}) from error
+        raise ImportRefused(
+            gettext("%(host)s: %(error)s") % {"host": _host(page.final_url), "error": refusal_text(error)}
+        ) from error
     return page, extracted
 
 

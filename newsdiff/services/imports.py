@@ -22,6 +22,7 @@ from newsdiff.models import (
 )
 from newsdiff.services.articles import ImportRefused, checksum_of
 
+
 def _when(value: str | None) -> datetime | None:
     if not value:
         return None
@@ -34,7 +35,9 @@ def _when(value: str | None) -> datetime | None:
 def comparison_import(*, data: dict, slug: str = "", user=None) -> Comparison:
     """Recreate a comparison with its accounts, passages, links, verdicts and history from an export."""
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise ImportRefused(gettext('This is not a newsdiff comparison export (expected "schema": "%(SCHEMA)s").') % {"SCHEMA": SCHEMA})
+        raise ImportRefused(
+            gettext('This is not a newsdiff comparison export (expected "schema": "%(SCHEMA)s").') % {"SCHEMA": SCHEMA}
+        )
     if data.get("version") != VERSION:
         raise ImportRefused(
             gettext("This export is version %(version)s of the format; this instance reads version %(expected)s.")
@@ -45,10 +48,14 @@ def comparison_import(*, data: dict, slug: str = "", user=None) -> Comparison:
     except (KeyError, TypeError) as error:
         raise ImportRefused(gettext("The export has no comparison slug.")) from error
     if not slug or slugify(slug) != slug:
-        raise ImportRefused(gettext("'%(slug)s' is not a valid comparison slug: use lowercase letters, digits and hyphens.") % {"slug": slug})
+        raise ImportRefused(
+            gettext("'%(slug)s' is not a valid comparison slug: use lowercase letters, digits and hyphens.")
+            % {"slug": slug}
+        )
     if Comparison.objects.filter(slug=slug).exists():
         raise ImportRefused(
-            gettext("A comparison with the slug '%(slug)s' already exists; import under another slug with --slug NEW.") % {"slug": slug}
+            gettext("A comparison with the slug '%(slug)s' already exists; import under another slug with --slug NEW.")
+            % {"slug": slug}
         )
     try:
         with transaction.atomic():
@@ -56,10 +63,15 @@ def comparison_import(*, data: dict, slug: str = "", user=None) -> Comparison:
     except ImportRefused:
         raise
     except IntegrityError as error:
-        raise ImportRefused(gettext("The export is not consistent and was not imported: %(error)s") % {"error": error}) from error
+        raise ImportRefused(
+            gettext("The export is not consistent and was not imported: %(error)s") % {"error": error}
+        ) from error
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         detail = f"missing {error}" if isinstance(error, KeyError) else str(error)
-        raise ImportRefused(gettext("The export is not a valid newsdiff export (%(detail)s); nothing was imported.") % {"detail": detail}) from error
+        raise ImportRefused(
+            gettext("The export is not a valid newsdiff export (%(detail)s); nothing was imported.")
+            % {"detail": detail}
+        ) from error
 
 
 def _users(data: dict) -> dict[str, object]:
@@ -86,7 +98,10 @@ def _person(users: dict, username: str | None):
     if username is None:
         return None
     if username not in users:
-        raise ImportRefused(gettext("The export names '%(username)s' but does not list that user under \"users\".") % {"username": username})
+        raise ImportRefused(
+            gettext("The export names '%(username)s' but does not list that user under \"users\".")
+            % {"username": username}
+        )
     return users[username]
 
 
@@ -103,7 +118,9 @@ def _import(data: dict, *, slug: str) -> Comparison:
     try:
         comparison.full_clean()
     except ValidationError as error:
-        raise ImportRefused(gettext("The comparison's details are not valid: %(errors)s") % {"errors": '; '.join(error.messages)}) from error
+        raise ImportRefused(
+            gettext("The comparison's details are not valid: %(errors)s") % {"errors": "; ".join(error.messages)}
+        ) from error
     comparison.save()
     stamps: list[tuple[object, dict]] = []  # objects whose auto_now times are set back to the exported ones
 
@@ -116,7 +133,10 @@ def _import(data: dict, *, slug: str) -> Comparison:
             try:
                 url_validator(account["url"])
             except ValidationError as error:
-                raise ImportRefused(gettext("Account %(ref)s: '%(url)s' is not a valid URL.") % {"ref": account['ref'], "url": account['url']}) from error
+                raise ImportRefused(
+                    gettext("Account %(ref)s: '%(url)s' is not a valid URL.")
+                    % {"ref": account["ref"], "url": account["url"]}
+                ) from error
         article = Article.objects.create(
             comparison=comparison,
             position=account["position"],
@@ -134,7 +154,8 @@ def _import(data: dict, *, slug: str) -> Comparison:
         for entry in account["versions"]:
             if checksum_of(entry["text"]) != entry["checksum"]:
                 raise ImportRefused(
-                    gettext("Account %(ref)s version %(number)s: the text does not match its checksum.") % {"ref": account['ref'], "number": entry['number']}
+                    gettext("Account %(ref)s version %(number)s: the text does not match its checksum.")
+                    % {"ref": account["ref"], "number": entry["number"]}
                 )
             version = ArticleVersion.objects.create(
                 article=article,
@@ -155,7 +176,10 @@ def _import(data: dict, *, slug: str) -> Comparison:
             batch = []
             for item in entry["passages"]:
                 if entry["text"][item["start"] : item["end"]] != item["text"]:
-                    raise ImportRefused(gettext("Passage %(ref)s: its text is not the version's text at its offsets.") % {"ref": item['ref']})
+                    raise ImportRefused(
+                        gettext("Passage %(ref)s: its text is not the version's text at its offsets.")
+                        % {"ref": item["ref"]}
+                    )
                 passage = Passage(
                     article=article,
                     version=version,
@@ -178,7 +202,9 @@ def _import(data: dict, *, slug: str) -> Comparison:
         if ref is None:
             return None
         if ref not in passages:
-            raise ImportRefused(gettext("The export refers to passage %(ref)s, which it does not contain.") % {"ref": ref})
+            raise ImportRefused(
+                gettext("The export refers to passage %(ref)s, which it does not contain.") % {"ref": ref}
+            )
         return passages[ref]
 
     record = data["record"]
@@ -200,7 +226,7 @@ def _import(data: dict, *, slug: str) -> Comparison:
     new_links = []
     for entry in record.get("links", []):
         if entry["origin"] not in Link.Origin.values or entry["status"] not in Link.Status.values:
-            raise ImportRefused(gettext("Link %(ref)s: unknown origin or status.") % {"ref": entry['ref']})
+            raise ImportRefused(gettext("Link %(ref)s: unknown origin or status.") % {"ref": entry["ref"]})
         link = Link(
             comparison=comparison,
             article_a=articles[entry["a"]],
@@ -260,7 +286,10 @@ def _import(data: dict, *, slug: str) -> Comparison:
     new_events = []
     for entry in record.get("events", []):
         if entry.get("annotation") is not None and entry["annotation"] not in annotations:
-            raise ImportRefused(gettext("Event %(ref)s refers to annotation %(annotation)s, which is missing.") % {"ref": entry['ref'], "annotation": entry['annotation']})
+            raise ImportRefused(
+                gettext("Event %(ref)s refers to annotation %(annotation)s, which is missing.")
+                % {"ref": entry["ref"], "annotation": entry["annotation"]}
+            )
         event = AnnotationEvent(
             comparison=comparison,
             actor=_person(users, entry.get("actor")),
@@ -334,7 +363,9 @@ def _claim_verdicts(data: dict, *, comparison, users, articles: dict, passages: 
     for claim in data.get("claims", []):
         refs = [ref for refs in claim.get("members", {}).values() for ref in refs]
         if any(ref not in passages for ref in refs):
-            raise ImportRefused(gettext("Claim %(id)s refers to a passage the export does not contain.") % {"id": claim.get('id')})
+            raise ImportRefused(
+                gettext("Claim %(id)s refers to a passage the export does not contain.") % {"id": claim.get("id")}
+            )
         members = [passages[ref] for ref in refs]
         key = claim_key(f"{p.article_id}:{p.pk}" for p in members)
         for verdict in claim.get("verdicts", []):

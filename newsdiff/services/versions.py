@@ -86,7 +86,8 @@ def article_version_add(
         previous = article.current_version
         if previous is not None and previous.checksum == checksum:
             raise ImportRefused(
-                gettext("The text is identical to the current version (v%(number)s); no version was added.") % {"number": previous.number}
+                gettext("The text is identical to the current version (v%(number)s); no version was added.")
+                % {"number": previous.number}
             )
         version = version_create(
             article=article,

@@ -281,9 +281,10 @@ def negation_reasons(a: str, b: str, min_shared: int = 2, language: str = "en") 
 
     The negated part of the clause (from the word before the negation to the clause end) must share
     at least `min_shared` content words, and NEGATED_SHARE of its own, with a clause of the other
-    side; it must hold PAIR_SHARE of the content words the two passages share, or negate (with a "not", not
-    a "without") a word the other side has; and the other side must negate nothing. Both passages are read in `language` (stems of
-    two languages share nothing, so a pair in two languages raises no negation cue).
+    side; it must hold PAIR_SHARE of the content words the two passages share, or negate (with a "not",
+    not a "without") a word the other side has; and the other side must negate nothing. Both passages
+    are read in `language` (stems of two languages share nothing, so a pair in two languages raises no
+    negation cue).
     A "not" in a clause the other side does not have says nothing.
     """
     lex = lexicon_for(language)
@@ -318,7 +319,8 @@ def _negated_heads(text: str, lex: Lexicon) -> frozenset[str]:
     heads = set()
     for k, word in enumerate(words):
         if word in lex.negations and word not in lex.privative:
-            head = next((w for w in words[k + 1:] if w not in lex.stopwords and w not in lex.negations and len(w) > 1), None)
+            following = (w for w in words[k + 1:] if w not in lex.stopwords and w not in lex.negations and len(w) > 1)
+            head = next(following, None)
             if head:
                 heads.add(lex.stem(head))
     return frozenset(heads)

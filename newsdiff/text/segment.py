@@ -513,7 +513,8 @@ def segment(text: str, heading_spans: Sequence[tuple[int, int]] = (), language: 
     Sentence ends follow `language` (a two-letter code; pysbd's rules for English and Spanish).
 
     Given heading_spans (from HTML or Markdown), only those mark headings; without them a heuristic
-    recognises title-like lines, and a first line without closing punctuation is the headline. Boilerplate wins over heading, heading over quote, quote over claim.
+    recognises title-like lines, and a first line without closing punctuation is the headline. Boilerplate
+    wins over heading, heading over quote, quote over claim.
     """
     paragraphs = _paragraph_spans(text)
     paragraph_texts = [text[start:end] for start, end in paragraphs]

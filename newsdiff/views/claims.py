@@ -191,7 +191,8 @@ def claim_undo(request, slug: str) -> HttpResponse:
         message, status = " ".join(error.messages), 422
     else:
         if undo is not None:
-            return _respond(request, comparison, undo.key, message=_("Undone: %(action)s.") % {"action": undo.undoes.get_action_display().lower()}, oob=True)
+            message = _("Undone: %(action)s.") % {"action": undo.undoes.get_action_display().lower()}
+            return _respond(request, comparison, undo.key, message=message, oob=True)
         message, status = _("Nothing of yours to undo here."), 200
     if not request.htmx:
         messages.info(request, message)
