@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext, gettext_lazy as _, ngettext
 
 from newsdiff.forms import ArticleUploadForm, ArticleVersionForm
 from newsdiff.models import (
@@ -46,12 +47,18 @@ class ComparisonAdmin(admin.ModelAdmin):
     inlines = [ArticleInline]
     actions = ["realign"]
 
-    @admin.action(description="Run the alignment again (reviewers' verdicts are kept)")
+    @admin.action(description=_("Run the alignment again (reviewers' verdicts are kept)"))
     def realign(self, request, queryset):
         for comparison in queryset:
             job_start(kind=Job.Kind.REALIGN, comparison=comparison, user=request.user)
+        count = queryset.count()
         self.message_user(
-            request, f"Aligning {queryset.count()} comparison(s) again in the background; each comparison's page shows progress."
+            request,
+            ngettext(
+                "Aligning %(count)d comparison again in the background; its page shows progress.",
+                "Aligning %(count)d comparisons again in the background; each comparison's page shows progress.",
+                count,
+            ) % {"count": count},
         )
 
     def save_model(self, request, obj, form, change):
@@ -80,26 +87,33 @@ class ArticleAdmin(admin.ModelAdmin):
     actions = ["refetch"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
-    @admin.display(description="Versions")
+    @admin.display(description=_("Versions"))
     def versions_links(self, obj):
         if not obj.pk:
             return "—"
         return format_html(
-            '<a class="button" href="{}">Add a new version</a> · <a href="{}">Versions and changes</a>',
+            '<a class="button" href="{}">{}</a> · <a href="{}">{}</a>',
             reverse("admin:newsdiff_article_version_add", args=[obj.pk]),
+            gettext("Add a new version"),
             obj.get_absolute_url(),
+            gettext("Versions and changes"),
         )
 
-    @admin.action(description="Fetch the web address again (adds a version where the page changed)")
+    @admin.action(description=_("Fetch the web address again (adds a version where the page changed)"))
     def refetch(self, request, queryset):
         for article in queryset.order_by("pk"):
             if not article.url:
-                self.message_user(request, f"“{article.title}” has no web address to fetch.", messages.WARNING)
+                message = gettext("“%(title)s” has no web address to fetch.") % {"title": article.title}
+                self.message_user(request, message, messages.WARNING)
                 continue
             job = job_start(kind=Job.Kind.REFETCH, article=article, user=request.user)
             self.message_user(
                 request,
-                format_html("“{}”: fetching again in the background — <a href=\"{}\">progress</a>.", article.title, job.get_absolute_url()),
+                format_html(
+                    gettext("“{}”: fetching again in the background — <a href=\"{}\">progress</a>."),
+                    article.title,
+                    job.get_absolute_url(),
+                ),
             )
 
     def get_urls(self):
@@ -143,25 +157,29 @@ class ArticleAdmin(admin.ModelAdmin):
                 form.add_error(None, refusal.reason)
             else:
                 messages.success(
-                    request, f"Added v{version.number}. {version.carry.summary()} Aligning it again in the background."
+                    request,
+                    gettext("Added v%(number)s. %(summary)s Aligning it again in the background.")
+                    % {"number": version.number, "summary": version.carry.summary()},
                 )
                 return redirect("admin:newsdiff_article_change", article.pk)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "original": article,
-            "title": f"New version of “{article.title}”",
+            "title": gettext("New version of “%(title)s”") % {"title": article.title},
             "form": form,
             "has_view_permission": True,
         }
         return TemplateResponse(request, "newsdiff/article_version_add.html", context)
 
-    @admin.display(description="Current version")
+    @admin.display(description=_("Current version"))
     def version_link(self, obj):
         if not obj.current_version_id:
             return "—"
-        return format_html("v{} · {} passages", obj.current_version.number, obj.passages.filter(
-            version_id=obj.current_version_id).count())
+        count = obj.passages.filter(version_id=obj.current_version_id).count()
+        return format_html(
+            ngettext("v{} · {} passage", "v{} · {} passages", count), obj.current_version.number, count
+        )
 
     def add_view(self, request, form_url="", extra_context=None):
         """Upload pasted text or one or several files through the import service."""
@@ -174,14 +192,19 @@ class ArticleAdmin(admin.ModelAdmin):
             if isinstance(imported, Job):
                 return redirect(imported.get_absolute_url())
             if imported is not None:
-                messages.success(request, f"Imported {len(imported)} article(s); aligning in the background.")
+                messages.success(
+                    request,
+                    ngettext("Imported %(count)d article; aligning in the background.",
+                             "Imported %(count)d articles; aligning in the background.", len(imported))
+                    % {"count": len(imported)},
+                )
                 if len(imported) == 1:
                     return redirect("admin:newsdiff_article_change", imported[0].pk)
                 return redirect("admin:newsdiff_article_changelist")
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": "Upload articles",
+            "title": gettext("Upload articles"),
             "form": form,
             "has_view_permission": True,
             **(extra_context or {}),
@@ -239,12 +262,13 @@ class ArticleAdmin(admin.ModelAdmin):
                 return imported
         except ImportRefused as refusal:
             prefix = f"{current}: " if current else ""
-            form.add_error(None, prefix + refusal.reason + (" Nothing was imported." if len(uploads) > 1 else ""))
+            nothing = " " + gettext("Nothing was imported.") if len(uploads) > 1 else ""
+            form.add_error(None, prefix + refusal.reason + nothing)
             if refusal.existing:
                 form.add_error(
                     None,
                     format_html(
-                        'See the existing article: <a href="{}">{}</a>.',
+                        gettext('See the existing article: <a href="{}">{}</a>.'),
                         refusal.existing.get_absolute_url(),
                         refusal.existing.title,
                     ),
@@ -306,7 +330,8 @@ class AnnotationEventAdmin(admin.ModelAdmin):
 
 admin.site.register(AlignmentRun)
 admin.site.register(ExportRecord)
-admin.site.site_header = "newsdiff administration"
+admin.site.site_header = _("newsdiff administration")
+admin.site.site_title = _("newsdiff administration")
 
 
 @admin.register(Job)

@@ -1,8 +1,11 @@
 """Roles are Django groups; this module says which permissions each one holds."""
 
-REVIEWER = "reviewer"
-EDITOR = "editor"
-ADMIN = "admin"
+from django.utils.translation import gettext_noop
+
+# The group names, marked for translation: the header shows them with {% translate group.name %}.
+REVIEWER = gettext_noop("reviewer")
+EDITOR = gettext_noop("editor")
+ADMIN = gettext_noop("admin")
 
 REVIEW = "newsdiff.review_comparison"
 EXPORT = "newsdiff.export_comparison"

@@ -10,6 +10,9 @@ import logging
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.translation import gettext
+from django.conf import settings
 from django_tasks import task
 
 from newsdiff.models import Job
@@ -23,14 +26,19 @@ def _align(job: Job) -> tuple[str, None]:
     from newsdiff.services.alignment import comparison_align_article
 
     runs = comparison_align_article(article=job.article, user=job.created_by)
-    return f"Aligned with {len(runs)} other account(s): {sum(r.links_suggested for r in runs)} pairs suggested.", None
+    return gettext("Aligned with %(accounts)s other account(s): %(pairs)s pairs suggested.") % {
+        "accounts": len(runs),
+        "pairs": sum(r.links_suggested for r in runs),
+    }, None
 
 
 def _realign(job: Job) -> tuple[str, None]:
     from newsdiff.services.alignment import comparison_align
 
     runs = comparison_align(comparison=job.comparison, user=job.created_by)
-    return f"Aligned {len(runs)} pair(s) of accounts again; reviewers' verdicts were kept.", None
+    return gettext("Aligned %(pairs)s pair(s) of accounts again; reviewers' verdicts were kept.") % {
+        "pairs": len(runs)
+    }, None
 
 
 def _fetch(job: Job):
@@ -44,25 +52,32 @@ def _fetch(job: Job):
         comparison=job.comparison, meta=meta, url=job.params["url"], user=job.created_by
     )
     if result.is_new_version:
-        return (
-            f"The page is “{result.article.title}” already: added v{result.version.number}. "
-            + result.version.carry.summary()
-        ), result.article
-    return f"Imported “{result.article.title}” and aligned it with the other accounts.", result.article
+        return gettext("The page is “%(title)s” already: added v%(number)s. %(summary)s") % {
+            "title": result.article.title,
+            "number": result.version.number,
+            "summary": result.version.carry.summary(),
+        }, result.article
+    return gettext("Imported “%(title)s” and aligned it with the other accounts.") % {
+        "title": result.article.title
+    }, result.article
 
 
 def _refetch(job: Job):
     from newsdiff.services.versions import article_refetch
 
     version = article_refetch(article=job.article, user=job.created_by)
-    return f"Added v{version.number}. {version.carry.summary()}", None
+    return _added(version), None
 
 
 def _version_fetch(job: Job):
     from newsdiff.services.versions import article_version_add
 
     version = article_version_add(article=job.article, url=job.params["url"], user=job.created_by)
-    return f"Added v{version.number}. {version.carry.summary()}", None
+    return _added(version), None
+
+
+def _added(version) -> str:
+    return gettext("Added v%(number)s. %(summary)s") % {"number": version.number, "summary": version.carry.summary()}
 
 
 RUNNERS = {
@@ -78,6 +93,12 @@ RUNNERS = {
 def job_run(job_id: int) -> str:
     """Run one job; a refusal (bad page, unreachable site) fails the job with its reason, not the worker."""
     job = job_running(job=Job.objects.select_related("comparison", "article", "created_by").get(pk=job_id))
+    # Its messages are written in the language of whoever started it (services.jobs.job_start records it).
+    with translation.override(job.params.get("language") or settings.LANGUAGE_CODE):
+        return _run(job)
+
+
+def _run(job: Job) -> str:
     try:
         message, article = RUNNERS[job.kind](job)
     except ImportRefused as refusal:
@@ -88,7 +109,12 @@ def job_run(job_id: int) -> str:
         return job.status
     except Exception as error:  # noqa: BLE001 - the page must say it failed; the worker log keeps the traceback
         logger.exception("job %s (%s) failed", job.pk, job.kind)
-        job_finish(job=job, message=f"Unexpected error ({error.__class__.__name__}): {error}", failed=True)
+        job_finish(
+            job=job,
+            message=gettext("Unexpected error (%(name)s): %(error)s")
+            % {"name": error.__class__.__name__, "error": error},
+            failed=True,
+        )
         raise
     job_finish(job=job, message=message, article=article)
     return Job.Status.DONE

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from newsdiff.models import Verdict
+from newsdiff.reasons import reason_text
 
 LABELS = {
     Verdict.MATCHING: gettext_lazy("Matching"),
@@ -29,7 +30,7 @@ def verdict_text(claim: dict) -> str:
     if claim["suggestion"]:
         suggested = {"match": _("matching"), "conflict": _("possible conflict")}.get(claim["suggested_label"], "")
         if claim.get("evidence"):
-            suggested += " — " + "; ".join(claim["evidence"])
+            suggested += " — " + "; ".join(reason_text(reason) for reason in claim["evidence"])
         if claim["kind"] == "unique":
             suggested = _("unique") if claim["suggested_unique"] else ""
         if suggested:

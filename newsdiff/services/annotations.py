@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from newsdiff.models import Annotation, AnnotationEvent, Comparison, Link, Passage, Verdict
 
@@ -46,7 +47,7 @@ def _touch(comparison_id: int) -> None:
 def _comparison_of(row) -> Comparison:
     comparison = row.comparison if isinstance(row, Link) else row.article.comparison
     if comparison.is_closed:
-        raise ValidationError("This comparison is closed: verdicts can no longer change.")
+        raise ValidationError(gettext("This comparison is closed: verdicts can no longer change."))
     return comparison
 
 
@@ -54,13 +55,17 @@ def _check_label(label: str, *, link, passage) -> None:
     if label == "":
         return
     if label not in Verdict.values:
-        raise ValidationError(f"'{label}' is not a verdict: use matching, conflicting or unique.")
+        raise ValidationError(
+            gettext("'%(label)s' is not a verdict: use matching, conflicting or unique.") % {"label": label}
+        )
     if link is not None and label == Verdict.UNIQUE:
-        raise ValidationError("A linked pair is matching or conflicting; mark a single passage unique.")
+        raise ValidationError(gettext("A linked pair is matching or conflicting; mark a single passage unique."))
     if passage is not None and label != Verdict.UNIQUE:
-        raise ValidationError("A single passage can only be marked unique; link it to tag it matching or conflicting.")
+        raise ValidationError(
+            gettext("A single passage can only be marked unique; link it to tag it matching or conflicting.")
+        )
     if passage is not None and not passage.is_reviewable:
-        raise ValidationError("Headings and boilerplate are not tagged.")
+        raise ValidationError(gettext("Headings and boilerplate are not tagged."))
 
 
 def _claim(row, expected_version: int | None) -> bool:
@@ -93,7 +98,7 @@ def _touch_open(comparison_id: int) -> None:
         .update(last_activity_at=timezone.now())
     )
     if not touched:
-        raise ValidationError("This comparison is closed: verdicts can no longer change.")
+        raise ValidationError(gettext("This comparison is closed: verdicts can no longer change."))
 
 
 def annotation_set(
@@ -113,9 +118,12 @@ def annotation_set(
     gives the same answers (RowChanged, closed, unlinked) in the same order.
     """
     if note is not None and len(note) > MAX_NOTE_CHARS:
-        raise ValidationError(f"A note is at most {MAX_NOTE_CHARS:,} characters; this one has {len(note):,}.")
+        raise ValidationError(
+            gettext("A note is at most %(limit)s characters; this one has %(length)s.")
+            % {"limit": f"{MAX_NOTE_CHARS:,}", "length": f"{len(note):,}"}
+        )
     if note is not None and "\x00" in note:
-        raise ValidationError("A note cannot contain NUL characters.")
+        raise ValidationError(gettext("A note cannot contain NUL characters."))
     if (link is None) == (passage is None):
         raise ValueError("Pass exactly one of link or passage.")
     with transaction.atomic():
@@ -136,7 +144,7 @@ def annotation_set(
         if label is not None:
             _check_label(label, link=link, passage=passage)
         if link is not None and not link.is_active:
-            raise ValidationError("This pair was unlinked or rejected; link the passages again to tag them.")
+            raise ValidationError(gettext("This pair was unlinked or rejected; link the passages again to tag them."))
         return _save(annotation, before, lookup, comparison_id=comparison_id, reviewer=reviewer, link=link,
                      passage=passage, label=label, note=note, final=final)
 
@@ -196,7 +204,7 @@ def _annotation_set_locked(*, reviewer, link, passage, label, note, final, expec
     if label is not None:
         _check_label(label, link=link, passage=passage)
     if link is not None and not link.is_active:
-        raise ValidationError("This pair was unlinked or rejected; link the passages again to tag them.")
+        raise ValidationError(gettext("This pair was unlinked or rejected; link the passages again to tag them."))
     lookup = {"link": link, "passage": passage, "is_final": final}
     if not final:
         lookup["reviewer"] = reviewer
@@ -269,22 +277,22 @@ def link_unlink(*, link: Link, reviewer, expected_version: int | None = None) ->
 def link_create(*, reviewer, a_passages: list[Passage], b_passages: list[Passage], label: str = "") -> Link:
     """Link passages of two accounts by hand."""
     if not a_passages or not b_passages:
-        raise ValidationError("Pick at least one passage on each side to link them.")
+        raise ValidationError(gettext("Pick at least one passage on each side to link them."))
     articles_a = {p.article_id for p in a_passages}
     articles_b = {p.article_id for p in b_passages}
     if len(articles_a) != 1 or len(articles_b) != 1 or articles_a == articles_b:
-        raise ValidationError("A link joins passages of two different accounts, one account on each side.")
+        raise ValidationError(gettext("A link joins passages of two different accounts, one account on each side."))
     if not all(p.is_reviewable for p in a_passages + b_passages):
-        raise ValidationError("Headings and boilerplate are not linked.")
+        raise ValidationError(gettext("Headings and boilerplate are not linked."))
     if not all(p.version_id == p.article.current_version_id for p in a_passages + b_passages):
-        raise ValidationError("Only passages of an account's current version can be linked.")
+        raise ValidationError(gettext("Only passages of an account's current version can be linked."))
     article_a, article_b = a_passages[0].article, b_passages[0].article
     if article_a.comparison_id != article_b.comparison_id:
-        raise ValidationError("Both passages must belong to the same comparison.")
+        raise ValidationError(gettext("Both passages must belong to the same comparison."))
     with transaction.atomic():
         comparison = Comparison.objects.select_for_update().get(pk=article_a.comparison_id)
         if comparison.is_closed:
-            raise ValidationError("This comparison is closed: verdicts can no longer change.")
+            raise ValidationError(gettext("This comparison is closed: verdicts can no longer change."))
         link = Link.objects.create(
             comparison=comparison,
             article_a=article_a,
@@ -319,14 +327,16 @@ def annotation_undo_last(*, reviewer, comparison: Comparison) -> AnnotationEvent
             # of=("self",): the undone_by filter is an outer join, which PostgreSQL cannot lock.
             AnnotationEvent.objects.select_for_update(of=("self",))
             .filter(comparison=comparison, actor=reviewer, undone_by__isnull=True)
-            .exclude(action__in=[AnnotationEvent.Action.UNDO, AnnotationEvent.Action.CARRY, AnnotationEvent.Action.IMPORT])
+            .exclude(
+                action__in=[AnnotationEvent.Action.UNDO, AnnotationEvent.Action.CARRY, AnnotationEvent.Action.IMPORT]
+            )
             .order_by("-at", "-id")
             .first()
         )
         if last is None:
             return None
         if comparison.is_closed:
-            raise ValidationError("This comparison is closed: verdicts can no longer change.")
+            raise ValidationError(gettext("This comparison is closed: verdicts can no longer change."))
         if last.annotation_id:
             annotation = Annotation.objects.select_for_update().get(pk=last.annotation_id)
             current = annotation.snapshot()
@@ -374,7 +384,7 @@ def _rows_of(event: AnnotationEvent) -> list:
 def comparison_set_status(*, comparison: Comparison, editor, status: str) -> Comparison:
     """Close or reopen a comparison."""
     if status not in Comparison.Status.values:
-        raise ValidationError(f"'{status}' is not a comparison status.")
+        raise ValidationError(gettext("'%(status)s' is not a comparison status.") % {"status": status})
     Comparison.objects.filter(pk=comparison.pk).update(status=status, last_activity_at=timezone.now())
     comparison.refresh_from_db()
     return comparison

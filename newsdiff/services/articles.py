@@ -13,8 +13,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from newsdiff.models import Article, ArticleVersion, Comparison, Passage
+from newsdiff.services.refusals import refusal_text
 from newsdiff.text.decode import InputRejected
 
 if TYPE_CHECKING:
@@ -50,7 +52,10 @@ def comparison_get_or_create(*, slug: str, title: str = "", user=None) -> Compar
     """Return the comparison with this slug, creating it (titled after its slug) if needed."""
     clean_slug = slugify(slug)
     if not clean_slug or clean_slug != slug:
-        raise ImportRefused(f"'{slug}' is not a valid comparison slug: use lowercase letters, digits and hyphens.")
+        raise ImportRefused(
+            gettext("'%(slug)s' is not a valid comparison slug: use lowercase letters, digits and hyphens.")
+            % {"slug": slug}
+        )
     comparison = Comparison.objects.filter(slug=slug).first()
     if comparison:
         return comparison
@@ -75,8 +80,12 @@ def split_input(
     size = len(data) if data is not None else len(content.encode("utf-8", "surrogatepass"))
     if size > limit:
         raise ImportRefused(
-            f"The {'file' if data is not None else 'text'} is {size / 1_048_576:.1f} MB; "
-            f"the limit is {limit / 1_048_576:.1f} MB."
+            (
+                gettext("The file is %(size)s MB; the limit is %(limit)s MB.")
+                if data is not None
+                else gettext("The text is %(size)s MB; the limit is %(limit)s MB.")
+            )
+            % {"size": f"{size / 1_048_576:.1f}", "limit": f"{limit / 1_048_576:.1f}"}
         )
     try:
         if data is not None:
@@ -88,9 +97,9 @@ def split_input(
 
         return split_content(content, fmt, language=language)
     except InputRejected as error:
-        raise ImportRefused(str(error)) from error
+        raise ImportRefused(refusal_text(error)) from error
     except UnicodeError as error:
-        raise ImportRefused(f"The text could not be read: {error.reason}.") from error
+        raise ImportRefused(gettext("The text could not be read: %(reason)s.") % {"reason": error.reason}) from error
 
 
 def article_import(
@@ -109,17 +118,16 @@ def article_import(
     """Import one account into a comparison, split it into passages and align it with the others."""
     document = split_input(data=data, content=content, filename=filename, fmt=fmt, language=meta.language.strip())
     checksum = checksum_of(document.prepared.text)
-    existing = (
-        Article.objects.filter(comparison=comparison, current_version__checksum=checksum).order_by("pk").first()
-    )
+    existing = Article.objects.filter(comparison=comparison, current_version__checksum=checksum).order_by("pk").first()
     if existing:
         raise ImportRefused(
-            f"The same text is already in this comparison as “{existing.title}”.", existing=existing
+            gettext("The same text is already in this comparison as “%(title)s”.") % {"title": existing.title},
+            existing=existing,
         )
     # What the uploader typed is stored exactly as typed; blank means "not given".
     source = meta.source
     if not source.strip():
-        raise ImportRefused("Say whose account this is (the source), e.g. 'Mexican presidency'.")
+        raise ImportRefused(gettext("Say whose account this is (the source), e.g. 'Mexican presidency'."))
     title = meta.title if meta.title.strip() else _derived_title(document)
 
     with transaction.atomic():
@@ -159,12 +167,17 @@ def article_import(
 def _validate(article: Article) -> None:
     for field in ("title", "outlet", "source", "author", "url", "language"):
         if "\x00" in getattr(article, field):
-            raise ImportRefused(f"The {field} contains a NUL character, which cannot be stored.")
+            raise ImportRefused(
+                gettext("The %(field)s contains a NUL character, which cannot be stored.")
+                % {"field": Article._meta.get_field(field).verbose_name}
+            )
     try:
         article.full_clean(exclude=["current_version", "comparison"])
     except ValidationError as error:
         messages = [f"{field}: {' '.join(errors)}" for field, errors in error.message_dict.items()]
-        raise ImportRefused("The article's details are not valid — " + "; ".join(messages)) from error
+        raise ImportRefused(
+            gettext("The article's details are not valid — %(errors)s") % {"errors": "; ".join(messages)}
+        ) from error
 
 
 def _derived_title(document: SplitDocument) -> str:

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from newsdiff.models import ClaimAnnotation, ClaimEvent, Comparison, Verdict
 from newsdiff.services.annotations import MAX_NOTE_CHARS
@@ -16,24 +17,29 @@ from newsdiff.services.annotations import MAX_NOTE_CHARS
 
 def _check(*, comparison: Comparison, label, odd, note, reporting, members) -> None:
     if comparison.is_closed:
-        raise ValidationError("This comparison is closed: verdicts can no longer change.")
+        raise ValidationError(gettext("This comparison is closed: verdicts can no longer change."))
     if not members:
-        raise ValidationError("This claim has no passages.")
+        raise ValidationError(gettext("This claim has no passages."))
     if note is not None and len(note) > MAX_NOTE_CHARS:
-        raise ValidationError(f"A note is at most {MAX_NOTE_CHARS:,} characters; this one has {len(note):,}.")
+        raise ValidationError(
+            gettext("A note is at most %(limit)s characters; this one has %(length)s.")
+            % {"limit": f"{MAX_NOTE_CHARS:,}", "length": f"{len(note):,}"}
+        )
     if note is not None and "\x00" in note:
-        raise ValidationError("A note cannot contain NUL characters.")
+        raise ValidationError(gettext("A note cannot contain NUL characters."))
     if label is None or label == "":
         return
     if label not in Verdict.values:
-        raise ValidationError(f"'{label}' is not a verdict: use matching, conflicting or unique.")
+        raise ValidationError(
+            gettext("'%(label)s' is not a verdict: use matching, conflicting or unique.") % {"label": label}
+        )
     if label in (Verdict.MATCHING, Verdict.CONFLICTING) and len(reporting) < 2:
-        raise ValidationError("Only one account reports this claim: it can only be unique.")
+        raise ValidationError(gettext("Only one account reports this claim: it can only be unique."))
     if label == Verdict.CONFLICTING:
         if not odd:
-            raise ValidationError("Say which account conflicts with the others.")
+            raise ValidationError(gettext("Say which account conflicts with the others."))
         if not set(odd) <= set(reporting):
-            raise ValidationError("The conflicting account must be one that reports this claim.")
+            raise ValidationError(gettext("The conflicting account must be one that reports this claim."))
 
 
 def claim_verdict_set(
@@ -57,7 +63,7 @@ def claim_verdict_set(
     with transaction.atomic():
         comparison = Comparison.objects.select_for_update().get(pk=comparison.pk)
         if comparison.is_closed:
-            raise ValidationError("This comparison is closed: verdicts can no longer change.")
+            raise ValidationError(gettext("This comparison is closed: verdicts can no longer change."))
         lookup = {"comparison": comparison, "key": key, "is_final": final}
         if not final:
             lookup["reviewer"] = reviewer
@@ -106,7 +112,7 @@ def claim_undo_last(*, reviewer, comparison: Comparison) -> ClaimEvent | None:
         if last is None:
             return None
         if Comparison.objects.get(pk=comparison.pk).is_closed:
-            raise ValidationError("This comparison is closed: verdicts can no longer change.")
+            raise ValidationError(gettext("This comparison is closed: verdicts can no longer change."))
         annotation = ClaimAnnotation.objects.select_for_update().get(pk=last.annotation_id)
         current = annotation.snapshot()
         restored = last.before or {"label": "", "odd": [], "note": "", "is_final": annotation.is_final}

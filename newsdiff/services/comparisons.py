@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from newsdiff.models import Article, Comparison, Job
 from newsdiff.services.alignment import comparison_align_article
@@ -54,7 +55,9 @@ class AccountRefused(ImportRefused):
 def account_name(index: int, account: AccountInput) -> str:
     """How messages name an account: its number, and its source or address when there is one."""
     detail = account.source.strip() or account.url.strip() or account.filename
-    return f"Account {index + 1}" + (f" ({detail})" if detail else "")
+    if detail:
+        return gettext("Account %(number)s (%(detail)s)") % {"number": index + 1, "detail": detail}
+    return gettext("Account %(number)s") % {"number": index + 1}
 
 
 def comparison_create(
@@ -66,18 +69,20 @@ def comparison_create(
     fills in the suggestions when it is done.
     """
     if len(accounts) < 2:
-        raise ImportRefused("A comparison needs at least two accounts.")
+        raise ImportRefused(gettext("A comparison needs at least two accounts."))
     fetched = {index: _fetch(index, account) for index, account in enumerate(accounts) if account.way == "url"}
     with transaction.atomic():
         comparison = Comparison(
-            slug=_free_slug(title or "comparison"), title=title.strip() or "Untitled comparison",
+            slug=_free_slug(title or "comparison"), title=title.strip() or gettext("Untitled comparison"),
             description=description, created_by=user,
         )
         try:
             comparison.full_clean()
         except ValidationError as error:
             messages = [f"{field}: {' '.join(errors)}" for field, errors in error.message_dict.items()]
-            raise ImportRefused("The comparison's details are not valid — " + "; ".join(messages)) from error
+            raise ImportRefused(
+                gettext("The comparison's details are not valid — %(errors)s") % {"errors": "; ".join(messages)}
+            ) from error
         comparison.save()
         articles = [
             _import(index, account, comparison=comparison, fetched=fetched.get(index), user=user)
@@ -95,7 +100,7 @@ def comparison_create(
 def comparison_account_add(*, comparison: Comparison, account: AccountInput, user=None) -> Article:
     """Add one account to a comparison and align it with each account already there."""
     if comparison.is_closed:
-        raise ImportRefused("This comparison is closed: reopen it before adding an account.")
+        raise ImportRefused(gettext("This comparison is closed: reopen it before adding an account."))
     index = comparison.articles.count()
     fetched = _fetch(index, account) if account.way == "url" else None
     with transaction.atomic():
@@ -108,7 +113,7 @@ def _fetch(index: int, account: AccountInput) -> tuple[FetchedPage, ExtractedArt
     try:
         return page_fetch_extract(account.url.strip())
     except ImportRefused as refusal:
-        raise AccountRefused(f"{account_name(index, account)}: {refusal.reason}", index=index) from refusal
+        raise AccountRefused(_named(index, account, refusal.reason), index=index) from refusal
 
 
 def _import(index: int, account: AccountInput, *, comparison: Comparison, fetched, user) -> Article:
@@ -133,8 +138,14 @@ def _import(index: int, account: AccountInput, *, comparison: Comparison, fetche
     except ImportRefused as refusal:
         reason = refusal.reason
         if refusal.existing is not None:
-            reason = f"it has the same text as another account here (“{refusal.existing.title}”)."
-        raise AccountRefused(f"{account_name(index, account)}: {reason}", index=index) from refusal
+            reason = gettext("it has the same text as another account here (“%(title)s”).") % {
+                "title": refusal.existing.title
+            }
+        raise AccountRefused(_named(index, account, reason), index=index) from refusal
+
+
+def _named(index: int, account: AccountInput, reason: str) -> str:
+    return gettext("%(account_name)s: %(reason)s") % {"account_name": account_name(index, account), "reason": reason}
 
 
 def _free_slug(title: str) -> str:

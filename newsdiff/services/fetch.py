@@ -24,9 +24,11 @@ from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext
 
 from newsdiff.models import Article, Comparison
 from newsdiff.services.articles import ArticleMeta, ImportRefused, article_import
+from newsdiff.services.refusals import refusal_text
 from newsdiff.text.web import ExtractedArticle, NoArticleFound, extract_article
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -74,21 +76,26 @@ def fetch_page(url: str, *, timeout: float, max_bytes: int) -> FetchedPage:
         finally:
             response.release_conn()
             pool.close()
-    raise ImportRefused(f"{_host(url)} redirected more than {MAX_REDIRECTS} times; nothing was fetched.")
+    raise ImportRefused(
+        gettext("%(host)s redirected more than %(count)s times; nothing was fetched.")
+        % {"host": _host(url), "count": MAX_REDIRECTS}
+    )
 
 
 def _check_url(url: str) -> None:
     if not url:
-        raise ImportRefused("Give the web address of the article.")
+        raise ImportRefused(gettext("Give the web address of the article."))
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 — raises ValueError on a port that is not a number
     except ValueError:
-        raise ImportRefused(f"'{url}' is not a valid web address.") from None
+        raise ImportRefused(gettext("'%(url)s' is not a valid web address.") % {"url": url}) from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise ImportRefused(f"'{url}' is not an http:// or https:// address; only web pages can be fetched.")
+        raise ImportRefused(
+            gettext("'%(url)s' is not an http:// or https:// address; only web pages can be fetched.") % {"url": url}
+        )
     if not parts.hostname:
-        raise ImportRefused(f"'{url}' has no host name.")
+        raise ImportRefused(gettext("'%(url)s' has no host name.") % {"url": url})
 
 
 @dataclass(frozen=True)
@@ -128,15 +135,16 @@ def _resolve_checked(url: str) -> Target:
     try:
         addresses = resolve(hostname, port)
     except (OSError, UnicodeError):
-        raise ImportRefused(f"The host {hostname} was not found.") from None
+        raise ImportRefused(gettext("The host %(hostname)s was not found.") % {"hostname": hostname}) from None
     if not addresses:
-        raise ImportRefused(f"The host {hostname} was not found.")
+        raise ImportRefused(gettext("The host %(hostname)s was not found.") % {"hostname": hostname})
     if not settings.NEWSDIFF_FETCH_ALLOW_PRIVATE:
         for address in addresses:
             ip = ipaddress.ip_address(address.split("%", 1)[0])
             if not address_allowed(ip):
                 raise ImportRefused(
-                    f"{hostname} is an internal address ({ip}); only public web pages can be fetched."
+                    gettext("%(hostname)s is an internal address (%(ip)s); only public web pages can be fetched.")
+                    % {"hostname": hostname, "ip": ip}
                 )
     path = parts.path or "/"
     if parts.query:
@@ -172,7 +180,10 @@ def _request(target: Target, url: str, deadline: float, timeout: float):
     for position, address in enumerate(target.addresses):
         left = deadline - time.monotonic()
         if left <= 0:
-            raise ImportRefused(f"{_host(url)} did not answer within {timeout:g} seconds.")
+            raise ImportRefused(
+                gettext("%(host)s did not answer within %(timeout)s seconds.")
+                % {"host": _host(url), "timeout": f"{timeout:g}"}
+            )
         pool = _pool(target, address)
         try:
             response = pool.urlopen(
@@ -205,26 +216,36 @@ def _refuse_request_error(error: Exception, url: str, timeout: float):
         raise error
     # NewConnectionError subclasses ConnectTimeoutError in urllib3 2: catch it first.
     except urllib3.exceptions.NameResolutionError:
-        raise ImportRefused(f"The host {_host(url)} was not found.") from None
+        raise ImportRefused(gettext("The host %(host)s was not found.") % {"host": _host(url)}) from None
     except urllib3.exceptions.NewConnectionError as failure:
-        reason = "connection refused" if "refused" in str(failure).lower() else "no connection"
-        raise ImportRefused(f"Could not connect to {_host(url)}: {reason}.") from None
+        reason = gettext("connection refused") if "refused" in str(failure).lower() else gettext("no connection")
+        raise ImportRefused(
+            gettext("Could not connect to %(host)s: %(reason)s.") % {"host": _host(url), "reason": reason}
+        ) from None
     except (urllib3.exceptions.ConnectTimeoutError, urllib3.exceptions.ReadTimeoutError):
-        raise ImportRefused(f"{_host(url)} did not answer within {timeout:g} seconds.") from None
+        raise ImportRefused(
+            gettext("%(host)s did not answer within %(timeout)s seconds.")
+            % {"host": _host(url), "timeout": f"{timeout:g}"}
+        ) from None
     except urllib3.exceptions.SSLError:
-        raise ImportRefused(f"The secure connection to {_host(url)} failed (certificate or TLS error).") from None
+        raise ImportRefused(
+            gettext("The secure connection to %(host)s failed (certificate or TLS error).") % {"host": _host(url)}
+        ) from None
     except (urllib3.exceptions.HTTPError, OSError) as failure:
-        raise ImportRefused(f"Fetching {_host(url)} failed: {type(failure).__name__}.") from None
+        raise ImportRefused(
+            gettext("Fetching %(host)s failed: %(name)s.") % {"host": _host(url), "name": type(failure).__name__}
+        ) from None
 
 
 def _redirect_target(first: str, current: str, location: str) -> str:
     if not location:
-        raise ImportRefused(f"{_host(current)} answered with a redirect but no address.")
+        raise ImportRefused(gettext("%(host)s answered with a redirect but no address.") % {"host": _host(current)})
     target = urljoin(current, location.strip())
     _check_url(target)  # resolved and checked when the next hop is requested
     if _host(target).lower() != _host(first).lower():
         raise ImportRefused(
-            f"{_host(first)} redirected to another host ({_host(target)}); fetch that address directly if you trust it."
+            gettext("%(host)s redirected to another host (%(host2)s); fetch that address directly if you trust it.")
+            % {"host": _host(first), "host2": _host(target)}
         )
     return target
 
@@ -234,17 +255,29 @@ def _read_page(response, url: str, final_url: str, deadline: float, timeout: flo
 
     if response.status >= 400:
         reason = response.reason or http.client.responses.get(response.status, "")
-        raise ImportRefused(f"{_host(final_url)} answered {response.status} {reason}".rstrip() + "; nothing was fetched.")
+        raise ImportRefused(
+            gettext("%(host)s answered %(status)s; nothing was fetched.")
+            % {"host": _host(final_url), "status": f"{response.status} {reason}".rstrip()}
+        )
     if response.status != 200:
-        raise ImportRefused(f"{_host(final_url)} answered {response.status}, not a page; nothing was fetched.")
+        raise ImportRefused(
+            gettext("%(host)s answered %(status)s, not a page; nothing was fetched.")
+            % {"host": _host(final_url), "status": response.status}
+        )
     content_type = response.headers.get("Content-Type", "")
     media_type = content_type.split(";", 1)[0].strip().lower()
     if media_type and media_type not in HTML_TYPES:
-        raise ImportRefused(f"The address gives {media_type}, not a web page (HTML); download the file and upload it.")
+        raise ImportRefused(
+            gettext("The address gives %(media_type)s, not a web page (HTML); download the file and upload it.")
+            % {"media_type": media_type}
+        )
     limit_text = f"{max_bytes / 1_048_576:.1f} MB"
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        raise ImportRefused(f"The page is {int(declared) / 1_048_576:.1f} MB; the limit is {limit_text}.")
+        raise ImportRefused(
+            gettext("The page is %(size)s MB; the limit is %(limit_text)s.")
+            % {"size": f"{int(declared) / 1_048_576:.1f}", "limit_text": limit_text}
+        )
     body = bytearray()
     try:
         # read1 returns after one receive, so a server that drips bytes still meets the deadline check. It
@@ -254,17 +287,32 @@ def _read_page(response, url: str, final_url: str, deadline: float, timeout: flo
         while chunk := response.read1(_CHUNK):
             body += chunk
             if response.tell() > max_bytes:
-                raise ImportRefused(f"The page is larger than the limit of {limit_text}; the download was stopped.")
+                raise ImportRefused(
+                    gettext("The page is larger than the limit of %(limit_text)s; the download was stopped.")
+                    % {"limit_text": limit_text}
+                )
             if len(body) > max_bytes:
                 raise ImportRefused(
-                    f"The page is larger than the limit of {limit_text} once decompressed; the download was stopped."
+                    gettext(
+                        "The page is larger than the limit of %(limit_text)s once decompressed; the download was stopped."
+                    )
+                    % {"limit_text": limit_text}
                 )
             if time.monotonic() > deadline:
-                raise ImportRefused(f"{_host(final_url)} did not send the page within {timeout:g} seconds.")
+                raise ImportRefused(
+                    gettext("%(host)s did not send the page within %(timeout)s seconds.")
+                    % {"host": _host(final_url), "timeout": f"{timeout:g}"}
+                )
     except urllib3.exceptions.ReadTimeoutError:
-        raise ImportRefused(f"{_host(final_url)} did not send the page within {timeout:g} seconds.") from None
+        raise ImportRefused(
+            gettext("%(host)s did not send the page within %(timeout)s seconds.")
+            % {"host": _host(final_url), "timeout": f"{timeout:g}"}
+        ) from None
     except (urllib3.exceptions.ProtocolError, urllib3.exceptions.DecodeError, OSError) as error:
-        raise ImportRefused(f"The download from {_host(final_url)} broke off ({type(error).__name__}).") from None
+        raise ImportRefused(
+            gettext("The download from %(host)s broke off (%(name)s).")
+            % {"host": _host(final_url), "name": type(error).__name__}
+        ) from None
     return FetchedPage(
         url=url,
         final_url=final_url,
@@ -299,7 +347,9 @@ def page_fetch_extract(url: str) -> tuple[FetchedPage, ExtractedArticle]:
     try:
         extracted = extract_article(page.html, page.final_url)
     except NoArticleFound as error:
-        raise ImportRefused(f"{_host(page.final_url)}: {error}") from error
+        raise ImportRefused(
+            gettext("%(host)s: %(error)s") % {"host": _host(page.final_url), "error": refusal_text(error)}
+        ) from error
     return page, extracted
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from newsdiff.exports import EVENT_LINK_KEYS, EVENT_PASSAGE_KEYS, EVENT_PASSAGE_LISTS, SCHEMA, VERSION
 from newsdiff.models import (
@@ -21,6 +22,7 @@ from newsdiff.models import (
 )
 from newsdiff.services.articles import ImportRefused, checksum_of
 
+
 def _when(value: str | None) -> datetime | None:
     if not value:
         return None
@@ -33,20 +35,27 @@ def _when(value: str | None) -> datetime | None:
 def comparison_import(*, data: dict, slug: str = "", user=None) -> Comparison:
     """Recreate a comparison with its accounts, passages, links, verdicts and history from an export."""
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise ImportRefused(f"This is not a newsdiff comparison export (expected \"schema\": \"{SCHEMA}\").")
+        raise ImportRefused(
+            gettext('This is not a newsdiff comparison export (expected "schema": "%(SCHEMA)s").') % {"SCHEMA": SCHEMA}
+        )
     if data.get("version") != VERSION:
         raise ImportRefused(
-            f"This export is version {data.get('version')!r} of the format; this instance reads version {VERSION}."
+            gettext("This export is version %(version)s of the format; this instance reads version %(expected)s.")
+            % {"version": f"{data.get('version')!r}", "expected": VERSION}
         )
     try:
         slug = slug or data["comparison"]["slug"]
     except (KeyError, TypeError) as error:
-        raise ImportRefused("The export has no comparison slug.") from error
+        raise ImportRefused(gettext("The export has no comparison slug.")) from error
     if not slug or slugify(slug) != slug:
-        raise ImportRefused(f"'{slug}' is not a valid comparison slug: use lowercase letters, digits and hyphens.")
+        raise ImportRefused(
+            gettext("'%(slug)s' is not a valid comparison slug: use lowercase letters, digits and hyphens.")
+            % {"slug": slug}
+        )
     if Comparison.objects.filter(slug=slug).exists():
         raise ImportRefused(
-            f"A comparison with the slug '{slug}' already exists; import under another slug with --slug NEW."
+            gettext("A comparison with the slug '%(slug)s' already exists; import under another slug with --slug NEW.")
+            % {"slug": slug}
         )
     try:
         with transaction.atomic():
@@ -54,10 +63,15 @@ def comparison_import(*, data: dict, slug: str = "", user=None) -> Comparison:
     except ImportRefused:
         raise
     except IntegrityError as error:
-        raise ImportRefused(f"The export is not consistent and was not imported: {error}") from error
+        raise ImportRefused(
+            gettext("The export is not consistent and was not imported: %(error)s") % {"error": error}
+        ) from error
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         detail = f"missing {error}" if isinstance(error, KeyError) else str(error)
-        raise ImportRefused(f"The export is not a valid newsdiff export ({detail}); nothing was imported.") from error
+        raise ImportRefused(
+            gettext("The export is not a valid newsdiff export (%(detail)s); nothing was imported.")
+            % {"detail": detail}
+        ) from error
 
 
 def _users(data: dict) -> dict[str, object]:
@@ -84,7 +98,10 @@ def _person(users: dict, username: str | None):
     if username is None:
         return None
     if username not in users:
-        raise ImportRefused(f"The export names '{username}' but does not list that user under \"users\".")
+        raise ImportRefused(
+            gettext("The export names '%(username)s' but does not list that user under \"users\".")
+            % {"username": username}
+        )
     return users[username]
 
 
@@ -101,7 +118,9 @@ def _import(data: dict, *, slug: str) -> Comparison:
     try:
         comparison.full_clean()
     except ValidationError as error:
-        raise ImportRefused(f"The comparison's details are not valid: {'; '.join(error.messages)}") from error
+        raise ImportRefused(
+            gettext("The comparison's details are not valid: %(errors)s") % {"errors": "; ".join(error.messages)}
+        ) from error
     comparison.save()
     stamps: list[tuple[object, dict]] = []  # objects whose auto_now times are set back to the exported ones
 
@@ -114,7 +133,10 @@ def _import(data: dict, *, slug: str) -> Comparison:
             try:
                 url_validator(account["url"])
             except ValidationError as error:
-                raise ImportRefused(f"Account {account['ref']}: '{account['url']}' is not a valid URL.") from error
+                raise ImportRefused(
+                    gettext("Account %(ref)s: '%(url)s' is not a valid URL.")
+                    % {"ref": account["ref"], "url": account["url"]}
+                ) from error
         article = Article.objects.create(
             comparison=comparison,
             position=account["position"],
@@ -132,7 +154,8 @@ def _import(data: dict, *, slug: str) -> Comparison:
         for entry in account["versions"]:
             if checksum_of(entry["text"]) != entry["checksum"]:
                 raise ImportRefused(
-                    f"Account {account['ref']} version {entry['number']}: the text does not match its checksum."
+                    gettext("Account %(ref)s version %(number)s: the text does not match its checksum.")
+                    % {"ref": account["ref"], "number": entry["number"]}
                 )
             version = ArticleVersion.objects.create(
                 article=article,
@@ -153,7 +176,10 @@ def _import(data: dict, *, slug: str) -> Comparison:
             batch = []
             for item in entry["passages"]:
                 if entry["text"][item["start"] : item["end"]] != item["text"]:
-                    raise ImportRefused(f"Passage {item['ref']}: its text is not the version's text at its offsets.")
+                    raise ImportRefused(
+                        gettext("Passage %(ref)s: its text is not the version's text at its offsets.")
+                        % {"ref": item["ref"]}
+                    )
                 passage = Passage(
                     article=article,
                     version=version,
@@ -176,7 +202,9 @@ def _import(data: dict, *, slug: str) -> Comparison:
         if ref is None:
             return None
         if ref not in passages:
-            raise ImportRefused(f"The export refers to passage {ref}, which it does not contain.")
+            raise ImportRefused(
+                gettext("The export refers to passage %(ref)s, which it does not contain.") % {"ref": ref}
+            )
         return passages[ref]
 
     record = data["record"]
@@ -198,7 +226,7 @@ def _import(data: dict, *, slug: str) -> Comparison:
     new_links = []
     for entry in record.get("links", []):
         if entry["origin"] not in Link.Origin.values or entry["status"] not in Link.Status.values:
-            raise ImportRefused(f"Link {entry['ref']}: unknown origin or status.")
+            raise ImportRefused(gettext("Link %(ref)s: unknown origin or status.") % {"ref": entry["ref"]})
         link = Link(
             comparison=comparison,
             article_a=articles[entry["a"]],
@@ -230,7 +258,7 @@ def _import(data: dict, *, slug: str) -> Comparison:
         if ref is None:
             return None
         if ref not in links:
-            raise ImportRefused(f"The export refers to link {ref}, which it does not contain.")
+            raise ImportRefused(gettext("The export refers to link %(ref)s, which it does not contain.") % {"ref": ref})
         return links[ref]
 
     annotations: dict[str, Annotation] = {}
@@ -258,7 +286,10 @@ def _import(data: dict, *, slug: str) -> Comparison:
     new_events = []
     for entry in record.get("events", []):
         if entry.get("annotation") is not None and entry["annotation"] not in annotations:
-            raise ImportRefused(f"Event {entry['ref']} refers to annotation {entry['annotation']}, which is missing.")
+            raise ImportRefused(
+                gettext("Event %(ref)s refers to annotation %(annotation)s, which is missing.")
+                % {"ref": entry["ref"], "annotation": entry["annotation"]}
+            )
         event = AnnotationEvent(
             comparison=comparison,
             actor=_person(users, entry.get("actor")),
@@ -332,7 +363,9 @@ def _claim_verdicts(data: dict, *, comparison, users, articles: dict, passages: 
     for claim in data.get("claims", []):
         refs = [ref for refs in claim.get("members", {}).values() for ref in refs]
         if any(ref not in passages for ref in refs):
-            raise ImportRefused(f"Claim {claim.get('id')} refers to a passage the export does not contain.")
+            raise ImportRefused(
+                gettext("Claim %(id)s refers to a passage the export does not contain.") % {"id": claim.get("id")}
+            )
         members = [passages[ref] for ref in refs]
         key = claim_key(f"{p.article_id}:{p.pk}" for p in members)
         for verdict in claim.get("verdicts", []):

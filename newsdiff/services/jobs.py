@@ -1,7 +1,7 @@
 """Writes for long work: start a job (it runs in a task worker), record how it went, retry a failed one."""
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from newsdiff.models import Article, Comparison, Job
 
@@ -20,7 +20,8 @@ def job_start(
         kind=kind,
         comparison=comparison if comparison is not None else (article.comparison if article else None),
         article=article,
-        params=params or {},
+        # The language the request was in, so that the job's messages are in it too (newsdiff/tasks.py).
+        params={**(params or {}), "language": translation.get_language() or ""},
         created_by=user,
     )
     return _enqueue(job)

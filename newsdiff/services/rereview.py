@@ -8,6 +8,7 @@ final verdicts) settles anyone's.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from newsdiff import roles
 from newsdiff.models import Annotation, AnnotationEvent, Article, Link, Passage
@@ -35,7 +36,7 @@ def annotation_reanchor(*, article: Article, annotation: Annotation, passage: Pa
     with transaction.atomic():
         annotation = _stale(article=article, annotation=annotation, user=user)
         if passage.article_id != article.pk or passage.version_id != article.current_version_id:
-            raise ValidationError("Choose a passage of this account's current version.")
+            raise ValidationError(gettext("Choose a passage of this account's current version."))
         before = _where(annotation)
         if annotation.passage_id is not None:
             _refuse_second_verdict(Annotation.objects.filter(passage=passage), annotation)
@@ -67,16 +68,16 @@ def _stale(*, article: Article, annotation: Annotation, user) -> Annotation:
         judged = [*annotation.link.a_passages.all(), *annotation.link.b_passages.all()]
     stale = any(p.article_id == article.pk and p.version_id != article.current_version_id for p in judged)
     if not stale or annotation.events.filter(action=AnnotationEvent.Action.DISMISS).exists():
-        raise ValidationError("This verdict does not need re-review (any more).")
+        raise ValidationError(gettext("This verdict does not need re-review (any more)."))
     if annotation.reviewer_id != user.pk and not user.has_perm(roles.FINALIZE):
-        raise PermissionDenied("Only its reviewer or an editor can settle this verdict.")
+        raise PermissionDenied(gettext("Only its reviewer or an editor can settle this verdict."))
     return annotation
 
 
 def _refuse_second_verdict(existing, annotation: Annotation) -> None:
     clash = existing.filter(reviewer_id=annotation.reviewer_id, is_final=annotation.is_final).exclude(pk=annotation.pk)
     if clash.exists():
-        raise ValidationError("That reviewer already has a verdict there; dismiss this one instead.")
+        raise ValidationError(gettext("That reviewer already has a verdict there; dismiss this one instead."))
 
 
 def _link_from(old: Link, *, article: Article, passage: Passage, user) -> Link:
@@ -85,7 +86,7 @@ def _link_from(old: Link, *, article: Article, passage: Passage, user) -> Link:
     other_side = "b" if side == "a" else "a"
     others = list(getattr(old, f"{other_side}_passages").select_related("article"))
     if not others or any(p.version_id != p.article.current_version_id for p in others):
-        raise ValidationError("The other account changed too: link the passages again in the workspace.")
+        raise ValidationError(gettext("The other account changed too: link the passages again in the workspace."))
     mine_ids, other_ids = {passage.pk}, {p.pk for p in others}
     for candidate in Link.objects.filter(comparison_id=old.comparison_id, **{f"{side}_passages": passage}).exclude(
         status=Link.Status.REJECTED

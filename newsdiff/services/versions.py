@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from newsdiff.models import Annotation, AnnotationEvent, Article, ArticleVersion, Comparison, Link, Passage
 from newsdiff.services.articles import ArticleMeta, ImportRefused, checksum_of, split_input, version_create
@@ -40,12 +41,14 @@ class CarryReport:
     dropped: list[Passage] = field(default_factory=list)  # old passages a carried link lost: re-review them
 
     def summary(self) -> str:
-        text = (
-            f"{len(self.carried)} verdict(s) carried over, {len(self.flagged)} carried and flagged "
-            f"“changed since review”, {len(self.left)} left on the old version for re-review."
-        )
+        text = gettext(
+            "%(carried)s verdict(s) carried over, %(flagged)s carried and flagged “changed since review”, "
+            "%(left)s left on the old version for re-review."
+        ) % {"carried": len(self.carried), "flagged": len(self.flagged), "left": len(self.left)}
         if self.dropped:
-            text += f" {len(self.dropped)} passage(s) gone from carried links, listed for re-review."
+            text += " " + gettext("%(count)s passage(s) gone from carried links, listed for re-review.") % {
+                "count": len(self.dropped)
+            }
         return text
 
 
@@ -78,11 +81,12 @@ def article_version_add(
     with transaction.atomic():
         article = Article.objects.select_for_update().select_related("comparison").get(pk=article.pk)
         if article.comparison.is_closed:
-            raise ImportRefused("This comparison is closed: reopen it before adding a version.")
+            raise ImportRefused(gettext("This comparison is closed: reopen it before adding a version."))
         previous = article.current_version
         if previous is not None and previous.checksum == checksum:
             raise ImportRefused(
-                f"The text is identical to the current version (v{previous.number}); no version was added."
+                gettext("The text is identical to the current version (v%(number)s); no version was added.")
+                % {"number": previous.number}
             )
         version = version_create(
             article=article,
@@ -153,7 +157,7 @@ def article_import_or_version_url(
 def article_refetch(*, article: Article, user=None, align: bool = True) -> ArticleVersion:
     """Fetch the article's web address again and add what it says now as a new version."""
     if not article.url:
-        raise ImportRefused(f"“{article.title}” has no web address to fetch again.")
+        raise ImportRefused(gettext("“%(title)s” has no web address to fetch again.") % {"title": article.title})
     return article_version_add(article=article, url=article.url, user=user, align=align)
 
 

@@ -238,6 +238,11 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
 # --- negation in the shared clause ------------------------------------------------------------
 
 NEGATED_SHARE = 0.6
+# ...and the negation is about what the two passages share: either the negated part holds this much of the words
+# the pair shares, or the word a "not"/"no" negates (its verb: "will not meet", "no descartó") is one the other
+# side states. "Sin agua potable" against "las bombas de agua potable se detuvieron y miles de personas perdieron
+# el suministro" is neither: the pair shares the people and the pumps, and "sin" denies a noun, not a verb.
+PAIR_SHARE = 2 / 3
 
 
 def clauses(text: str, language: str = "en") -> tuple[tuple[frozenset[str], bool], ...]:
@@ -276,8 +281,10 @@ def negation_reasons(a: str, b: str, min_shared: int = 2, language: str = "en") 
 
     The negated part of the clause (from the word before the negation to the clause end) must share
     at least `min_shared` content words, and NEGATED_SHARE of its own, with a clause of the other
-    side, and the other side must negate nothing. Both passages are read in `language` (stems of
-    two languages share nothing, so a pair in two languages raises no negation cue).
+    side; it must hold PAIR_SHARE of the content words the two passages share, or negate (with a "not",
+    not a "without") a word the other side has; and the other side must negate nothing. Both passages
+    are read in `language` (stems of two languages share nothing, so a pair in two languages raises no
+    negation cue).
     A "not" in a clause the other side does not have says nothing.
     """
     lex = lexicon_for(language)
@@ -288,14 +295,35 @@ def negation_reasons(a: str, b: str, min_shared: int = 2, language: str = "en") 
     if neg_a == neg_b:
         return []
     neg_side, other, text = (ca, cb, a) if neg_a else (cb, ca, b)
+    pair_shared = _topic_words(a, lex) & _topic_words(b, lex)
+    heads = _negated_heads(text, lex)
     for stems, negated in neg_side:
         if not negated:
+            continue
+        if len(stems & pair_shared) < PAIR_SHARE * len(pair_shared) and not heads & pair_shared:
             continue
         for other_stems, _ in other:
             shared = stems & other_stems
             if len(shared) >= min_shared and len(shared) >= NEGATED_SHARE * len(stems):
                 return [f'negation in the shared clause: "{_clause_text(text, stems, lex)}"']
     return []
+
+
+@functools.lru_cache(maxsize=20_000)
+def _negated_heads(text: str, lex: Lexicon) -> frozenset[str]:
+    """Stems of the words a verb negation negates: the first content word after "not"/"no"/"never" ("will not
+    meet" -> meet). Prepositions of absence ("without", "sin") deny a noun and give none."""
+    if lex.negation_suffix:
+        text = text.replace("n't", " not").replace("n’t", " not")
+    words = default_process(text).split()
+    heads = set()
+    for k, word in enumerate(words):
+        if word in lex.negations and word not in lex.privative:
+            following = (w for w in words[k + 1:] if w not in lex.stopwords and w not in lex.negations and len(w) > 1)
+            head = next(following, None)
+            if head:
+                heads.add(lex.stem(head))
+    return frozenset(heads)
 
 
 def _clause_text(text: str, stems: frozenset[str], lex: Lexicon) -> str:

@@ -7,13 +7,24 @@ import unicodedata
 
 
 class InputRejected(ValueError):
-    """Raised with a one-sentence, human-readable message for the user."""
+    """Raised with a one-sentence, human-readable message for the user.
+
+    str(error) is the message in English (the command line shows it); `code` names the refusal and `params`
+    fill in its details, so the layer that knows the reader's language says it in theirs (this package stays
+    free of Django: newsdiff/services/refusals.py holds the translated wording).
+    """
+
+    def __init__(self, message: str, *, code: str = "", params: dict | None = None):
+        super().__init__(message)
+        self.code = code or CODES.get(message, "")
+        self.params = params or {}
 
 
 MSG_EMPTY = "The file is empty or contains only whitespace."
 MSG_BINARY = "The file looks binary, not text."
 MSG_NUL = "The file contains NUL bytes, so it is probably not a plain text file."
 MSG_NUL_TEXT = "The text contains NUL characters, which are not allowed."
+CODES = {MSG_EMPTY: "empty", MSG_BINARY: "binary", MSG_NUL: "nul_bytes", MSG_NUL_TEXT: "nul_text"}
 
 # Leading bytes of common binary formats: images, documents, archives, executables, media.
 BINARY_SIGNATURES = (
@@ -100,7 +111,9 @@ def _decode_with_bom(data: bytes) -> str | None:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
                 raise InputRejected(
-                    f"The file starts with a {encoding.upper()} byte-order mark but is not valid {encoding.upper()}."
+                    f"The file starts with a {encoding.upper()} byte-order mark but is not valid {encoding.upper()}.",
+                    code="bad_bom",
+                    params={"encoding": encoding.upper()},
                 ) from None
     return None
 
@@ -114,7 +127,7 @@ def _decode_wide_without_bom(data: bytes) -> str | None:
         return data.decode(encoding)
     except UnicodeDecodeError:
         message = f"The file looks like {encoding.upper()} text but contains invalid byte sequences."
-        raise InputRejected(message) from None
+        raise InputRejected(message, code="bad_wide", params={"encoding": encoding.upper()}) from None
 
 
 def _wide_encoding_from_nul_pattern(sample: bytes) -> str | None:

@@ -7,7 +7,7 @@ from pathlib import PurePath
 
 from newsdiff.text.decode import InputRejected
 from newsdiff.text.sanitise import sanitise_html
-from newsdiff.text.segment import looks_like_heading
+from newsdiff.text.segment import headline_of
 
 MSG_NO_TEXT = "No readable text was found in the file."
 
@@ -82,7 +82,7 @@ def prepare(content: str, fmt: str) -> PreparedText:
     else:
         raise ValueError(f"Unknown format {fmt!r}; expected 'html', 'markdown' or 'text'.")
     if not prepared.text.strip():
-        raise InputRejected(MSG_NO_TEXT)
+        raise InputRejected(MSG_NO_TEXT, code="no_text")
     return prepared
 
 
@@ -152,7 +152,7 @@ def _prepare_html(content: str) -> PreparedText:
     title_match = TITLE_TAG.search(content)
     title = _collapse(html_lib.unescape(title_match.group(1))) if title_match else ""
     if not clean_html.strip():
-        raise InputRejected(MSG_NO_TEXT)
+        raise InputRejected(MSG_NO_TEXT, code="no_text")
     root = lxml.html.fragment_fromstring(
         clean_html, create_parent="div", parser=lxml.html.HTMLParser(huge_tree=True, remove_comments=True)
     )
@@ -305,13 +305,12 @@ def _prepare_markdown(content: str) -> PreparedText:
 def _prepare_text(content: str) -> PreparedText:
     """Keep plain text as it is, minus trailing spaces on each line and blank lines at either end.
 
-    The title is the first line when it reads like a heading (the same test segment() uses).
+    The title is the first line when it reads like a heading or a headline (the same tests segment() uses).
     """
     lines = [line.rstrip() for line in content.split("\n")]
     text = "\n".join(lines).strip("\n")
     paragraphs = [([line.strip()], False) for line in text.split("\n") if line.strip()]
-    first_line = paragraphs[0][0][0] if paragraphs else ""
-    title = first_line if looks_like_heading(first_line) else ""
+    title = headline_of([lines[0] for lines, _ in paragraphs])
     return PreparedText(text=text, html=_html_from_paragraphs(paragraphs), heading_spans=(), title=title)
 
 

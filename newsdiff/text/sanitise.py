@@ -54,11 +54,11 @@ IMPLIED_END_ELEMENTS = frozenset(
 def sanitise_html(html: str) -> str:
     """Return html with only allow-listed tags, attributes and URL protocols; links get a safe rel."""
     if nesting_depth(html) > MAX_NESTING_DEPTH:
-        raise InputRejected(MSG_TOO_DEEP)
+        raise InputRejected(MSG_TOO_DEEP, code="too_deep")
     try:
         return _cleaner().clean(html)
     except RecursionError:
-        raise InputRejected(MSG_TOO_DEEP) from None
+        raise InputRejected(MSG_TOO_DEEP, code="too_deep") from None
 
 
 def nesting_depth(html: str) -> int:

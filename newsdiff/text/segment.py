@@ -277,6 +277,35 @@ def looks_like_heading(line: str) -> bool:
     return counted > 0 and capitalised / counted >= HEADING_MIN_CAPITALISED
 
 
+HEADLINE_MAX_WORDS = 20
+HEADLINE_NOT_END = (".", "!", "?", "…", ",", ";", ":")
+
+
+def looks_like_headline(line: str) -> bool:
+    """Tell whether the first line of a text reads like its headline in any capitalisation ("Apagón deja a oscuras a
+    Villa Arboleda", "Port strike enters fifth day"): a few words without a sentence's closing punctuation.
+
+    Sentence-case headlines (Spanish newsrooms write them so, and many English ones) fail looks_like_heading's
+    capitalisation test; what gives them away is the missing full stop on a line that opens an article."""
+    line = line.strip()
+    words = line.split()
+    return (2 <= len(words) <= HEADLINE_MAX_WORDS and not line.endswith(HEADLINE_NOT_END) and not LIST_ITEM.match(line)
+            and any(char.isalpha() for char in line))
+
+
+def _is_headline(number: int, paragraph_texts: list[str]) -> bool:
+    """The first paragraph opens an article that goes on, in sentences, after it."""
+    return (number == 0 and looks_like_headline(paragraph_texts[0])
+            and any(p.rstrip("”\"’»)").endswith((".", "!", "?", "…")) for p in paragraph_texts[1:]))
+
+
+def headline_of(paragraph_texts: list[str]) -> str:
+    """Return the first paragraph when it reads like a heading or like the text's headline, else ""."""
+    if paragraph_texts and (looks_like_heading(paragraph_texts[0]) or _is_headline(0, paragraph_texts)):
+        return paragraph_texts[0]
+    return ""
+
+
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]], span_starts: list[int]) -> bool:
     """Tell whether [start, end) overlaps any of the sorted, non-overlapping spans."""
     position = bisect.bisect_right(span_starts, end - 1) - 1
@@ -484,7 +513,8 @@ def segment(text: str, heading_spans: Sequence[tuple[int, int]] = (), language: 
     Sentence ends follow `language` (a two-letter code; pysbd's rules for English and Spanish).
 
     Given heading_spans (from HTML or Markdown), only those mark headings; without them a heuristic
-    recognises title-like lines. Boilerplate wins over heading, heading over quote, quote over claim.
+    recognises title-like lines, and a first line without closing punctuation is the headline. Boilerplate
+    wins over heading, heading over quote, quote over claim.
     """
     paragraphs = _paragraph_spans(text)
     paragraph_texts = [text[start:end] for start, end in paragraphs]
@@ -501,7 +531,8 @@ def segment(text: str, heading_spans: Sequence[tuple[int, int]] = (), language: 
             sentences = [(para_start, para_end)]  # a marked-up heading is one segment, however it is punctuated
         else:
             sentences = _sentence_spans(text, para_start, para_end, pysbd_budget, language)
-            is_heading_paragraph = not headings and len(sentences) == 1 and looks_like_heading(paragraph)
+            is_heading_paragraph = not headings and len(sentences) == 1 and (
+                looks_like_heading(paragraph) or _is_headline(number, paragraph_texts))
         quoted = _quoted_spans(paragraph)
         for start, end in sentences:
             sentence = text[start:end]

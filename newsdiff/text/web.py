@@ -18,7 +18,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 # worker start paid, for the one action that reads web pages.
 
 class NoArticleFound(ValueError):
-    """The page holds no text that looks like an article."""
+    """The page holds no text that looks like an article; `code` ("empty_page" or "no_article") says which."""
+
+    def __init__(self, message: str, *, code: str = ""):
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,7 @@ def extract_article(html: str, url: str = "") -> ExtractedArticle:
     import trafilatura
 
     if not html or not html.strip():
-        raise NoArticleFound("The page is empty.")
+        raise NoArticleFound("The page is empty.", code="empty_page")
     document = trafilatura.bare_extraction(
         html,
         url=url or None,
@@ -53,7 +57,7 @@ def extract_article(html: str, url: str = "") -> ExtractedArticle:
     )
     body = _body_html(html, url)
     if document is None or not body:
-        raise NoArticleFound("No article text was found on the page.")
+        raise NoArticleFound("No article text was found on the page.", code="no_article")
     title = _clean(getattr(document, "title", None))
     if title and not re.search(r"<h1[\s>]", body):
         # trafilatura drops the headline when it stands outside the article's

@@ -78,7 +78,7 @@ def article_version_fetched(request: HttpRequest, pk: int, number: int) -> HttpR
     """Return the page as it was fetched for one version, as plain text: the evidence, never rendered."""
     version = get_visible_or_404(request, ArticleVersion, article_id=pk, number=number)
     if not version.fetched_html:
-        raise Http404("This version was not fetched from the web.")
+        raise Http404(_("This version was not fetched from the web."))
     response = HttpResponse(version.fetched_html, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="article-{pk}-v{number}-fetched.html.txt"'
     return response

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _, gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap
 
@@ -22,10 +23,10 @@ from newsdiff.views.comparisons import _comparison, review_view
 TEMPLATE = "newsdiff/comparison_grid.html"
 PAGE_ROWS = 50
 FILTERS = {
-    "all": "All claims",
-    "odd": "An odd one out",
-    "untagged": "Untagged by me",
-    "disputed": "Reviewers disagree",
+    "all": gettext_lazy("All claims"),
+    "odd": gettext_lazy("An odd one out"),
+    "untagged": gettext_lazy("Untagged by me"),
+    "disputed": gettext_lazy("Reviewers disagree"),
 }
 
 
@@ -142,7 +143,7 @@ def _verdict(request, slug: str, key: str, *, final: bool) -> HttpResponse:
     comparison = _comparison(request, slug)
     grid, row = claim_row(comparison, key=key, viewer=request.user)
     if row is None:
-        raise Http404("No such claim: its passages or links may have changed; reload the grid.")
+        raise Http404(_("No such claim: its passages or links may have changed; reload the grid."))
     label = request.POST.get("label") if "label" in request.POST else None
     note = request.POST.get("note") if "note" in request.POST and not final else None
     try:
@@ -161,7 +162,7 @@ def _verdict(request, slug: str, key: str, *, final: bool) -> HttpResponse:
         return _respond(
             request, comparison, key, message=" ".join(error.messages), level=messages.ERROR, status=422, grid=grid
         )
-    success = "Final verdict recorded." if final else ("Note saved." if label is None else "")
+    success = _("Final verdict recorded.") if final else (_("Note saved.") if label is None else "")
     return _respond(request, comparison, key, message=success, grid=grid)
 
 
@@ -190,8 +191,9 @@ def claim_undo(request, slug: str) -> HttpResponse:
         message, status = " ".join(error.messages), 422
     else:
         if undo is not None:
-            return _respond(request, comparison, undo.key, message=f"Undone: {undo.undoes.get_action_display().lower()}.", oob=True)
-        message, status = "Nothing of yours to undo here.", 200
+            message = _("Undone: %(action)s.") % {"action": undo.undoes.get_action_display().lower()}
+            return _respond(request, comparison, undo.key, message=message, oob=True)
+        message, status = _("Nothing of yours to undo here."), 200
     if not request.htmx:
         messages.info(request, message)
         return HttpResponseRedirect(_grid_url(comparison))

@@ -211,11 +211,29 @@ def test_real_dev_golds_meet_quality_floors():
     """The hand-written development pairs, pooled, align with at least the measured figures."""
     total = Tally()
     for pair in load_real_golds("dev"):
+        if pair.gold.get("language", "en") != "en":
+            continue  # the Spanish development pair has floors of its own (below)
         result = align(pair.a, pair.b)
         _check_invariants(pair.a, pair.b, result)
         total.add(score_snippet_gold(pair.a, pair.b, result, pair.gold))
     scores = total.figures()
     for name, floor in REAL_DEV_FLOORS.items():
+        assert scores[name] >= floor, (name, scores)
+
+
+# The Spanish development pair (es_apagon_ciudad), read with the Spanish rules; measured 2026-11-29: link recall
+# 0.89, precision 1.00, uniques kept 1.00, conflicts found 1.00 (6 of 6), conflict-label precision 0.86.
+SPANISH_DEV_FLOORS = {"link_recall": 0.85, "link_precision": 0.95, "uniques_kept": 0.95, "conflicts_found": 1.0,
+                      "conflict_precision": 0.8}
+
+
+def test_spanish_dev_gold_meets_quality_floors():
+    """The Spanish development pair aligns with at least the measured figures (the held-out one is bench-only)."""
+    [pair] = [p for p in load_real_golds("dev") if p.gold.get("language") == "es"]
+    result = align(pair.a, pair.b, language_a="es")
+    _check_invariants(pair.a, pair.b, result)
+    scores = score_snippet_gold(pair.a, pair.b, result, pair.gold).figures()
+    for name, floor in SPANISH_DEV_FLOORS.items():
         assert scores[name] >= floor, (name, scores)
 
 

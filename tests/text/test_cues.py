@@ -69,6 +69,13 @@ def test_negation_inside_the_shared_clause_is_a_cue():
     assert reasons == ['negation in the shared clause: "The court did not decide whether the cap covers buildings completed"']
 
 
+def test_a_negated_verb_the_other_side_states_is_a_cue_after_a_long_shared_subject():
+    """"will not meet" against "will meet": the negation is about the shared verb, however much comes before it."""
+    reasons = negation_reasons("Officials in the capital said trade teams from both governments will not meet this month.",
+                               "Officials in the capital said trade and energy teams from both governments will meet later this month.")
+    assert reasons and reasons[0].startswith("negation in the shared clause")
+
+
 @pytest.mark.parametrize("a, b", [
     # the "not" sits in a clause the other side does not have
     ("The justices said the city acted within its powers, but the landlords could not point to any law.",
@@ -79,6 +86,9 @@ def test_negation_inside_the_shared_clause_is_a_cue():
      "Deputy Governor Paul Arnaud voted against the increase, the bank said."),
     # both sides negate
     ("It is not yet clear whether tenants will get refunds.", "Whether tenants will get refunds is not yet clear."),
+    # the negated part holds only part of what the pair shares (the people, the pumps): the other side words it otherwise
+    ("Thousands of residents were left without drinking water because the pumps failed.",
+     "The drinking water pumps failed and thousands of residents lost their supply."),
 ])
 def test_negation_outside_the_shared_clause_is_no_cue(a, b):
     """Decoys: a "not" elsewhere in the sentence, or on both sides, labels nothing."""

@@ -59,6 +59,25 @@ def test_spanish_decoys_raise_nothing(a, b):
     assert conflict_reasons(a, b, "es") == []
 
 
+@pytest.mark.parametrize("a,b", [
+    # "sin"/"no" in a clause that holds only part of what the two passages share: the other side says it otherwise
+    ("Cientos de familias se quedaron sin gas natural porque el ducto principal se rompió.",
+     "El ducto principal de gas natural se rompió y cientos de familias perdieron el servicio."),
+    ("Los bancos de la plaza no abrirán el lunes, informó la Secretaría de Hacienda.",
+     "La Secretaría de Hacienda ordenó cerrar el lunes los bancos de la plaza."),
+    ("Los agentes de tránsito ordenaron el paso en las avenidas del norte, que se quedaron sin semáforos.",
+     "Los semáforos de las avenidas del norte se quedaron apagados y los agentes de tránsito ordenaron el paso."),
+])
+def test_a_negation_beside_the_shared_clause_raises_nothing(a, b):
+    assert conflict_reasons(a, b, "es") == []
+
+
+def test_a_negated_shared_clause_is_a_cue_however_long_the_other_side():
+    reasons = conflict_reasons("La fiscalía no descartó un robo en la bodega.",
+                               "La fiscalía descartó un robo en la bodega y atribuyó la pérdida a un error de inventario.", "es")
+    assert any(r.startswith("negation in the shared clause") for r in reasons), reasons
+
+
 def test_speaker_after_a_spanish_reporting_verb():
     text = '"Cada hora de paro la pagan las familias", publicó Solís en sus redes.'
     assert speaker(text, 0, text.index(","), "es") == "Solís"

@@ -335,3 +335,34 @@ def test_spanish_sentences_follow_spanish_rules():
     assert [s.text for s in segment(text, language="es")] == [
         "El Sr. García llegó el viernes.", "¿Por qué?", "Luego habló la Dra. Pérez con el Lic. Gómez."]
     assert len(segment(text, language="xx")) == len(segment(text, language="en"))  # unknown: English rules
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Apagón deja a oscuras a Villa Arboleda durante la noche\n\nUn incendio provocó el apagón el martes. La luz volvió.", "es"),
+    ("Port strike enters its fifth day as talks stall\n\nDockworkers stayed off the job on Friday. Talks resume Monday.", "en"),
+    ("Sheinbaum: “No habrá aranceles”\n\nLa presidenta habló con Trump durante quince minutos.", "es"),
+])
+def test_a_sentence_case_headline_is_a_heading_in_both_languages(text, language):
+    """The first line, without closing punctuation, of a text that goes on in sentences is its headline."""
+    segments = segment(text, language=language)
+    assert segments[0].kind == Kind.HEADING and segments[0].text == text.split("\n")[0]
+    assert all(s.kind == Kind.CLAIM for s in segments[1:])
+
+
+@pytest.mark.parametrize("text", [
+    "La llamada duró quince minutos\n",  # a one-line text: the claim is all there is
+    "La llamada duró quince minutos.\n\nHablaron de aranceles y de migración.",  # punctuated: a sentence
+    "la reunión terminó tarde\nsin acuerdo todavía\nmañana sigue",  # lines, none of them a sentence after it
+    ("Sheinbaum y Trump hablaron por teléfono el viernes por la mañana durante casi media hora sobre aranceles, "
+     "migración, fentanilo y la frontera común\n\nFue una llamada cordial."),  # too long for a headline
+])
+def test_lines_that_are_not_a_headline_stay_claims(text):
+    assert segment(text, language="es")[0].kind == Kind.CLAIM
+
+
+def test_the_headline_is_the_title_of_a_plain_text():
+    from newsdiff.text.extract import prepare
+
+    prepared = prepare("Huelga de estibadores paraliza el puerto\n\nLos estibadores pararon el lunes.", "text")
+    assert prepared.title == "Huelga de estibadores paraliza el puerto"
+    assert prepare("Los estibadores pararon el lunes.\n\nLa empresa no respondió.", "text").title == ""

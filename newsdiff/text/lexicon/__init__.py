@@ -52,6 +52,8 @@ class Lexicon:
     not_canonical: frozenset[str] = frozenset()  # number words alignment keeps as words ("dozens")
     prepositive_titles: frozenset[str] = frozenset()  # "Sr." before a name never ends a sentence
     canonical_extra: dict[str, str] = field(default_factory=dict)
+    # negations that are prepositions of absence ("without", "sin"): they deny a noun, not the clause's verb
+    privative: frozenset[str] = frozenset()
 
     @functools.cached_property
     def stem(self):

@@ -60,6 +60,7 @@ ENGLISH = Lexicon(
     negations=frozenset("not no never none nor neither without nothing nobody cannot denied denies deny "
                         "refused refuses declined declines".split()),
     negation_suffix=r"n['’]t\b",
+    privative=frozenset({"without"}),
     clause_words=("but", "while", "although", "though", "whereas", "because", "after", "before"),
     reporting_verbs=("said", "says", "say", "told", "tells", "tell", "wrote", "writes", "write", "posted", "posts",
                      "added", "adds", "asked", "asks", "stated", "states", "tweeted", "declared", "insisted",

@@ -68,6 +68,7 @@ SPANISH = Lexicon(
     negations=frozenset("no nunca jamás sin ni tampoco nadie nada ningún ninguno ninguna negó niega negaron "
                         "rechazó rechaza rechazaron".split()),
     negation_suffix="",
+    privative=frozenset({"sin"}),
     clause_words=("pero", "aunque", "mientras", "porque", "sino", "después", "antes"),
     reporting_verbs=tuple(_REPORTING),
     not_speakers=frozenset("""El La Los Las Un Una Unos Unas Él Ella Ellos Ellas Yo Nosotros Usted Su Sus
