@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from newsdiff.models import AlignmentRun, Annotation, AnnotationEvent, Article, Comparison, Link, Passage
 from newsdiff.text.align import align
-from newsdiff.text.semantic import scorer_for
+from newsdiff.text.semantic import scorer_for_pair
 
 
 def current_passages(article: Article) -> list[Passage]:
@@ -45,7 +45,8 @@ def comparison_align_pair(*, article_a: Article, article_b: Article, user=None) 
     passages_a = current_passages(article_a)
     passages_b = current_passages(article_b)
     result = align(passages_a, passages_b, language_a=article_a.language, language_b=article_b.language,
-                   scorer=scorer_for(settings.NEWSDIFF_EMBEDDING_MODEL_DIR))
+                   scorer=scorer_for_pair(settings.NEWSDIFF_EMBEDDING_MODEL_DIR, article_a.language,
+                                          article_b.language, shipped=settings.NEWSDIFF_SHIPPED_EMBEDDING_MODEL))
 
     with transaction.atomic():
         pair_links = Link.objects.filter(

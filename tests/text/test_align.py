@@ -200,10 +200,12 @@ def test_unrelated_passages_stay_unique():
     assert result.unique_a == [1, 2] and result.unique_b == [0, 1]
 
 
-# Real-looking development golds (tests/text/gold/real/, "split": "dev"), pooled; measured
-# 2026-11-29: link recall 0.84, precision 0.956, uniques kept 0.98, conflicts found 0.90,
-# conflict-label precision 0.90. The held-out half is reported by bench/align_quality.py only.
-REAL_DEV_FLOORS = {"link_recall": 0.84, "link_precision": 0.95, "uniques_kept": 0.98, "conflicts_found": 0.9,
+# Real-looking development golds (tests/text/gold/real/, "split": "dev"), pooled, with the default
+# engine (the shipped English model on); measured 2026-11-29: link recall 0.86, precision 0.946,
+# uniques kept 0.96, conflicts found 0.90, conflict-label precision 0.90 (lexical only: 0.84, 0.956,
+# 0.98: the model adds one right link and one wrong, a dateline lede). The held-out half is reported
+# by bench/align_quality.py only.
+REAL_DEV_FLOORS = {"link_recall": 0.86, "link_precision": 0.94, "uniques_kept": 0.96, "conflicts_found": 0.9,
                    "conflict_precision": 0.9}
 
 

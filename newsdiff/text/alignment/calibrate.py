@@ -76,17 +76,19 @@ def bars(ctx: Context, row: dict, col: dict) -> Bars:
 
 def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tuple[int, int]],
            has_cue: Callable[[int, int], bool] | None = None,
-           vouched: set[tuple[int, int]] | frozenset = frozenset()) -> list[tuple[int, int]]:
+           vouched: set[tuple[int, int]] | frozenset = frozenset(),
+           calibration: dict[tuple[int, int], float] | None = None) -> list[tuple[int, int]]:
     """Choose the pairs to link.
 
     A mutual best pair under its bar but at or above CUE_FLOOR still links when `has_cue(i, j)` says
     it carries a conflict cue about what the two passages share: a possible conflict is what a
     reviewer must not miss ("roughly fifteen minutes" / "lasted about ten minutes" share little
     else). A pair in `vouched` (the sentence-embedding model finds it close: a paraphrase, a
-    translation) needs no shared terms.
+    translation) needs no shared terms. The bars come from `calibration` when given (the lexical scores,
+    so a bonus the model adds to a few pairs does not raise the bar for all of them), else from `scores`.
     """
     row, col = best_partners(scores)
-    bar = bars(ctx, row, col)
+    bar = bars(ctx, *best_partners(calibration)) if calibration is not None else bars(ctx, row, col)
     weight = ctx.weight
     numbers = VOCABULARY.numbers
     chosen = []
