@@ -8,6 +8,8 @@ with the reasons below. Only differences about what both passages talk about cou
   (compared in minutes: "half an hour" = "30-minute", "30 days" = "a month"), percentages,
   clock times, ordinals of the same noun;
 - dates (month and day) and weekdays given for the event ("Saturday" vs "on Friday");
+- a date or time-frame for an event on one side ("will meet later this month") and "no date" for the
+  same event on the other ("No date was announced for the proposed meetings");
 - a negation inside the clause the two passages share (the clause holds most of what the pair
   shares, and the other side states that clause without a negation);
 - the same quotation attributed to different speakers, the speaker being the name next to a
@@ -371,6 +373,65 @@ def quote_reasons(a: str, b: str, language: str = "en") -> list[str]:
     return reasons
 
 
+# --- a date for the event against "no date" ---------------------------------------------------
+
+SCHEDULE_WINDOW = 3  # words between the negation and the schedule noun ("no firm date", "did not set a date")
+
+
+def _undated_clauses(text: str, lex: Lexicon) -> list[tuple[str, frozenset[str]]]:
+    """Return (clause, its content stems) for each clause saying the event has no date ("No date was announced")."""
+    out = []
+    for part in lex.clause_re.split(text):
+        if lex.negation_suffix:
+            part = part.replace("n't", " not").replace("n’t", " not")
+        words = default_process(part).split()
+        for k, w in enumerate(words):
+            if w in lex.negations and any(x in lex.schedule_nouns for x in words[k + 1:k + 2 + SCHEDULE_WINDOW]):
+                stems = frozenset(lex.stem(x) for x in words if x not in lex.stopwords and x not in lex.negations
+                                  and x not in lex.schedule_nouns and len(x) > 1)
+                out.append((" ".join(part.split()[:12]), stems))
+                break
+    return out
+
+
+def _timed_clauses(text: str, lex: Lexicon) -> list[tuple[str, frozenset[str]]]:
+    """Return (the time-frame or date as written, the clause's content stems) for each clause that dates an event."""
+    out = []
+    ahead = re.compile(lex.time_ahead, re.IGNORECASE)
+    for part in lex.clause_re.split(text):
+        found = ahead.search(part)
+        written = found.group() if found else next(
+            (q.text for q in _quantities(part, lex) if q.key in ("date", "weekday")), None)
+        if written is None:
+            continue
+        stems = frozenset(lex.stem(x) for x in default_process(part).split()
+                          if x not in lex.stopwords and len(x) > 1 and x.isalpha())
+        out.append((written, stems))
+    return out
+
+
+def schedule_reasons(a: str, b: str, language: str = "en") -> list[str]:
+    """Report a date or time-frame for an event on one side and "no date" for that event on the other.
+
+    The clause giving the date and the clause saying there is none must share a content word (the
+    event: "meet" in "will meet later this month" / "no date was announced for the proposed meetings").
+    """
+    lex = lexicon_for(language)
+    if not lex.schedule_nouns or not lex.time_ahead:
+        return []
+    for undated_side, timed_side in ((a, b), (b, a)):
+        if not lex.negation_re.search(undated_side):
+            continue
+        undated = _undated_clauses(undated_side, lex)
+        if not undated:
+            continue
+        for written, stems in _timed_clauses(timed_side, lex):
+            for clause, undated_stems in undated:
+                if stems & undated_stems:
+                    return [f'dates differ: "{written}" vs "{clause}"']
+    return []
+
+
 CONFLICT_PREFIXES = ("numbers differ", "dates differ", "negation in the shared clause", "quote attributed")
 
 
@@ -395,4 +456,5 @@ def conflict_reasons(a: str, b: str, language: str = "en", language_b: str | Non
         numbers = number_reasons(a, b, lex_a.code, lex_b.code)
     if lex_a is not lex_b:
         return numbers
-    return numbers + negation_reasons(a, b, language=lex_a.code) + quote_reasons(a, b, lex_a.code)
+    return (numbers + negation_reasons(a, b, language=lex_a.code) + quote_reasons(a, b, lex_a.code)
+            + schedule_reasons(a, b, lex_a.code))

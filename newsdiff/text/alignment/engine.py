@@ -13,7 +13,7 @@ from newsdiff.text.alignment.calibrate import best_partners, select
 from newsdiff.text.alignment.candidates import PARAPHRASE_COSINE, candidate_pairs
 from newsdiff.text.alignment.combine import bonus_for, combine, needed_signals, weights_for
 from newsdiff.text.alignment.context import build_context
-from newsdiff.text.alignment.labels import has_cue, label
+from newsdiff.text.alignment.labels import has_cue, has_schedule_cue, label
 from newsdiff.text.alignment.signals import SIGNALS
 from newsdiff.text.alignment.terms import PassageLike, analyse
 
@@ -103,7 +103,8 @@ def align(a: Sequence[PassageLike], b: Sequence[PassageLike], *, language_a: str
     else:
         vouched = set()
     links = []
-    for i, j in select(ctx, scores, verbatim, lambda i, j: has_cue(ctx, i, j), vouched, calibration):
+    for i, j in select(ctx, scores, verbatim, lambda i, j: has_cue(ctx, i, j), vouched, calibration,
+                       lambda i, j: has_schedule_cue(ctx, i, j)):
         name, reasons = label(ctx, i, j, (i, j) in verbatim)
         links.append(Link(a=[side_a.indices[i]], b=[side_b.indices[j]],
                           score=round(100 * min(1.0, scores[(i, j)]), 1), label=name, reasons=reasons))

@@ -52,6 +52,9 @@ class Lexicon:
     not_canonical: frozenset[str] = frozenset()  # number words alignment keeps as words ("dozens")
     prepositive_titles: frozenset[str] = frozenset()  # "Sr." before a name never ends a sentence
     canonical_extra: dict[str, str] = field(default_factory=dict)
+    # A date or time-frame for an event against "no date was set" (the schedule cue); empty: not read.
+    schedule_nouns: frozenset[str] = frozenset()  # "date", "timetable": what "no date was set" lacks
+    time_ahead: str = ""  # regex of a time-frame ahead: "later this month", "next week", "tomorrow"
 
     @functools.cached_property
     def stem(self):
