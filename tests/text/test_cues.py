@@ -126,3 +126,18 @@ def test_a_date_for_an_event_against_no_date_for_it_is_a_cue():
     assert schedule_reasons("The council will meet next week.", "No date was given for the concert.") == []
     assert schedule_reasons("The council will meet next week.", "The meeting was announced.") == []
     assert schedule_reasons("The talks resume next week.", "It was not the first time the talks stalled.") == []
+
+
+def test_quantities_of_different_things_in_their_clauses_are_no_cue():
+    from newsdiff.text.cues import number_reasons
+
+    # Reed's share and Lam's share: the same kind of quantity, about different people.
+    assert number_reasons("Reed took 41.1 percent, and Lam received the rest.",
+                          "Lam finished a distant third with under 5 percent.") == []
+    assert number_reasons("More than 40 people died in the strike on the school.",
+                          "About 400 people had sought shelter there.") == []
+    # The same act with two values, and a fronted weekday whose clause is the rest of the sentence.
+    assert number_reasons("The council adopted the ordinance 18 months ago.",
+                          "The ordinance was adopted by the council two years ago.")
+    assert number_reasons("On Thursday, the court struck down the rent cap.",
+                          "The court struck down the rent cap on Friday.")
