@@ -1,7 +1,13 @@
 """The alignment engine: analyse, generate candidates, score with signals, combine, calibrate, label.
 
 Each step is a module of its own and reads only the shared `Context`; a new signal is a new class
-registered in `signals.SIGNALS` with a weight in `combine.WEIGHTS`.
+registered in `signals.SIGNALS` with a weight in `combine.WEIGHTS` (or `combine.SEMANTIC_BONUS`).
+
+Two English accounts are read by default with the English model shipped in
+newsdiff/text/models/minilm-static-en (`newsdiff.text.semantic.shipped_scorer`): it adds a bonus to
+the pairs it puts well above the comparison's usual cosine, proposes and vouches for mutual-nearest
+pairs at PARAPHRASE_COSINE or above (a paraphrase sharing no word), and leaves the bars to the lexical
+scores. `scorer=None` turns it off.
 """
 
 from __future__ import annotations
