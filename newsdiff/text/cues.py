@@ -452,7 +452,10 @@ def _undated_clauses(text: str, lex: Lexicon) -> list[tuple[str, frozenset[str]]
             if w in lex.negations and any(x in lex.schedule_nouns for x in words[k + 1:k + 2 + SCHEDULE_WINDOW]):
                 stems = frozenset(lex.stem(x) for x in words if x not in lex.stopwords and x not in lex.negations
                                   and x not in lex.schedule_nouns and len(x) > 1)
-                out.append((" ".join(part.split()[:12]), stems))
+                shown = part.split()
+                if shown and shown[0].lower() in ("and", "or", "but"):
+                    shown = shown[1:]  # ", and no timetable was announced": the clause starts after "and"
+                out.append((" ".join(shown[:12]), stems))
                 break
     return out
 
