@@ -441,6 +441,12 @@ def quote_reasons(a: str, b: str, language: str = "en") -> list[str]:
 SCHEDULE_WINDOW = 3  # words between the negation and the schedule noun ("no firm date", "did not set a date")
 
 
+@functools.cache
+def _schedule_re(lex: Lexicon) -> re.Pattern:
+    return re.compile(r"\b(?:%s)\b" % "|".join(sorted(lex.schedule_nouns)), re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=20_000)
 def _undated_clauses(text: str, lex: Lexicon) -> list[tuple[str, frozenset[str]]]:
     """Return (clause, its content stems) for each clause saying the event has no date ("No date was announced")."""
     out = []
@@ -460,6 +466,7 @@ def _undated_clauses(text: str, lex: Lexicon) -> list[tuple[str, frozenset[str]]
     return out
 
 
+@functools.lru_cache(maxsize=20_000)
 def _timed_clauses(text: str, lex: Lexicon) -> list[tuple[str, frozenset[str]]]:
     """Return (the time-frame or date as written, the clause's content stems) for each clause that dates an event."""
     out = []
@@ -485,6 +492,9 @@ def schedule_reasons(a: str, b: str, language: str = "en") -> list[str]:
     lex = lexicon_for(language)
     if not lex.schedule_nouns or not lex.time_ahead:
         return []
+    nouns = _schedule_re(lex)
+    if not (nouns.search(a) or nouns.search(b)):
+        return []  # the common case, checked cheaply: neither side speaks of a date or timetable
     for undated_side, timed_side in ((a, b), (b, a)):
         if not lex.negation_re.search(undated_side):
             continue

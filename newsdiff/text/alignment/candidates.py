@@ -5,8 +5,8 @@ filtering: each passage of side a proposes candidates through its PREFIX_TERMS h
 (terms found in more than max(POSTINGS_CAP_MIN, POSTINGS_CAP_SHARE of the passages) are skipped);
 every passage, on either side, keeps its TOP_CANDIDATES best by the weight they share.
 With a sentence-embedding model, each passage also proposes its SEMANTIC_TOP nearest passages of the
-other side (the only way a paraphrase with no word in common, or a translation, becomes a candidate):
-across languages all of them, in one language those at PARAPHRASE_COSINE or above.
+other side (the only way a paraphrase with no word in common, or a translation, becomes a candidate);
+in one language only pairs at PARAPHRASE_COSINE or above are proposed (`close_pairs`).
 """
 
 from __future__ import annotations
@@ -77,9 +77,8 @@ def _blocked(ctx: Context, cap: int) -> set[tuple[int, int]]:
     return out
 
 
-def semantic_pairs(ctx: Context, top: int = SEMANTIC_TOP, floor: float = -1.0) -> set[tuple[int, int]]:
-    """Each passage's `top` nearest passages on the other side by embedding cosine (both directions),
-    keeping those at `floor` or above."""
+def semantic_pairs(ctx: Context, top: int = SEMANTIC_TOP) -> set[tuple[int, int]]:
+    """Each passage's `top` nearest passages on the other side by embedding cosine (both directions)."""
     import numpy as np
 
     va, vb = ctx.vectors()
@@ -92,13 +91,32 @@ def semantic_pairs(ctx: Context, top: int = SEMANTIC_TOP, floor: float = -1.0) -
     for start in range(0, len(va), SEMANTIC_ROWS):
         block = va[start:start + SEMANTIC_ROWS] @ vb.T
         rows = np.argpartition(-block, k_b - 1, axis=1)[:, :k_b]
-        out.update((start + r, int(c)) for r, cols in enumerate(rows) for c in cols if block[r, c] >= floor)
+        out.update((start + r, int(c)) for r, cols in enumerate(rows) for c in cols)
         merged = np.vstack([best_a, block])
         merged_idx = np.vstack([best_a_idx, np.arange(start, start + len(block))[:, None].repeat(len(vb), 1)])
         keep = np.argpartition(-merged, k_a - 1, axis=0)[:k_a]
         best_a = np.take_along_axis(merged, keep, 0)
         best_a_idx = np.take_along_axis(merged_idx, keep, 0)
-    out.update((int(best_a_idx[r, c]), c) for r in range(k_a) for c in range(len(vb)) if best_a[r, c] >= floor)
+    out.update((int(best_a_idx[r, c]), c) for r in range(k_a) for c in range(len(vb)))
+    return out
+
+
+def close_pairs(ctx: Context, floor: float, top: int = SEMANTIC_TOP) -> set[tuple[int, int]]:
+    """Pairs at cosine `floor` or above, at most `top` per passage of side a (the closest): in one language
+    few pairs are that close, so this is cheaper than ranking every row and column."""
+    import numpy as np
+
+    va, vb = ctx.vectors()
+    out = set()
+    if not len(va) or not len(vb):
+        return out
+    k = min(top, len(vb))
+    for start in range(0, len(va), SEMANTIC_ROWS):
+        block = va[start:start + SEMANTIC_ROWS] @ vb.T
+        block[block < floor] = -np.inf
+        best = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        rows, cols = np.nonzero(np.isfinite(np.take_along_axis(block, best, 1)))
+        out.update(zip((start + rows).tolist(), best[rows, cols].tolist()))
     return out
 
 
@@ -108,7 +126,7 @@ def candidate_pairs(ctx: Context) -> set[tuple[int, int]]:
     if ctx.scorer is not None:
         if ctx.cross_language and len(a) * len(b) <= EXHAUSTIVE_PAIRS:
             return {(i, j) for i in range(len(a)) for j in range(len(b))}
-        extra = semantic_pairs(ctx, floor=-1.0 if ctx.cross_language else PARAPHRASE_COSINE)
+        extra = semantic_pairs(ctx) if ctx.cross_language else close_pairs(ctx, PARAPHRASE_COSINE)
     else:
         extra = set()
     if len(a) * len(b) <= EXHAUSTIVE_PAIRS:

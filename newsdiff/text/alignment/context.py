@@ -9,7 +9,7 @@ from typing import Any
 
 from newsdiff.text.alignment.terms import Side
 
-LEVEL_SAMPLE = 1000  # passages a side whose cosines give the comparison's typical level
+LEVEL_SAMPLE = 300  # passages a side whose cosines give the comparison's typical level (90,000 pairs)
 MIN_IDF_PAIRS = 9  # below this many passage pairs in-comparison IDF means nothing: rarity alone
 
 
