@@ -447,6 +447,11 @@ def _schedule_re(lex: Lexicon) -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=20_000)
+def _speaks_of_schedule(text: str, lex: Lexicon) -> bool:
+    return bool(_schedule_re(lex).search(text))
+
+
+@functools.lru_cache(maxsize=20_000)
 def _undated_clauses(text: str, lex: Lexicon) -> list[tuple[str, frozenset[str]]]:
     """Return (clause, its content stems) for each clause saying the event has no date ("No date was announced")."""
     out = []
@@ -492,8 +497,7 @@ def schedule_reasons(a: str, b: str, language: str = "en") -> list[str]:
     lex = lexicon_for(language)
     if not lex.schedule_nouns or not lex.time_ahead:
         return []
-    nouns = _schedule_re(lex)
-    if not (nouns.search(a) or nouns.search(b)):
+    if not (_speaks_of_schedule(a, lex) or _speaks_of_schedule(b, lex)):
         return []  # the common case, checked cheaply: neither side speaks of a date or timetable
     for undated_side, timed_side in ((a, b), (b, a)):
         if not lex.negation_re.search(undated_side):
