@@ -13,7 +13,9 @@ tests/text/gold_scoring.py; "-" means the gold has nothing to measure (e.g. ECB+
 Baseline (the issue's): split passages into sentences with a regex, link mutual-best sentence
 pairs whose `rapidfuzz.fuzz.token_set_ratio` >= 60, label every link "match".
 
-Before/after tables (engine of commit d93f28d vs issue 10's engine) are in docs/alignment-quality.md.
+`engine` is align()'s default: two English accounts read with the shipped English model; --lexical adds
+the engine without it. Before/after tables (engine of commit d93f28d vs issue 10's engine, then commit
+03d1830 vs the shipped model and stricter cues) are in docs/alignment-quality.md.
 """
 
 from __future__ import annotations
