@@ -186,6 +186,9 @@ NEWSDIFF_FETCH_ALLOW_PRIVATE = env_flag("NEWSDIFF_FETCH_ALLOW_PRIVATE")
 # A local sentence-embedding model (model2vec's static format) for paraphrases and cross-language pairs;
 # blank: none (accounts in two languages are then linked by hand). See README, "Accounts in Spanish".
 NEWSDIFF_EMBEDDING_MODEL_DIR = os.environ.get("NEWSDIFF_EMBEDDING_MODEL_DIR", "")
+# Without a configured model, two English accounts are scored with the English model shipped in
+# newsdiff/text/models/minilm-static-en (paraphrases sharing no word); 0 turns it off (lexical signals only).
+NEWSDIFF_SHIPPED_EMBEDDING_MODEL = env_flag("NEWSDIFF_SHIPPED_EMBEDDING_MODEL", default=True)
 
 # ClaimReview export: the newsroom that publishes the fact checks, and where (a URL template with {slug}
 # and {claim}, e.g. https://news.example.org/checks/{slug}/#claim-{claim}); an empty template leaves url out.

@@ -45,10 +45,11 @@ def comparison_align_pair(*, article_a: Article, article_b: Article, user=None) 
     # Imported here: the aligner (rapidfuzz, cue lists, lexicons) is a tenth of a second of start-up that
     # every command and server process would pay without aligning anything.
     from newsdiff.text.align import align
-    from newsdiff.text.semantic import scorer_for
+    from newsdiff.text.semantic import scorer_for_pair
 
     result = align(passages_a, passages_b, language_a=article_a.language, language_b=article_b.language,
-                   scorer=scorer_for(settings.NEWSDIFF_EMBEDDING_MODEL_DIR))
+                   scorer=scorer_for_pair(settings.NEWSDIFF_EMBEDDING_MODEL_DIR, article_a.language,
+                                          article_b.language, shipped=settings.NEWSDIFF_SHIPPED_EMBEDDING_MODEL))
 
     with transaction.atomic():
         pair_links = Link.objects.filter(

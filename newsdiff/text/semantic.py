@@ -10,6 +10,12 @@ passages across languages.
 Nothing here downloads: a directory that is missing or incomplete gives the "no model" state with a
 one-line reason (`ModelStatus`), never a network call (model2vec would otherwise try the Hugging Face
 hub for a name that is not a local folder).
+
+An English model ships with the code (`SHIPPED_MODEL_DIR`, 15 MB): a static distillation of
+sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0) made with model2vec's `distill` by
+tools/build_static_model.py (its README says where the weights came from and how they were verified).
+`scorer_for_pair` picks the scorer of a comparison: the configured directory when there is one, otherwise
+the shipped model when both accounts are English (it knows English words only), otherwise none.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ from pathlib import Path
 from typing import Sequence
 
 REQUIRED_FILES = ("config.json", "tokenizer.json", "model.safetensors")
+SHIPPED_MODEL_DIR = Path(__file__).resolve().parent / "models" / "minilm-static-en"
+SHIPPED_MODEL_LANGUAGES = frozenset({"en"})  # the languages the shipped model was trained on
 
 
 class ModelUnavailable(Exception):
@@ -131,3 +139,25 @@ def model_status(directory: str | None) -> ModelStatus:
         return ModelStatus(True, f"Sentence-embedding model: {found.directory} ({found.dimensions} dimensions).",
                            found.directory)
     return found
+
+
+def shipped_scorer(language_a: str = "en", language_b: str | None = None) -> SemanticScorer | None:
+    """Return the shipped English model's scorer when both accounts are in its language, else None."""
+    from newsdiff.text.language import base_language
+
+    languages = {base_language(language_a) or "en", base_language(language_b or language_a) or "en"}
+    if not languages <= SHIPPED_MODEL_LANGUAGES:
+        return None
+    return scorer_for(str(SHIPPED_MODEL_DIR))
+
+
+def scorer_for_pair(directory: str | None, language_a: str = "en", language_b: str | None = None, *,
+                    shipped: bool = True) -> SemanticScorer | None:
+    """Return the scorer for comparing two accounts.
+
+    The configured model directory wins (an operator's choice, e.g. a multilingual model); without one,
+    the shipped English model scores two English accounts unless `shipped` is False.
+    """
+    if directory:
+        return scorer_for(directory)
+    return shipped_scorer(language_a, language_b) if shipped else None

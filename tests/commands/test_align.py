@@ -125,3 +125,18 @@ def test_align_again_in_the_background_queues_a_job(capsys):
     assert f"job {job.pk}" in capsys.readouterr().out and job.status == Job.Status.DONE
     with pytest.raises(CommandError, match="--background goes with --comparison"):
         call_command("align", "a.txt", "b.txt", "--background")
+
+
+def test_align_reads_english_accounts_with_the_shipped_model_unless_turned_off(seeds_dir, capsys, settings):
+    """The shipped English model adds its bonus to the seed's lede pair; the setting turns it off."""
+    from newsdiff.text import semantic
+
+    files = [str(seeds_dir / "mexican_presidency_account.txt"), str(seeds_dir / "truth_social_account.txt")]
+    settings.NEWSDIFF_EMBEDDING_MODEL_DIR = ""
+    scores = {}
+    for shipped in (True, False):
+        settings.NEWSDIFF_SHIPPED_EMBEDDING_MODEL = shipped
+        call_command("align", *files, "--json")
+        scores[shipped] = {(tuple(l["a"]), tuple(l["b"])): l["score"] for l in json.loads(capsys.readouterr().out)["links"]}
+    assert scores[True][((1,), (0,))] > scores[False][((1,), (0,))]
+    assert semantic.scorer_for_pair("", "en", "en", shipped=False) is None

@@ -23,11 +23,12 @@ ALIGNABLE = {"claim", "quote"}
 
 # Floors = what the engine reaches on each development gold (figures in tests/text/gold_scoring.py),
 # set at the measured values, not above. Raise them when the engine improves; never lower them silently.
-# (seed: 4/9 links, precision 0.80; the seed's conflict is not linked: it shares no content word
-# but "meeting" and "call" with its partner. demo: 3/7 links, one of its two conflicts.)
+# (seed: 5/9 links, precision 0.83, its conflict found by the schedule cue: "slated for later this
+# month" / "no timetable was announced"; demo: 4/7 links, both conflicts. Default engine, with the
+# shipped English model.)
 FLOORS = {
-    "seed": {"link_recall": 0.44, "link_precision": 0.8, "uniques_kept": 0.77},
-    "demo": {"link_recall": 0.42, "link_precision": 0.75, "uniques_kept": 0.83, "conflicts_found": 0.5},
+    "seed": {"link_recall": 0.55, "link_precision": 0.83, "uniques_kept": 0.77, "conflicts_found": 1.0},
+    "demo": {"link_recall": 0.57, "link_precision": 0.8, "uniques_kept": 0.83, "conflicts_found": 1.0},
 }
 
 
@@ -200,10 +201,12 @@ def test_unrelated_passages_stay_unique():
     assert result.unique_a == [1, 2] and result.unique_b == [0, 1]
 
 
-# Real-looking development golds (tests/text/gold/real/, "split": "dev"), pooled; measured
-# 2026-11-29: link recall 0.84, precision 0.956, uniques kept 0.98, conflicts found 0.90,
-# conflict-label precision 0.90. The held-out half is reported by bench/align_quality.py only.
-REAL_DEV_FLOORS = {"link_recall": 0.84, "link_precision": 0.95, "uniques_kept": 0.98, "conflicts_found": 0.9,
+# Real-looking development golds (tests/text/gold/real/, "split": "dev"), pooled, with the default
+# engine (the shipped English model on); measured 2026-11-29: link recall 0.86, precision 0.946,
+# uniques kept 0.96, conflicts found 0.90, conflict-label precision 0.90 (lexical only: 0.84, 0.956,
+# 0.98: the model adds one right link and one wrong, a dateline lede). The held-out half is reported
+# by bench/align_quality.py only.
+REAL_DEV_FLOORS = {"link_recall": 0.86, "link_precision": 0.94, "uniques_kept": 0.96, "conflicts_found": 0.9,
                    "conflict_precision": 0.9}
 
 

@@ -124,3 +124,45 @@ def test_speaker_needs_a_reporting_verb():
     assert speaker(text, text.index('"'), text.rindex('"') + 1) is None
     text = 'Peter Vance, a lawyer for the alliance, said the ruling was "a blow to owners".'
     assert speaker(text, text.index('"'), text.rindex('"') + 1) == "Vance"
+
+
+def test_a_date_for_an_event_against_no_date_for_it_is_a_cue():
+    from newsdiff.text.cues import schedule_reasons
+
+    reasons = schedule_reasons("Both teams will meet later this month.", "No date was announced for the proposed meetings.")
+    assert reasons == ['dates differ: "later this month" vs "No date was announced for the proposed meetings."']
+    assert schedule_reasons("The board has not set a date for the vote.", "The vote is on March 3.")
+    # No shared event, no "no date", or a negation that is not about a date: nothing.
+    assert schedule_reasons("The council will meet next week.", "No date was given for the concert.") == []
+    assert schedule_reasons("The council will meet next week.", "The meeting was announced.") == []
+    assert schedule_reasons("The talks resume next week.", "It was not the first time the talks stalled.") == []
+
+
+def test_quantities_of_different_things_in_their_clauses_are_no_cue():
+    from newsdiff.text.cues import number_reasons
+
+    assert number_reasons("More than 40 people died in the strike on the school.",
+                          "About 400 people had sought shelter there.") == []
+    # The same act with two values, and a fronted weekday whose clause is the rest of the sentence.
+    assert number_reasons("The council adopted the ordinance 18 months ago.",
+                          "The ordinance was adopted by the council two years ago.")
+    assert number_reasons("On Thursday, the court struck down the rent cap.",
+                          "The court struck down the rent cap on Friday.")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The network agreed to pay $1 million to settle the complaint.",
+     "Under the settlement, the network will provide $500,000 of airtime for public-service announcements."),
+    ("The settlement, worth $1 million, was announced on Monday.",
+     "The network will give $500,000 of airtime under the settlement."),
+    ("He stumbled over the 38-word oath.", "The president repeated the 35-word oath of office."),
+    ("In a statement on Saturday, the coach apologised.", "The coach apologised on Friday, a day after the match."),
+    ("The fire, which killed 12 people, started in a kitchen.", "Fifteen people died in the fire, officials said."),
+    ("Officials said 12 people were killed in the blaze.", "The blaze, officials said, left 15 people dead."),
+    ("The strike lasted three weeks.", "After a month, the strike ended."),
+    ("Turnout was 38 percent.", "Turnout, according to the clerk, reached 41 percent."),
+])
+def test_conflicting_values_in_ordinary_news_syntax_are_cued(a, b):
+    """Appositives, fronted phrases and relative clauses put the value and its subject in different clauses."""
+    reasons = conflict_reasons(a, b)
+    assert any(r.startswith(("numbers differ", "dates differ")) for r in reasons), reasons

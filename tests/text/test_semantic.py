@@ -64,3 +64,21 @@ def test_no_model_state(model_dir, tmp_path):
     assert "does not exist" in model_status(str(tmp_path / "absent")).message
     assert scorer_for(str(model_dir)) is scorer_for(str(model_dir))  # loaded once
     assert model_status(str(model_dir)).available
+
+
+def test_the_shipped_english_model_loads_and_scores_a_paraphrase_above_an_unrelated_sentence():
+    scorer = load_scorer(semantic.SHIPPED_MODEL_DIR)
+    assert scorer.dimensions == 256
+    sims = scorer.matrix(["The talks went extremely well."],
+                         ["The negotiations were very productive.", "The river flooded the farms."])
+    assert sims[0, 0] > sims[0, 1] + 0.1
+
+
+def test_the_shipped_model_serves_english_pairs_only_and_a_configured_directory_wins(model_dir):
+    semantic._cached.cache_clear()
+    shipped = semantic.shipped_scorer("en", "en-GB")
+    assert shipped is not None and shipped.directory == str(semantic.SHIPPED_MODEL_DIR)
+    assert semantic.shipped_scorer("en", "es") is None and semantic.shipped_scorer("es") is None
+    assert semantic.scorer_for_pair("", "en", "en") is shipped
+    assert semantic.scorer_for_pair("", "en", "en", shipped=False) is None
+    assert semantic.scorer_for_pair(str(model_dir), "en", "es").directory == str(model_dir)

@@ -21,7 +21,7 @@ from newsdiff.text.align import align
 from newsdiff.text.claims import PairLink, build_claims
 from newsdiff.text.decode import InputRejected
 from newsdiff.text.pipeline import split_upload
-from newsdiff.text.semantic import model_status, scorer_for
+from newsdiff.text.semantic import model_status, scorer_for_pair
 
 
 def passage_dicts(segments) -> list[dict]:
@@ -105,8 +105,9 @@ class Command(BaseCommand):
         letters = account_letters(len(documents))
         segments = {letter: document.segments for letter, document in zip(letters, documents)}
         language = {letter: document.language for letter, document in zip(letters, documents)}
-        scorer = scorer_for(settings.NEWSDIFF_EMBEDDING_MODEL_DIR)
-        pairs = {(x, y): align(segments[x], segments[y], language_a=language[x], language_b=language[y], scorer=scorer)
+        pairs = {(x, y): align(segments[x], segments[y], language_a=language[x], language_b=language[y],
+                               scorer=scorer_for_pair(settings.NEWSDIFF_EMBEDDING_MODEL_DIR, language[x], language[y],
+                                                      shipped=settings.NEWSDIFF_SHIPPED_EMBEDDING_MODEL))
                  for x, y in combinations(letters, 2)}
         output = {letter: passage_dicts(segments[letter]) for letter in letters}
         if len(letters) == 2:

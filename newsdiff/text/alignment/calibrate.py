@@ -37,6 +37,12 @@ MIN_SHARED_TERMS = 2
 MIN_SHARED_WEIGHT = 1.0
 MIN_CALIBRATION_PASSAGES = 6
 CUE_FLOOR = 0.18  # what a mutual best pair carrying a conflict cue needs
+# A pair best on one side that gives a date for an event the other says has none ("will meet later this
+# month" / "No date was announced for the proposed meetings") shares little else but the event: it needs
+# SCHEDULE_FLOOR and one shared term. (The same relief for every cue, measured on the dev halves, doubled
+# the share of ECB+ links labelled conflict, all false.)
+SCHEDULE_FLOOR = 0.16
+CUE_SHARED_TERMS = 1
 TINY_LINK = 0.3  # what a mutual best pair needs when there is too little to calibrate on
 
 
@@ -76,17 +82,20 @@ def bars(ctx: Context, row: dict, col: dict) -> Bars:
 
 def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tuple[int, int]],
            has_cue: Callable[[int, int], bool] | None = None,
-           vouched: set[tuple[int, int]] | frozenset = frozenset()) -> list[tuple[int, int]]:
+           vouched: set[tuple[int, int]] | frozenset = frozenset(),
+           calibration: dict[tuple[int, int], float] | None = None,
+           has_schedule_cue: Callable[[int, int], bool] | None = None) -> list[tuple[int, int]]:
     """Choose the pairs to link.
 
     A mutual best pair under its bar but at or above CUE_FLOOR still links when `has_cue(i, j)` says
     it carries a conflict cue about what the two passages share: a possible conflict is what a
     reviewer must not miss ("roughly fifteen minutes" / "lasted about ten minutes" share little
     else). A pair in `vouched` (the sentence-embedding model finds it close: a paraphrase, a
-    translation) needs no shared terms.
+    translation) needs no shared terms. The bars come from `calibration` when given (the lexical scores,
+    so a bonus the model adds to a few pairs does not raise the bar for all of them), else from `scores`.
     """
     row, col = best_partners(scores)
-    bar = bars(ctx, row, col)
+    bar = bars(ctx, *best_partners(calibration)) if calibration is not None else bars(ctx, row, col)
     weight = ctx.weight
     numbers = VOCABULARY.numbers
     chosen = []
@@ -99,10 +108,14 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
             continue
         shared = ctx.a.terms[i] & ctx.b.terms[j]
         # A shared number counts half: a name and a number in common is not a correspondence.
-        if (i, j) not in vouched and (len(shared) - 0.5 * len(shared & numbers) < MIN_SHARED_TERMS
-                                      or sum(weight[t] for t in shared) < MIN_SHARED_WEIGHT):
-            continue
+        words = len(shared) - 0.5 * len(shared & numbers)
+        enough = (i, j) in vouched or (words >= MIN_SHARED_TERMS and sum(weight[t] for t in shared) >= MIN_SHARED_WEIGHT)
         needed = bar.mutual if is_row and is_col else bar.one_sided
-        if s >= needed or (is_row and is_col and s >= CUE_FLOOR and has_cue is not None and has_cue(i, j)):
+        if enough and s >= needed:
+            chosen.append((i, j))
+        elif enough and is_row and is_col and s >= CUE_FLOOR and has_cue is not None and has_cue(i, j):
+            chosen.append((i, j))
+        elif words >= CUE_SHARED_TERMS and s >= SCHEDULE_FLOOR and has_schedule_cue is not None \
+                and has_schedule_cue(i, j):
             chosen.append((i, j))
     return sorted(chosen)

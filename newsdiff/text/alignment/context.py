@@ -9,6 +9,7 @@ from typing import Any
 
 from newsdiff.text.alignment.terms import Side
 
+LEVEL_SAMPLE = 300  # passages a side whose cosines give the comparison's typical level (90,000 pairs)
 MIN_IDF_PAIRS = 9  # below this many passage pairs in-comparison IDF means nothing: rarity alone
 
 
@@ -23,12 +24,28 @@ class Context:
     norm_b: list[float]
     scorer: Any = None  # a newsdiff.text.semantic.SemanticScorer when a model is configured
     _vectors: Any = None
+    _cosine_level: float | None = None
 
     def vectors(self):
         """Both sides' passage embeddings (unit vectors), computed once; needs a scorer."""
         if self._vectors is None:
             self._vectors = (self.scorer.embed(self.a.texts), self.scorer.embed(self.b.texts))
         return self._vectors
+
+    def cosine_level(self) -> float:
+        """The median cosine of all passage pairs (at most LEVEL_SAMPLE passages a side, evenly spread):
+        what two passages of this comparison that do not correspond typically score."""
+        if self._cosine_level is None:
+            import numpy as np
+
+            va, vb = self.vectors()
+            if not len(va) or not len(vb):
+                self._cosine_level = 0.0
+            else:
+                ra = np.linspace(0, len(va) - 1, min(len(va), LEVEL_SAMPLE)).astype(int)
+                rb = np.linspace(0, len(vb) - 1, min(len(vb), LEVEL_SAMPLE)).astype(int)
+                self._cosine_level = float(np.median(va[ra] @ vb[rb].T))
+        return self._cosine_level
 
     @property
     def cross_language(self) -> bool:

@@ -1,7 +1,13 @@
 """The alignment engine: analyse, generate candidates, score with signals, combine, calibrate, label.
 
 Each step is a module of its own and reads only the shared `Context`; a new signal is a new class
-registered in `signals.SIGNALS` with a weight in `combine.WEIGHTS`.
+registered in `signals.SIGNALS` with a weight in `combine.WEIGHTS` (or `combine.SEMANTIC_BONUS`).
+
+Two English accounts are read by default with the English model shipped in
+newsdiff/text/models/minilm-static-en (`newsdiff.text.semantic.shipped_scorer`): it adds a bonus to
+the pairs it puts well above the comparison's usual cosine, proposes and vouches for mutual-nearest
+pairs at PARAPHRASE_COSINE or above (a paraphrase sharing no word), and leaves the bars to the lexical
+scores. `scorer=None` turns it off.
 """
 
 from __future__ import annotations
@@ -9,15 +15,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from newsdiff.text.alignment.calibrate import select
-from newsdiff.text.alignment.candidates import candidate_pairs
-from newsdiff.text.alignment.combine import combine, needed_signals, weights_for
+from newsdiff.text.alignment.calibrate import best_partners, select
+from newsdiff.text.alignment.candidates import PARAPHRASE_COSINE, candidate_pairs
+from newsdiff.text.alignment.combine import bonus_for, combine, needed_signals, weights_for
 from newsdiff.text.alignment.context import build_context
-from newsdiff.text.alignment.labels import has_cue, label
+from newsdiff.text.alignment.labels import has_cue, has_schedule_cue, label
 from newsdiff.text.alignment.signals import SIGNALS
 from newsdiff.text.alignment.terms import PassageLike, analyse
 
-SEMANTIC_VOUCH = 0.7  # cosine at which the model alone vouches for a pair (untuned: no real model here)
+AUTO = "auto"  # align()'s default scorer: the shipped English model when both accounts are English
+SEMANTIC_VOUCH = 0.7  # across languages: cosine at which the model alone vouches for a pair
+PARAPHRASE_SCORE = 0.31  # in one language, a pair at PARAPHRASE_COSINE (a paraphrase) scores at least this
+# ... when each passage is the other's nearest by cosine and the pair stands above the comparison's usual
+# cosine (`semantic_lift`: text the model reads badly, e.g. made-up words, puts everything close together)
+# In one language the model is one signal among several, and encoding costs about 0.1 ms of CPU a passage
+# (a news article has tens to a few hundred): past this many passages (both sides) the comparison is scored
+# lexically, which keeps 1,000 x 1,000 and 5,000 x 5,000 at their lexical cost (bench/align_bench.py).
+SEMANTIC_MAX_PASSAGES = 1_000
 
 
 @dataclass
@@ -53,15 +67,24 @@ class Alignment:
 
 
 def align(a: Sequence[PassageLike], b: Sequence[PassageLike], *, language_a: str = "en",
-          language_b: str | None = None, scorer=None) -> Alignment:
+          language_b: str | None = None, scorer=AUTO) -> Alignment:
     """Link corresponding claim/quote passages of two accounts and list the unmatched ones.
 
     Each side is read in its language (a tag: "es-MX" reads as Spanish). `scorer` (a
-    `newsdiff.text.semantic.SemanticScorer`) adds the sentence-embedding signal; accounts in two
-    languages get suggestions only with one (otherwise `needs_model` is set and nothing is linked).
+    `newsdiff.text.semantic.SemanticScorer`) adds the sentence-embedding signal; by default (AUTO) two
+    English accounts get the shipped English model, and `scorer=None` turns the signal off. Accounts in
+    two languages get suggestions only with a (multilingual) scorer (otherwise `needs_model` is set and
+    nothing is linked).
     """
     side_a = analyse(a, language=language_a)
     side_b = analyse(b, language=language_b or language_a)
+    if scorer is AUTO:
+        from newsdiff.text.semantic import shipped_scorer
+
+        scorer = shipped_scorer(side_a.language, side_b.language)
+    if scorer is not None and side_a.language == side_b.language \
+            and len(side_a.texts) + len(side_b.texts) > SEMANTIC_MAX_PASSAGES:
+        scorer = None
     ctx = build_context(side_a, side_b, scorer)
     if ctx.cross_language and scorer is None:
         return Alignment([], list(side_a.indices), list(side_b.indices), needs_model=True)
@@ -69,13 +92,26 @@ def align(a: Sequence[PassageLike], b: Sequence[PassageLike], *, language_a: str
         return Alignment([], list(side_a.indices), list(side_b.indices))
     pairs = sorted(candidate_pairs(ctx))
     weights = weights_for(scorer=scorer is not None, cross_language=ctx.cross_language)
-    values = {name: SIGNALS[name].scores(ctx, pairs) for name in needed_signals(weights)}
-    scores = dict(zip(pairs, combine(values, weights)))
+    bonus = bonus_for(scorer=scorer is not None, cross_language=ctx.cross_language)
+    values = {name: SIGNALS[name].scores(ctx, pairs) for name in needed_signals(weights, bonus)}
+    scores = dict(zip(pairs, combine(values, weights, bonus)))
+    calibration = dict(zip(pairs, combine(values, weights))) if bonus else None
     verbatim = {p for p, v in zip(pairs, values["verbatim"]) if v}
-    vouched = set(pairs) if ctx.cross_language else \
-        {p for p, v in zip(pairs, values.get("semantic", ())) if v >= SEMANTIC_VOUCH}
+    if ctx.cross_language:
+        vouched = set(pairs)
+    elif scorer is not None:
+        cosines = dict(zip(pairs, SIGNALS["semantic"].scores(ctx, pairs)))
+        lifted = {p for p, v in zip(pairs, values["semantic_lift"]) if v > 0}
+        row, col = best_partners(cosines)
+        vouched = {(i, j) for (i, j), c in cosines.items()
+                   if c >= PARAPHRASE_COSINE and (i, j) in lifted and row[i][1] == j and col[j][1] == i}
+        for p in vouched:
+            scores[p] = max(scores[p], PARAPHRASE_SCORE)
+    else:
+        vouched = set()
     links = []
-    for i, j in select(ctx, scores, verbatim, lambda i, j: has_cue(ctx, i, j), vouched):
+    for i, j in select(ctx, scores, verbatim, lambda i, j: has_cue(ctx, i, j), vouched, calibration,
+                       lambda i, j: has_schedule_cue(ctx, i, j)):
         name, reasons = label(ctx, i, j, (i, j) in verbatim)
         links.append(Link(a=[side_a.indices[i]], b=[side_b.indices[j]],
                           score=round(100 * min(1.0, scores[(i, j)]), 1), label=name, reasons=reasons))

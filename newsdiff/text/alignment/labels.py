@@ -7,7 +7,7 @@ adds the words that made the link (the rarest shared words).
 from __future__ import annotations
 
 from newsdiff.text.alignment.context import Context
-from newsdiff.text.cues import conflict_reasons
+from newsdiff.text.cues import conflict_reasons, schedule_reasons
 
 
 def shared_words(ctx: Context, i: int, j: int, limit: int = 4) -> list[str]:
@@ -19,6 +19,11 @@ def shared_words(ctx: Context, i: int, j: int, limit: int = 4) -> list[str]:
 def has_cue(ctx: Context, i: int, j: int) -> bool:
     """Whether a pair would be labelled a possible conflict."""
     return bool(conflict_reasons(ctx.a.texts[i], ctx.b.texts[j], ctx.a.language, ctx.b.language))
+
+
+def has_schedule_cue(ctx: Context, i: int, j: int) -> bool:
+    """Whether one passage dates an event the other says has no date (a same-language cue)."""
+    return ctx.a.language == ctx.b.language and bool(schedule_reasons(ctx.a.texts[i], ctx.b.texts[j], ctx.a.language))
 
 
 def label(ctx: Context, i: int, j: int, verbatim: bool) -> tuple[str, list[str]]:

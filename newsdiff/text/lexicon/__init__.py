@@ -54,6 +54,9 @@ class Lexicon:
     canonical_extra: dict[str, str] = field(default_factory=dict)
     # negations that are prepositions of absence ("without", "sin"): they deny a noun, not the clause's verb
     privative: frozenset[str] = frozenset()
+    # A date or time-frame for an event against "no date was set" (the schedule cue); empty: not read.
+    schedule_nouns: frozenset[str] = frozenset()  # "date", "timetable": what "no date was set" lacks
+    time_ahead: str = ""  # regex of a time-frame ahead: "later this month", "next week", "tomorrow"
 
     @functools.cached_property
     def stem(self):

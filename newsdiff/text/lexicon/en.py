@@ -68,4 +68,8 @@ ENGLISH = Lexicon(
     not_speakers=frozenset("""The A An It He She They We I You His Her Their Our This That These Those
         Officials Official Sources Source Police Reporters""".split()),
     not_canonical=frozenset({"dozens"}),
+    schedule_nouns=frozenset("date dates timetable timeline timeframe schedule".split()),
+    time_ahead=(r"\b(?:(?:later|early|earlier|late)\s+)?(?:this|next)\s+(?:week|weekend|month|year|spring|summer"
+                r"|autumn|fall|winter)\b|\btomorrow\b|\b(?:in|within|over)\s+the\s+(?:coming|next)\s+"
+                r"(?:days|weeks|months)\b"),
 )

@@ -79,3 +79,30 @@ def test_the_pipeline_detects_the_language_and_splits_by_it():
     assert document.language == "es"
     assert [s.text for s in document.segments][0] == "El Sr. García llegó el viernes al puerto."
     assert split_content("The strike goes on without a deal at the port.", language="en-GB").language == "en-GB"
+
+
+def test_default_english_alignment_uses_the_shipped_model(monkeypatch):
+    """align() with no scorer argument reads two English accounts with the shipped model; scorer=None turns it off."""
+    from newsdiff.text import semantic
+    from newsdiff.text.alignment import engine
+
+    seen = []
+    real = semantic.shipped_scorer
+
+    def spy(language_a="en", language_b=None):
+        found = real(language_a, language_b)
+        seen.append(found)
+        return found
+
+    monkeypatch.setattr(semantic, "shipped_scorer", spy)
+    a = [P("The council approved the budget on Tuesday."), P("Rents will rise next year.")]
+    b = [P("On Tuesday the council approved the budget."), P("Schools reopen in March.")]
+    captured = []
+    original = engine.build_context
+    monkeypatch.setattr(engine, "build_context", lambda x, y, scorer=None: captured.append(scorer) or original(x, y, scorer))
+    align(a, b)
+    assert seen and seen[-1] is not None and captured[-1] is seen[-1]
+    align(a, b, scorer=None)
+    assert captured[-1] is None
+    align(a, [P("El consejo aprobó el presupuesto el martes.")], language_a="en", language_b="es")
+    assert seen[-1] is None  # English words only: no shipped model across languages
