@@ -41,9 +41,10 @@ run: demo
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-## make test: set up or update the test environment, run the whole suite
+## make test: set up or update the test environment, run the whole suite (one worker per core: pytest-xdist)
+TEST_WORKERS ?= auto
 test: dev-venv
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 bench: dev-venv
 	$(PY) bench/align_bench.py
