@@ -5,6 +5,7 @@
         pair.name, pair.split               # "court_rent_cap", "dev" | "heldout"
         pair.a, pair.b                      # segmented accounts, as the app splits an upload
         pair.gold                           # the gold dict (links, acceptable, decoys, unique, ...)
+        is_fresh(pair.gold)                 # True for the fresh held-out set written in session 18
         pair.find("a", "snippet")           # indices of the alignable passages of side a holding the snippet
 
 Only "claim" and "quote" passages are alignable; gold snippets name exactly one of them.
@@ -20,6 +21,7 @@ from newsdiff.text.pipeline import split_upload
 
 REAL_GOLD_DIR = Path(__file__).resolve().parent / "gold" / "real"
 ALIGNABLE = frozenset({"claim", "quote"})
+FRESH_SESSION = 18  # golds marked "session": 18 were written after the last tuning: a fresh held-out set
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,11 @@ def load_real_golds(split: str | None = None) -> list[RealGold]:
     """Return every real gold pair sorted by name, or only those of `split` ("dev" or "heldout")."""
     pairs = [load_pair(path) for path in sorted(REAL_GOLD_DIR.glob("*.json"))]
     return [pair for pair in pairs if split is None or pair.split == split]
+
+
+def is_fresh(gold: dict) -> bool:
+    """Return whether a gold belongs to the fresh held-out set written in session 18 (nothing tuned on it)."""
+    return gold.get("session") == FRESH_SESSION and gold["split"] == "heldout"
 
 
 def summary_row(pair: RealGold) -> str:
