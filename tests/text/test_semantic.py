@@ -1,4 +1,4 @@
-"""The semantic scorer loads a model2vec-format directory and scores passages by cosine similarity."""
+"""The semantic scorer loads a model2vec-format directory or an ONNX encoder and scores passages by cosine."""
 
 import importlib.util
 
