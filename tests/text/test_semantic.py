@@ -1,5 +1,8 @@
-"""The semantic scorer loads a model2vec-format directory and scores passages by cosine similarity."""
+"""The semantic scorer loads a model2vec-format directory or an ONNX encoder and scores passages by cosine."""
 
+import importlib.util
+
+import numpy as np
 import pytest
 
 from newsdiff.text import semantic
@@ -82,3 +85,46 @@ def test_the_shipped_model_serves_english_pairs_only_and_a_configured_directory_
     assert semantic.scorer_for_pair("", "en", "en") is shipped
     assert semantic.scorer_for_pair("", "en", "en", shipped=False) is None
     assert semantic.scorer_for_pair(str(model_dir), "en", "es").directory == str(model_dir)
+
+
+def test_a_directory_with_model_onnx_is_read_as_an_onnx_encoder_and_refused_with_a_reason(tmp_path):
+    (tmp_path / "model.onnx").write_bytes(b"not an onnx graph")
+    with pytest.raises(ModelUnavailable, match=r"lacks config.json, tokenizer.json \(expected an ONNX encoder\)"):
+        load_scorer(tmp_path)
+    (tmp_path / "config.json").write_text('{"dimensions": 384, "max_tokens": 256}')
+    build_tiny_model(tmp_path / "tiny")
+    (tmp_path / "tokenizer.json").write_bytes((tmp_path / "tiny" / "tokenizer.json").read_bytes())
+    # onnxruntime is not a requirement (tools/build_onnx_model.py, docs/alignment-quality.md): without it the
+    # directory is refused as unusable too, with its own reason
+    reason = "cannot be loaded" if importlib.util.find_spec("onnxruntime") else "onnxruntime is not installed"
+    with pytest.raises(ModelUnavailable, match=reason):
+        load_scorer(tmp_path)
+    assert model_status(str(tmp_path)).available is False
+
+
+class _FakeSession:
+    """Stands in for an onnxruntime session: a text's vector is (its first token id, its length, 1)."""
+
+    def __init__(self):
+        self.widths = []
+
+    def run(self, _outputs, feeds):
+        ids, mask = feeds["input_ids"], feeds["attention_mask"]
+        self.widths.append(ids.shape[1])
+        return [np.stack([ids[:, 0], mask.sum(axis=1), np.ones(len(ids))], axis=1).astype(np.float32)]
+
+
+def test_the_onnx_scorer_batches_texts_by_length_and_returns_them_in_order(model_dir):
+    from tokenizers import Tokenizer
+
+    session = _FakeSession()
+    scorer = semantic.OnnxScorer(session, Tokenizer.from_file(str(model_dir / "tokenizer.json")), {"dimensions": 3})
+    scorer.BATCH = 2
+    texts = ["trade and security border fentanyl", "speak", "call president", "friday"]
+    vectors = scorer.embed(texts)
+    assert vectors.shape == (4, 3)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0)
+    # each row is its own text's vector (token count / 1 survives normalising), whatever order it ran in
+    assert list(np.round(vectors[:, 1] / vectors[:, 2]).astype(int)) == [5, 1, 2, 1]
+    assert session.widths == [1, 5]  # the two one-token texts ran together, unpadded
+    assert scorer.embed([]).shape == (0, 3)
