@@ -90,7 +90,10 @@ def quantities(text: str, language: str = "en") -> tuple[Quantity, ...]:
 def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
     if not _DIGITS_RE.search(text) and lex.wordy.isdisjoint(default_process(text).split()):
         return ()
-    tokens = [m.group() for m in _token_re(lex).finditer(text)]
+    found = list(_token_re(lex).finditer(text))
+    tokens = [m.group() for m in found]
+    # joined[k]: token k+1 follows token k across blanks only (no comma, dash or quote between them)
+    joined = [not text[m.end():nxt.start()].strip() for m, nxt in zip(found, found[1:])] + [False]
     low = [t.lower().rstrip(".") if t.lower() not in lex.clock else t.lower() for t in tokens]
     months, weekdays, ordinals, stopwords = lex.months, lex.weekdays, lex.ordinals, lex.stopwords
     day_re = rf"\d{{1,2}}(?:{lex.ordinal_suffix})?"
@@ -115,10 +118,15 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
             k = month_at + 1
             continue
         elif (lt in ordinals or re.fullmatch(rf"\d+(?:{lex.ordinal_suffix})", lt)) and k + 1 < n:
-            noun = low[k + 1]
-            if noun.isalpha() and noun not in stopwords and noun not in months:
-                value = ordinals.get(lt) or _number(lt, lex)
-                out.append(Quantity(f"ordinal:{lex.stem(noun)}", float(value), f"{t} {tokens[k + 1].rstrip('.')}"))
+            phrase = _ordinal_phrase(low, joined, k + 1, lex) if joined[k] else []
+            if phrase:
+                value = float(ordinals.get(lt) or _number(lt, lex))
+                # The noun the ordinal counts: the head of the phrase after it ("third strike" / "fourth bus
+                # strike": the last word in English, the first in Spanish), and its first word as before.
+                head = phrase[0] if lex.noun_head_first else phrase[-1]
+                for end in dict.fromkeys((phrase.index(head), 0)):
+                    words = " ".join(tokens[k + 1:k + 2 + end]).rstrip(".")
+                    out.append(Quantity(f"ordinal:{lex.stem(low[k + 1 + end])}", value, f"{t} {words}"))
         else:
             q, used = _quantity_at(tokens, low, k, lex)
             if q is not None:
@@ -127,6 +135,25 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
                 continue
         k += 1
     return tuple(out)
+
+
+ORDINAL_PHRASE = 3  # words read after an ordinal for the noun it counts ("the fourth bus strike")
+
+
+def _ordinal_phrase(low: list[str], joined: list[bool], k: int, lex: Lexicon) -> list[str]:
+    """Return the content words from token k that form the phrase an ordinal qualifies: up to ORDINAL_PHRASE
+    words, stopping at a stopword, a month, a number, or any punctuation between words."""
+    out: list[str] = []
+    while k < len(low) and len(out) < ORDINAL_PHRASE:
+        word = low[k]
+        if not word.isalpha() or word in lex.stopwords or word in lex.months or word in lex.number_words \
+                or word in lex.ordinals:
+            break
+        out.append(word)
+        if not joined[k]:
+            break
+        k += 1
+    return out
 
 
 def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon) -> tuple[Quantity | None, int]:
@@ -295,8 +322,19 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
         kind = "dates differ" if key in ("date", "weekday") else "numbers differ"
         left = ", ".join(dict.fromkeys(f'"{x.text}"' for x, _ in pairs))
         right = ", ".join(dict.fromkeys(f'"{y.text}"' for _, y in pairs))
-        reasons.append(f"{kind}: {left} vs {right}")
-    return reasons
+        reasons.append((key, pairs, f"{kind}: {left} vs {right}"))
+    return [reason for key, pairs, reason in reasons if not _said_longer(key, pairs, reasons)]
+
+
+def _said_longer(key: str, pairs: list, reasons: list) -> bool:
+    """Whether an ordinal cue is already reported with the longer phrase of the same ordinals ("third Ashford" is
+    in "third Ashford player": one ordinal read with its first word and with its head gives one reason)."""
+    if not key.startswith("ordinal:"):
+        return False
+    return any(other != key and other.startswith("ordinal:") and all(
+        any(o_x.text.startswith(x.text) and o_y.text.startswith(y.text) and o_x.text != x.text
+            for o_x, o_y in other_pairs) for x, y in pairs)
+        for other, other_pairs, _ in reasons)
 
 
 # --- negation in the shared clause ------------------------------------------------------------
@@ -574,7 +612,7 @@ def _topic_words(text: str, lex: Lexicon) -> frozenset[str]:
     """Content-word stems of `text` that are not numbers, months or weekdays."""
     return frozenset(lex.stem(w) for w in default_process(text).split()
                      if w.isalpha() and len(w) > 1 and w not in lex.stopwords and w not in lex.months
-                     and w not in lex.weekdays and w not in lex.number_words)
+                     and w not in lex.weekdays and w not in lex.number_words and w not in lex.ordinals)
 
 
 def conflict_reasons(a: str, b: str, language: str = "en", language_b: str | None = None) -> list[str]:

@@ -166,3 +166,30 @@ def test_conflicting_values_in_ordinary_news_syntax_are_cued(a, b):
     """Appositives, fronted phrases and relative clauses put the value and its subject in different clauses."""
     reasons = conflict_reasons(a, b)
     assert any(r.startswith(("numbers differ", "dates differ")) for r in reasons), reasons
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("It was the third strike by drivers this year.", "It was the city's fourth bus strike this year.",
+     'numbers differ: "third strike" vs "fourth bus strike"'),
+    ("She became the second woman to lead the party.", "She is the first female leader of the party.", None),
+    ("He is the third Ashford player to join the club.", "He is the fourth Ashford player to join the club.",
+     'numbers differ: "third Ashford player" vs "fourth Ashford player"'),
+])
+def test_an_ordinal_counts_the_head_of_the_phrase_after_it(a, b, reason):
+    """"third strike" / "fourth bus strike": the ordinal counts the phrase's last noun (English), not the first
+    word after it; different heads ("woman" / "leader") are not compared."""
+    assert conflict_reasons(a, b) == ([reason] if reason else [])
+
+
+def test_the_phrase_after_an_ordinal_stops_at_punctuation_and_function_words():
+    assert [q.key for q in quantities("Reed finished third, Lam said.")] == []
+    assert [q.key for q in quantities("the fourth bus strike in two years")][:2] == ["ordinal:strike", "ordinal:bus"]
+    assert [q.key for q in quantities("the third strike by the city's bus drivers")] == ["ordinal:strike"]
+
+
+def test_an_ordinal_word_is_no_topic_shared_by_two_values():
+    """"a third candidate ... Reed took 41.1 percent" / "Lam finished a distant third with under 5 percent": the
+    percentages are about different people; "third" is a number word, not what the two clauses are about."""
+    assert conflict_reasons("Reed took 41.1 percent, and a third candidate, businessman Victor Lam, received the rest.",
+                            "Victor Lam, a restaurant owner who ran as an independent, finished a distant third "
+                            "with under 5 percent.") == []

@@ -92,3 +92,9 @@ def test_a_pair_in_two_languages_compares_typed_quantities_only():
     es_named = "Sheinbaum y Trump hablaron durante cuarenta minutos, Sheinbaum Trump."
     reasons = conflict_reasons(en_named, es_named, "en", "es")
     assert reasons and reasons[0].startswith("numbers differ")
+
+
+def test_a_spanish_ordinal_counts_the_first_noun_after_it():
+    """Spanish puts the head first: "la cuarta huelga portuaria" counts strikes."""
+    assert quantities("Es la cuarta huelga portuaria del año.", "es")[0].key == "ordinal:huelg"
+    assert conflict_reasons("Es la tercera huelga del año.", "Es la cuarta huelga portuaria del año.", "es")

@@ -36,6 +36,7 @@ _REPORTING = """dijo dice dicen dijeron afirmó afirma afirmaron declaró declar
 
 SPANISH = Lexicon(
     code="es",
+    noun_head_first=True,
     stemmer="spanish",
     wordfreq="es",
     stopwords=frozenset(get_stop_words("es")),
