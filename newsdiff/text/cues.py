@@ -351,6 +351,11 @@ PAIR_SHARE = 2 / 3
 # attorney" through; 3 lowered the share of ECB+ dev links labelled conflict (all false) and lost no
 # gold conflict.
 NEGATION_MIN_SHARED = 3
+# ...of which this many both sides write in lower case: what the two clauses share is more than a name ("Obama
+# has said he does not favor changing the Endangered Species Act" / "Critics of the Endangered Species Act often
+# substitute anecdote for fact" share only the Act's name; "had agreed" / "had not agreed to independent
+# arbitration" share a verb and its object).
+NEGATION_MIN_PLAIN = 2
 
 
 def clauses(text: str, language: str = "en") -> tuple[tuple[frozenset[str], bool], ...]:
@@ -415,9 +420,18 @@ def negation_reasons(a: str, b: str, min_shared: int = NEGATION_MIN_SHARED, lang
         for other_stems, _ in other:
             shared = stems & other_stems
             if len(shared) >= 2 and len(shared) >= NEGATED_SHARE * len(stems) \
-                    and len(clause & other_stems) >= min_shared:
+                    and len(clause & other_stems) >= min_shared \
+                    and len(shared & _plain_words(a, lex) & _plain_words(b, lex)) >= NEGATION_MIN_PLAIN:
                 return [f'negation in the shared clause: "{_clause_text(text, stems, lex)}"']
     return []
+
+
+@functools.lru_cache(maxsize=20_000)
+def _plain_words(text: str, lex: Lexicon) -> frozenset[str]:
+    """Stems of the words `text` writes in lower case somewhere: not only as part of a name."""
+    if lex.negation_suffix:
+        text = text.replace("n't", " not").replace("n’t", " not")
+    return frozenset(lex.stem(w.lower()) for w in re.findall(r"[^\W\d_]+", text) if w[0].islower())
 
 
 @functools.lru_cache(maxsize=20_000)

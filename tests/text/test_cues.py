@@ -193,3 +193,11 @@ def test_an_ordinal_word_is_no_topic_shared_by_two_values():
     assert conflict_reasons("Reed took 41.1 percent, and a third candidate, businessman Victor Lam, received the rest.",
                             "Victor Lam, a restaurant owner who ran as an independent, finished a distant third "
                             "with under 5 percent.") == []
+
+
+def test_a_negation_sharing_only_a_name_with_the_other_side_is_no_cue():
+    """The negated clause and the other side share the Act's name and nothing written in lower case."""
+    assert negation_reasons("Obama has said he does not favor changing the Endangered Species Act.",
+                            "Critics of the Endangered Species Act often substitute anecdote for fact.") == []
+    assert negation_reasons("Carrow Transit had agreed to independent arbitration, its chief said.",
+                            "Carrow Transit had not agreed to independent arbitration, its chief said.")
