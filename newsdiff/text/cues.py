@@ -105,16 +105,16 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
         # "3 de marzo": a link word may stand between the day and the month.
         month_at = k + 2 if k + 2 < n and low[k + 1] in lex.links else k + 1
         if lt in weekdays:
-            out.append(Quantity("weekday", float(weekdays[lt]), t.rstrip(".")))
+            out.append(Quantity("weekday" + _statement_time(low, k, lex), float(weekdays[lt]), t.rstrip(".")))
         elif lt in months and k + 1 < n and re.fullmatch(day_re, low[k + 1]):
             if lt != "may" or tokens[k][0] == "M":
-                out.append(Quantity("date", months[lt] * 100 + float(_number(low[k + 1], lex)),
-                                    f"{t} {tokens[k + 1]}"))
+                out.append(Quantity("date" + _statement_time(low, k, lex),
+                                    months[lt] * 100 + float(_number(low[k + 1], lex)), f"{t} {tokens[k + 1]}"))
             k += 2
             continue
         elif re.fullmatch(day_re, lt) and month_at < n and low[month_at] in months and low[month_at] != "may":
-            out.append(Quantity("date", months[low[month_at]] * 100 + float(_number(lt, lex)),
-                                " ".join(tokens[k:month_at + 1])))
+            value = months[low[month_at]] * 100 + float(_number(lt, lex))
+            out.append(Quantity("date" + _statement_time(low, k, lex), value, " ".join(tokens[k:month_at + 1])))
             k = month_at + 1
             continue
         elif (lt in ordinals or re.fullmatch(rf"\d+(?:{lex.ordinal_suffix})", lt)) and k + 1 < n:
@@ -135,6 +135,19 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
                 continue
         k += 1
     return tuple(out)
+
+
+def _statement_time(low: list[str], k: int, lex: Lexicon) -> str:
+    """":said" when the date or weekday at token k follows a reporting verb ("Lyons said Thursday that...", "told
+    reporters on Friday", "dijo el jueves"): the day someone spoke, compared only with another such day, not with
+    the day of the event ("the escape on Monday")."""
+    before = [w for w in low[max(0, k - 3):k] if w not in lex.stopwords or w in _reporting(lex)]
+    return ":said" if before and before[-1] in _reporting(lex) else ""
+
+
+@functools.cache
+def _reporting(lex: Lexicon) -> frozenset[str]:
+    return frozenset(lex.reporting_verbs)
 
 
 ORDINAL_PHRASE = 3  # words read after an ordinal for the noun it counts ("the fourth bus strike")
@@ -237,6 +250,21 @@ def _numbers(text: str, lex: Lexicon = ENGLISH) -> frozenset[float]:
     return frozenset(out)
 
 
+STAMP_WORDS = 3  # a passage with at most this many other words besides its dates and times is a time stamp
+
+
+@functools.lru_cache(maxsize=20_000)
+def _is_stamp(text: str, lex: Lexicon) -> bool:
+    """Whether `text` is only a time stamp ("PUBLISHED: WEDNESDAY, MARCH 13, 2013, 2:29 PM", "Posted on March 09,
+    2013"): it says when a page was written, not when the event happened, so its values are compared with nothing."""
+    keys = [q.key for q in _quantities(text, lex)]
+    if not keys or not all(key.startswith(("date", "weekday", "clock")) for key in keys):
+        return False
+    words = {w for w in default_process(text).split() if w.isalpha() and len(w) > 1 and w not in lex.months
+             and w not in lex.weekdays and w not in lex.clock}
+    return len(words) <= STAMP_WORDS
+
+
 def _same(x: float, y: float) -> bool:
     return abs(x - y) <= 1e-9 * max(abs(x), abs(y))
 
@@ -300,7 +328,7 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
     """
     lex_a, lex_b = lexicon_for(language), lexicon_for(language_b or language)
     qa, qb = _quantities(a, lex_a), _quantities(b, lex_b)
-    if not qa or not qb:
+    if not qa or not qb or _is_stamp(a, lex_a) or _is_stamp(b, lex_b):
         return []
     same_language = lex_a is lex_b
     ctx_a = _quantity_contexts(a, lex_a) if same_language else [(q, None, None) for q in qa]
@@ -319,7 +347,7 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
                  if _about_the_same(x, y)]
         if not pairs:
             continue  # the same kind of quantity about different things
-        kind = "dates differ" if key in ("date", "weekday") else "numbers differ"
+        kind = "dates differ" if key.startswith(("date", "weekday")) else "numbers differ"
         left = ", ".join(dict.fromkeys(f'"{x.text}"' for x, _ in pairs))
         right = ", ".join(dict.fromkeys(f'"{y.text}"' for _, y in pairs))
         reasons.append((key, pairs, f"{kind}: {left} vs {right}"))
@@ -579,7 +607,7 @@ def _timed_clauses(text: str, lex: Lexicon) -> list[tuple[str, frozenset[str]]]:
     for part in lex.clause_re.split(text):
         found = ahead.search(part)
         written = found.group() if found else next(
-            (q.text for q in _quantities(part, lex) if q.key in ("date", "weekday")), None)
+            (q.text for q in _quantities(part, lex) if q.key.startswith(("date", "weekday"))), None)
         if written is None:
             continue
         stems = frozenset(lex.stem(x) for x in default_process(part).split()

@@ -201,3 +201,22 @@ def test_a_negation_sharing_only_a_name_with_the_other_side_is_no_cue():
                             "Critics of the Endangered Species Act often substitute anecdote for fact.") == []
     assert negation_reasons("Carrow Transit had agreed to independent arbitration, its chief said.",
                             "Carrow Transit had not agreed to independent arbitration, its chief said.")
+
+
+def test_the_day_someone_spoke_is_compared_only_with_the_day_someone_spoke():
+    """"said Thursday" dates the statement, not the escape on Monday; two statement days still compare."""
+    assert conflict_reasons("Spokeswoman Michelle Lyons said Thursday that the convicted sex offender was still on the run.",
+                            "A convicted sex offender escaped during a prison transport on Monday.") == []
+    assert conflict_reasons("The senator said on Monday that the vote would go ahead.",
+                            "The senator said on Tuesday that the vote would go ahead.") == [
+        'dates differ: "Monday" vs "Tuesday"']
+    assert [q.key for q in quantities("Lyons told reporters on Friday that talks failed.")] == ["weekday:said"]
+
+
+def test_a_time_stamp_line_is_compared_with_nothing():
+    """Publication stamps say when a page was written, not when the event happened."""
+    assert conflict_reasons("PUBLISHED: WEDNESDAY, MARCH 13, 2013, 2:29 PM",
+                            "PUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: 22:19 GMT, 12 March 2013") == []
+    assert conflict_reasons("Posted on March 09, 2013", "Posted: Friday, March 8, 2013 2:39 pm") == []
+    # a short sentence with a value that is not a date is no stamp
+    assert conflict_reasons("Turnout was 38 percent.", "Turnout reached 41 percent.")

@@ -98,3 +98,8 @@ def test_a_spanish_ordinal_counts_the_first_noun_after_it():
     """Spanish puts the head first: "la cuarta huelga portuaria" counts strikes."""
     assert quantities("Es la cuarta huelga portuaria del año.", "es")[0].key == "ordinal:huelg"
     assert conflict_reasons("Es la tercera huelga del año.", "Es la cuarta huelga portuaria del año.", "es")
+
+
+def test_the_day_a_spanish_speaker_spoke_is_not_the_day_of_the_event():
+    assert conflict_reasons("El ministro dijo el jueves que la huelga seguirá.",
+                            "La huelga empezó el lunes, dijo el ministro.", "es") == []
