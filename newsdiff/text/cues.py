@@ -138,8 +138,8 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
 
 
 def _statement_time(low: list[str], k: int, lex: Lexicon) -> str:
-    """":said" when the date or weekday at token k follows a reporting verb ("Lyons said Thursday that...", "told
-    reporters on Friday", "dijo el jueves"): the day someone spoke, compared only with another such day, not with
+    """":said" when the date or weekday at token k follows a reporting verb ("Lyons said Thursday that...", "said
+    on Friday", "dijo el jueves"): the day someone spoke, compared only with another such day, not with
     the day of the event ("the escape on Monday")."""
     before = [w for w in low[max(0, k - 3):k] if w not in lex.stopwords or w in _reporting(lex)]
     return ":said" if before and before[-1] in _reporting(lex) else ""
