@@ -439,6 +439,8 @@ def negation_reasons(a: str, b: str, min_shared: int = NEGATION_MIN_SHARED, lang
     pair_shared = _topic_words(a, lex) & _topic_words(b, lex)
     heads = _negated_heads(text, lex)
     whole = _whole_clauses(text, lex)
+    if _is_record(text, lex):
+        return []  # "no blackout so long since 2019" states a record, as "the longest since 2019" does
     for stems, negated in neg_side:
         if not negated:
             continue
@@ -452,6 +454,23 @@ def negation_reasons(a: str, b: str, min_shared: int = NEGATION_MIN_SHARED, lang
                     and len(shared & _plain_words(a, lex) & _plain_words(b, lex)) >= NEGATION_MIN_PLAIN:
                 return [f'negation in the shared clause: "{_clause_text(text, stems, lex)}"']
     return []
+
+
+@functools.lru_cache(maxsize=20_000)
+def _is_record(text: str, lex: Lexicon) -> bool:
+    """Whether a negated clause of `text` compares by degree against a past time ("No storm so strong had hit the
+    coast since 1990", "No se veía un apagón tan extenso desde 2019"): a record, the same claim as a superlative."""
+    if not lex.since_words or not lex.degree_words:
+        return False
+    for part in lex.clause_re.split(text):
+        words = default_process(part).split()
+        negation = next((k for k, w in enumerate(words) if w in lex.negations), None)
+        if negation is None:
+            continue
+        rest = words[negation + 1:]
+        if any(w in lex.degree_words for w in rest) and any(w in lex.since_words for w in rest):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=20_000)

@@ -220,3 +220,12 @@ def test_a_time_stamp_line_is_compared_with_nothing():
     assert conflict_reasons("Posted on March 09, 2013", "Posted: Friday, March 8, 2013 2:39 pm") == []
     # a short sentence with a value that is not a date is no stamp
     assert conflict_reasons("Turnout was 38 percent.", "Turnout reached 41 percent.")
+
+
+def test_a_negated_record_is_no_cue_but_a_negated_event_since_a_time_is():
+    """"No storm so strong ... since 1990" says what "the strongest since 1990" says; "has not reopened since the
+    fire" still contradicts "has reopened since the fire"."""
+    assert negation_reasons("No storm so strong had hit the northern coast since 1990.",
+                            "It was the strongest storm to hit the northern coast since 1990.") == []
+    assert negation_reasons("The plant has not reopened since the fire in the east wing.",
+                            "The plant has reopened since the fire in the east wing.")

@@ -103,3 +103,14 @@ def test_a_spanish_ordinal_counts_the_first_noun_after_it():
 def test_the_day_a_spanish_speaker_spoke_is_not_the_day_of_the_event():
     assert conflict_reasons("El ministro dijo el jueves que la huelga seguirá.",
                             "La huelga empezó el lunes, dijo el ministro.", "es") == []
+
+
+def test_a_spanish_negated_record_is_no_cue():
+    """"No se veía un apagón tan extenso desde 2019" = "el más extenso desde 2019"."""
+    from newsdiff.text.cues import negation_reasons
+
+    assert negation_reasons("El apagón fue el más extenso en la región desde 2019.",
+                            "No se veía un apagón tan extenso en la región desde la tormenta de 2019.",
+                            language="es") == []
+    assert negation_reasons("La planta no reabrió desde el incendio del martes.",
+                            "La planta reabrió desde el incendio del martes.", language="es")

@@ -70,6 +70,8 @@ SPANISH = Lexicon(
                         "rechazó rechaza rechazaron".split()),
     negation_suffix="",
     privative=frozenset({"sin"}),
+    degree_words=frozenset({"tan", "tanto", "tanta", "tantos", "tantas", "tal"}),
+    since_words=frozenset({"desde"}),
     clause_words=("pero", "aunque", "mientras", "porque", "sino", "después", "antes"),
     reporting_verbs=tuple(_REPORTING),
     not_speakers=frozenset("""El La Los Las Un Una Unos Unas Él Ella Ellos Ellas Yo Nosotros Usted Su Sus
