@@ -528,7 +528,8 @@ _NAME = r"((?:[A-ZÁÉÍÓÚÑÜ][\w’'-]+\s+){0,3}[A-ZÁÉÍÓÚÑÜ][\w’'-]
 def _speaker_res(lex: Lexicon) -> tuple[re.Pattern, ...]:
     reporting = lex.reporting_re
     return (
-        re.compile(rf"{_NAME}\s*(?:,[^,]{{1,60}},\s*)?{reporting}\b"),  # Name said / Name, a lawyer, said
+        # Name said / Name, a lawyer, said / the mayor, Name, said
+        re.compile(rf"{_NAME}\s*(?:,[^,]{{1,60}},\s*|,\s*)?{reporting}\b"),
         re.compile(rf"\b{reporting}\s+{_NAME}"),  # said Name / dijo Name
         # said her campaign manager, Name / dijo la vocera del sindicato, Name
         re.compile(rf"\b{reporting}\s+(?:[a-záéíóúñü][\w’'-]*,?\s+){{1,4}}{_NAME}"),

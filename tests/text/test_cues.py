@@ -229,3 +229,11 @@ def test_a_negated_record_is_no_cue_but_a_negated_event_since_a_time_is():
                             "It was the strongest storm to hit the northern coast since 1990.") == []
     assert negation_reasons("The plant has not reopened since the fire in the east wing.",
                             "The plant has reopened since the fire in the east wing.")
+
+
+def test_a_speaker_named_in_an_apposition_is_found():
+    """"the mayor, Ilse Brandt, said": the name between commas before the verb is the speaker."""
+    a = '"We will not back down," Okafor told reporters.'
+    b = '"We will not back down," the mayor, Ilse Brandt, said.'
+    assert quote_reasons(a, b) == ["quote attributed to different speakers: Okafor vs Brandt"]
+    assert quote_reasons('"We will not back down," Okafor said.', '"We will not back down," the union leader, Okafor, said.') == []
