@@ -131,6 +131,13 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
             q, used = _quantity_at(tokens, low, k, lex)
             if q is not None:
                 out.append(q)
+                noun = k + used - 1
+                if q.key.startswith("count:") and not lex.noun_head_first and "-" not in q.text \
+                        and len(_ordinal_phrase(low, joined, noun, lex)[:2]) == 2:
+                    # "1,800 bus drivers": the number counts the drivers too (English puts the head last);
+                    # marked "+" so it is compared only where the other side names the first word too
+                    out.append(Quantity(f"count:{lex.stem(low[noun + 1])}+{lex.stem(low[noun])}", q.value,
+                                        f"{q.text} {tokens[noun + 1].rstrip('.')}"))
                 k += used
                 continue
         k += 1
@@ -295,7 +302,7 @@ def _quantity_contexts(text: str, lex: Lexicon) -> list[tuple[Quantity, frozense
             out.append((q, None, None))
             continue
         end_q = at + len(q.text)
-        unit = q.key.split(":", 1)[1] if ":" in q.key and not q.key.startswith("money") else None
+        unit = q.key.split(":", 1)[1].split("+")[0] if ":" in q.key and not q.key.startswith("money") else None
         start, end = max(b for b in bounds if b <= at), min(b for b in bounds if b >= end_q)
         s_start, s_end = max(b for b in stops if b <= at), min(b for b in stops if b >= end_q)
         sentence = _topic_words(text[s_start:at] + " " + text[end_q:s_end], lex) - {unit}
@@ -313,6 +320,34 @@ def _about_the_same(x: tuple, y: tuple) -> bool:
     if clause_x is None or clause_y is None:
         return True
     return bool(clause_x & sentence_y or sentence_x & clause_y)
+
+
+COMPOUND_PHRASE = 2  # words read after a compound for what it modifies ("a six-game losing streak")
+_COMPOUND_RE = re.compile(r"\w-[^\W\d_]")
+
+
+def _is_compound(q: Quantity) -> bool:
+    """Whether a count or duration is written as a compound modifier ("six-game", "38-word", "10-day")."""
+    return not q.key.startswith("money") and bool(_COMPOUND_RE.search(q.text))
+
+
+def _compound_fits(x: Quantity, a: str, y: Quantity, b: str, lex: Lexicon) -> bool:
+    """A compound ("a six-game losing streak") measures the phrase after it, a plain value ("23 games") counts
+    its unit: the two are compared only when the other passage names what the compound modifies ("The 10-day
+    trial" / "The trial lasted 12 days"). Two compounds, or two plain values, always compare."""
+    if _is_compound(x) == _is_compound(y):
+        return True
+    compound, text, other = (x, a, b) if _is_compound(x) else (y, b, a)
+    at = text.find(compound.text)
+    if at < 0:
+        return True
+    after = default_process(text[at + len(compound.text):]).split()[:COMPOUND_PHRASE]
+    phrase = []
+    for word in after:
+        if not word.isalpha() or word in lex.stopwords:
+            break
+        phrase.append(lex.stem(word))
+    return not phrase or bool(set(phrase) & _topic_words(other, lex))
 
 
 def number_reasons(a: str, b: str, language: str = "en", language_b: str | None = None) -> list[str]:
@@ -333,6 +368,8 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
     same_language = lex_a is lex_b
     ctx_a = _quantity_contexts(a, lex_a) if same_language else [(q, None, None) for q in qa]
     ctx_b = _quantity_contexts(b, lex_b) if same_language else [(q, None, None) for q in qb]
+    ctx_a, ctx_b = _qualified(ctx_a, _topic_words(b, lex_b)), _qualified(ctx_b, _topic_words(a, lex_a))
+    qa, qb = tuple(x[0] for x in ctx_a), tuple(x[0] for x in ctx_b)
     reasons = []
     keys_b = {q.key for q in qb}
     for key in sorted({q.key for q in qa} & keys_b):
@@ -344,7 +381,7 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
                                          or any(y.value in _numbers(a, lex_a) for y in vb)):
             continue  # "23 goals" / "two goals took his tally to 23": the count is there, its noun elsewhere
         pairs = [(x[0], y[0]) for x in ctx_a if x[0].key == key for y in ctx_b if y[0].key == key
-                 if _about_the_same(x, y)]
+                 if _about_the_same(x, y) and (not same_language or _compound_fits(x[0], a, y[0], b, lex_a))]
         if not pairs:
             continue  # the same kind of quantity about different things
         kind = "dates differ" if key.startswith(("date", "weekday")) else "numbers differ"
@@ -354,12 +391,28 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
     return [reason for key, pairs, reason in reasons if not _said_longer(key, pairs, reasons)]
 
 
+def _qualified(contexts: list, other_words: frozenset[str]) -> list:
+    """Resolve "count:driver+bus" (the head of "1,800 bus drivers"): it counts drivers where the other passage
+    names buses too ("2,300 drivers ... in the fourth bus strike"), and nothing otherwise ("498 rushing yards" is
+    not "404 yards" unless the other side speaks of rushing)."""
+    out = []
+    for q, clause, sentence in contexts:
+        if "+" in q.key:
+            key, modifier = q.key.split("+", 1)
+            if modifier not in other_words:
+                continue
+            q = Quantity(key, q.value, q.text)
+        out.append((q, clause, sentence))
+    return out
+
+
 def _said_longer(key: str, pairs: list, reasons: list) -> bool:
-    """Whether an ordinal cue is already reported with the longer phrase of the same ordinals ("third Ashford" is
-    in "third Ashford player": one ordinal read with its first word and with its head gives one reason)."""
-    if not key.startswith("ordinal:"):
+    """Whether an ordinal or count cue is already reported with the longer phrase of the same values ("third
+    Ashford" is in "third Ashford player": one value read with its first word and with its head gives one reason)."""
+    kind = key.split(":")[0]
+    if kind not in ("ordinal", "count"):
         return False
-    return any(other != key and other.startswith("ordinal:") and all(
+    return any(other != key and other.startswith(kind + ":") and all(
         any(o_x.text.startswith(x.text) and o_y.text.startswith(y.text) and o_x.text != x.text
             for o_x, o_y in other_pairs) for x, y in pairs)
         for other, other_pairs, _ in reasons)

@@ -237,3 +237,25 @@ def test_a_speaker_named_in_an_apposition_is_found():
     b = '"We will not back down," the mayor, Ilse Brandt, said.'
     assert quote_reasons(a, b) == ["quote attributed to different speakers: Okafor vs Brandt"]
     assert quote_reasons('"We will not back down," Okafor said.', '"We will not back down," the union leader, Okafor, said.') == []
+
+
+def test_a_compound_is_compared_with_a_plain_value_only_about_what_it_modifies():
+    """"a three-game losing streak" measures the streak, "23 games" counts games: no cue; "The 10-day trial" /
+    "The trial lasted 12 days" are about the trial; two compounds always compare."""
+    assert conflict_reasons("Philadelphia won 18 of its next 23 games and wound up at 40-42.",
+                            "The Sixers had a three-game losing streak going into the games against Philadelphia.") == []
+    assert conflict_reasons("The trial lasted 12 days.", "The 10-day trial ended on Monday.") == [
+        'numbers differ: "12 days" vs "10-day"']
+    assert conflict_reasons("It was a 48-hour walkout by drivers.", "The 72-hour walkout by drivers began.") == [
+        'numbers differ: "48-hour" vs "72-hour"']
+
+
+def test_a_count_also_counts_the_head_of_its_phrase_when_the_other_side_names_the_modifier():
+    """"1,800 bus drivers" / "2,300 drivers ... bus strike" count drivers; "498 rushing yards" / "404 yards" (no
+    rushing on the other side) are not compared."""
+    assert conflict_reasons("About 1,800 bus drivers walked off the job in Carrow Bay on Monday.",
+                            "Some 2,300 drivers at Carrow Transit stopped work on Monday in the fourth bus strike.") == [
+        'numbers differ: "1,800 bus drivers" vs "2,300 drivers"']
+    assert conflict_reasons("He ran for 498 rushing yards in the game.", "He ran for 404 yards in the game.") == []
+    assert conflict_reasons("About 1,800 bus drivers struck.", "About 2,300 bus drivers struck.") == [
+        'numbers differ: "1,800 bus drivers" vs "2,300 bus drivers"']
