@@ -60,8 +60,8 @@ class Lexicon:
     since_words: frozenset[str] = frozenset()
     # A date or time-frame for an event against "no date was set" (the schedule cue); empty: not read.
     schedule_nouns: frozenset[str] = frozenset()  # "date", "timetable": what "no date was set" lacks
-    time_ahead: str = ""
-    noun_head_first: bool = False  # the noun a phrase is about comes first ("huelga portuaria"), not last  # regex of a time-frame ahead: "later this month", "next week", "tomorrow"
+    time_ahead: str = ""  # regex of a time-frame ahead: "later this month", "next week", "tomorrow"
+    noun_head_first: bool = False  # the noun a phrase is about comes first ("huelga portuaria"), not last
 
     @functools.cached_property
     def stem(self):
