@@ -311,15 +311,18 @@ def _quantity_contexts(text: str, lex: Lexicon) -> list[tuple[Quantity, frozense
     return out
 
 
-def _about_the_same(x: tuple, y: tuple) -> bool:
+def _about_the_same(x: tuple, y: tuple, plain: frozenset[str] | None = None) -> bool:
     """Whether two located quantities are about one thing: the clause of one shares a content word with
     the sentence of the other ("Turnout was 38 percent" / "Turnout, according to the clerk, reached 41
-    percent"), not only with words elsewhere in the passage."""
+    percent"), not only with words elsewhere in the passage. With `plain` (dates and weekdays), the shared word
+    must be one of those: a word both sides write in lower case, not only a name ("talks with Carrow Transit broke
+    down late on Sunday" / "drivers at Carrow Transit stopped work on Monday" are two events of one company)."""
     _, clause_x, sentence_x = x
     _, clause_y, sentence_y = y
     if clause_x is None or clause_y is None:
         return True
-    return bool(clause_x & sentence_y or sentence_x & clause_y)
+    shared = (clause_x & sentence_y) | (sentence_x & clause_y)
+    return bool(shared if plain is None else shared & plain)
 
 
 COMPOUND_PHRASE = 2  # words read after a compound for what it modifies ("a six-game losing streak")
@@ -370,6 +373,7 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
     ctx_b = _quantity_contexts(b, lex_b) if same_language else [(q, None, None) for q in qb]
     ctx_a, ctx_b = _qualified(ctx_a, _topic_words(b, lex_b)), _qualified(ctx_b, _topic_words(a, lex_a))
     qa, qb = tuple(x[0] for x in ctx_a), tuple(x[0] for x in ctx_b)
+    plain = _plain_words(a, lex_a) & _plain_words(b, lex_b) if same_language else None
     reasons = []
     keys_b = {q.key for q in qb}
     for key in sorted({q.key for q in qa} & keys_b):
@@ -381,7 +385,8 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
                                          or any(y.value in _numbers(a, lex_a) for y in vb)):
             continue  # "23 goals" / "two goals took his tally to 23": the count is there, its noun elsewhere
         pairs = [(x[0], y[0]) for x in ctx_a if x[0].key == key for y in ctx_b if y[0].key == key
-                 if _about_the_same(x, y) and (not same_language or _compound_fits(x[0], a, y[0], b, lex_a))]
+                 if _about_the_same(x, y, plain if key.startswith(("date", "weekday")) else None)
+                 and (not same_language or _compound_fits(x[0], a, y[0], b, lex_a))]
         if not pairs:
             continue  # the same kind of quantity about different things
         kind = "dates differ" if key.startswith(("date", "weekday")) else "numbers differ"

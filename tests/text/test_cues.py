@@ -259,3 +259,16 @@ def test_a_count_also_counts_the_head_of_its_phrase_when_the_other_side_names_th
     assert conflict_reasons("He ran for 498 rushing yards in the game.", "He ran for 404 yards in the game.") == []
     assert conflict_reasons("About 1,800 bus drivers struck.", "About 2,300 bus drivers struck.") == [
         'numbers differ: "1,800 bus drivers" vs "2,300 bus drivers"']
+
+
+def test_two_days_are_compared_only_when_their_clauses_share_more_than_a_name():
+    """"talks with Carrow Transit broke down late on Sunday" / "drivers at Carrow Transit walked out on Monday": two
+    events of one company; "Talks resume on Thursday with the state mediator" / "Negotiators meet the state mediator
+    on Wednesday" share the meeting."""
+    from newsdiff.text.cues import number_reasons
+
+    assert number_reasons("Talks with Carrow Transit broke down late on Sunday.",
+                          "Drivers at Carrow Transit walked out on Monday.") == []
+    assert number_reasons("Talks are due to resume on Thursday with the state mediator.",
+                          "Negotiators will meet the state mediator again on Wednesday.") == [
+        'dates differ: "Thursday" vs "Wednesday"']
