@@ -157,6 +157,13 @@ def _reporting(lex: Lexicon) -> frozenset[str]:
     return frozenset(lex.reporting_verbs)
 
 
+def _ordinal_unit(low: list[str], j: int, lex: Lexicon) -> bool:
+    """Whether the unit of time at token j is an ordinal qualifying a noun ("a second rehab center", "un segundo
+    juicio"), not seconds ("a second", "10 seconds")."""
+    nxt = low[j + 1] if j + 1 < len(low) else ""
+    return low[j] in lex.ordinals and nxt.isalpha() and nxt not in lex.stopwords and nxt not in lex.minutes
+
+
 ORDINAL_PHRASE = 3  # words read after an ordinal for the noun it counts ("the fourth bus strike")
 
 
@@ -194,7 +201,7 @@ def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon) -> tup
         j = k + 1
         if low[k] in lex.half and j < n and low[j] in lex.indefinite:
             j += 1
-        if j < n and low[j] in lex.minutes:
+        if j < n and low[j] in lex.minutes and not _ordinal_unit(low, j, lex):
             return Quantity("duration", value * lex.minutes[low[j]], " ".join(tokens[start:j + 1])), j + 1 - start
         if low[k] not in lex.one:
             return None, 1
@@ -230,7 +237,7 @@ def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon) -> tup
         return Quantity("clock", value, written(k + 1)), k + 1 - start
     hyphen = k < n and low[k] == "-"
     j = k + 1 if hyphen else k
-    if j < n and low[j] in lex.minutes:
+    if j < n and low[j] in lex.minutes and not _ordinal_unit(low, j, lex):
         if j + 1 < n and (low[j + 1] in lex.age_words
                           or (j + 2 < n and low[j + 1] in ("-", *lex.links) and low[j + 2] in lex.age_words)):
             return None, j + 2 - start  # "a 10-year-old", "36-year old", "10 años de edad": an age

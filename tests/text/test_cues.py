@@ -272,3 +272,10 @@ def test_two_days_are_compared_only_when_their_clauses_share_more_than_a_name():
     assert number_reasons("Talks are due to resume on Thursday with the state mediator.",
                           "Negotiators will meet the state mediator again on Wednesday.") == [
         'dates differ: "Thursday" vs "Wednesday"']
+
+
+def test_second_before_a_noun_is_an_ordinal_not_a_unit_of_time():
+    """"a second rehab center" counts centers; "a second" and "10 seconds" are durations."""
+    assert [q.key for q in quantities("She checked into a second rehab center.")][0] == "ordinal:center"
+    assert [q.key for q in quantities("It lasted a second.")] == ["duration"]
+    assert [q.key for q in quantities("He ran the race in 10 seconds flat.")] == ["duration"]
