@@ -112,9 +112,11 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
                                     months[lt] * 100 + float(_number(low[k + 1], lex)), f"{t} {tokens[k + 1]}"))
             k += 2
             continue
-        elif re.fullmatch(day_re, lt) and month_at < n and low[month_at] in months and low[month_at] != "may":
+        elif re.fullmatch(day_re, lt) and month_at < n and low[month_at] in months \
+                and (low[month_at] != "may" or tokens[month_at][0] == "M"):  # "3 May", not "3 may"
             value = months[low[month_at]] * 100 + float(_number(lt, lex))
-            out.append(Quantity("date" + _statement_time(low, k, lex), value, " ".join(tokens[k:month_at + 1])))
+            written = " ".join(tokens[k:month_at + 1]).rstrip(".")
+            out.append(Quantity("date" + _statement_time(low, k, lex), value, written))
             k = month_at + 1
             continue
         elif (lt in ordinals or re.fullmatch(rf"\d+(?:{lex.ordinal_suffix})", lt)) and k + 1 < n:

@@ -279,3 +279,10 @@ def test_second_before_a_noun_is_an_ordinal_not_a_unit_of_time():
     assert [q.key for q in quantities("She checked into a second rehab center.")][0] == "ordinal:center"
     assert [q.key for q in quantities("It lasted a second.")] == ["duration"]
     assert [q.key for q in quantities("He ran the race in 10 seconds flat.")] == ["duration"]
+
+
+def test_a_day_before_a_capitalised_may_is_a_date():
+    """"3 May" is a date as "May 5" is; "3 may" (the verb) is not."""
+    assert conflict_reasons("The minister said the deal was signed on 3 May.",
+                            "The minister said the deal was signed on May 5.") == ['dates differ: "3 May" vs "May 5"']
+    assert [q.key for q in quantities("Of the applicants, 3 may come later.")] == []
