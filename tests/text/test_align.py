@@ -227,9 +227,10 @@ def test_real_dev_golds_meet_quality_floors():
 
 
 # The Spanish development pair (es_apagon_ciudad), read with the Spanish rules; measured 2026-11-29: link recall
-# 0.89, precision 1.00, uniques kept 1.00, conflicts found 1.00 (6 of 6), conflict-label precision 0.86.
+# 0.89, precision 1.00, uniques kept 1.00, conflicts found 1.00 (6 of 6), conflict-label precision 0.86; 1.00 since
+# session 18 reads "no se veía un apagón tan extenso desde 2019" as a record, not a denial.
 SPANISH_DEV_FLOORS = {"link_recall": 0.85, "link_precision": 0.95, "uniques_kept": 0.95, "conflicts_found": 1.0,
-                      "conflict_precision": 0.8}
+                      "conflict_precision": 0.95}
 
 
 def test_spanish_dev_gold_meets_quality_floors():
