@@ -90,7 +90,10 @@ def quantities(text: str, language: str = "en") -> tuple[Quantity, ...]:
 def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
     if not _DIGITS_RE.search(text) and lex.wordy.isdisjoint(default_process(text).split()):
         return ()
-    tokens = [m.group() for m in _token_re(lex).finditer(text)]
+    found = list(_token_re(lex).finditer(text))
+    tokens = [m.group() for m in found]
+    # joined[k]: token k+1 follows token k across blanks only (no comma, dash or quote between them)
+    joined = [not text[m.end():nxt.start()].strip() for m, nxt in zip(found, found[1:])] + [False]
     low = [t.lower().rstrip(".") if t.lower() not in lex.clock else t.lower() for t in tokens]
     months, weekdays, ordinals, stopwords = lex.months, lex.weekdays, lex.ordinals, lex.stopwords
     day_re = rf"\d{{1,2}}(?:{lex.ordinal_suffix})?"
@@ -102,31 +105,84 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
         # "3 de marzo": a link word may stand between the day and the month.
         month_at = k + 2 if k + 2 < n and low[k + 1] in lex.links else k + 1
         if lt in weekdays:
-            out.append(Quantity("weekday", float(weekdays[lt]), t.rstrip(".")))
+            out.append(Quantity("weekday" + _statement_time(low, k, lex), float(weekdays[lt]), t.rstrip(".")))
         elif lt in months and k + 1 < n and re.fullmatch(day_re, low[k + 1]):
             if lt != "may" or tokens[k][0] == "M":
-                out.append(Quantity("date", months[lt] * 100 + float(_number(low[k + 1], lex)),
-                                    f"{t} {tokens[k + 1]}"))
+                out.append(Quantity("date" + _statement_time(low, k, lex),
+                                    months[lt] * 100 + float(_number(low[k + 1], lex)), f"{t} {tokens[k + 1]}"))
             k += 2
             continue
-        elif re.fullmatch(day_re, lt) and month_at < n and low[month_at] in months and low[month_at] != "may":
-            out.append(Quantity("date", months[low[month_at]] * 100 + float(_number(lt, lex)),
-                                " ".join(tokens[k:month_at + 1])))
+        elif re.fullmatch(day_re, lt) and month_at < n and low[month_at] in months \
+                and (low[month_at] != "may" or tokens[month_at][0] == "M"):  # "3 May", not "3 may"
+            value = months[low[month_at]] * 100 + float(_number(lt, lex))
+            written = " ".join(tokens[k:month_at + 1]).rstrip(".")
+            out.append(Quantity("date" + _statement_time(low, k, lex), value, written))
             k = month_at + 1
             continue
         elif (lt in ordinals or re.fullmatch(rf"\d+(?:{lex.ordinal_suffix})", lt)) and k + 1 < n:
-            noun = low[k + 1]
-            if noun.isalpha() and noun not in stopwords and noun not in months:
-                value = ordinals.get(lt) or _number(lt, lex)
-                out.append(Quantity(f"ordinal:{lex.stem(noun)}", float(value), f"{t} {tokens[k + 1].rstrip('.')}"))
+            phrase = _ordinal_phrase(low, joined, k + 1, lex) if joined[k] else []
+            if phrase:
+                value = float(ordinals.get(lt) or _number(lt, lex))
+                # The noun the ordinal counts: the head of the phrase after it ("third strike" / "fourth bus
+                # strike": the last word in English, the first in Spanish), and its first word as before.
+                head = phrase[0] if lex.noun_head_first else phrase[-1]
+                for end in dict.fromkeys((phrase.index(head), 0)):
+                    words = " ".join(tokens[k + 1:k + 2 + end]).rstrip(".")
+                    out.append(Quantity(f"ordinal:{lex.stem(low[k + 1 + end])}", value, f"{t} {words}"))
         else:
             q, used = _quantity_at(tokens, low, k, lex)
             if q is not None:
                 out.append(q)
+                noun = k + used - 1
+                if q.key.startswith("count:") and not lex.noun_head_first and "-" not in q.text \
+                        and len(_ordinal_phrase(low, joined, noun, lex)[:2]) == 2:
+                    # "1,800 bus drivers": the number counts the drivers too (English puts the head last);
+                    # marked "+" so it is compared only where the other side names the first word too
+                    out.append(Quantity(f"count:{lex.stem(low[noun + 1])}+{lex.stem(low[noun])}", q.value,
+                                        f"{q.text} {tokens[noun + 1].rstrip('.')}"))
                 k += used
                 continue
         k += 1
     return tuple(out)
+
+
+def _statement_time(low: list[str], k: int, lex: Lexicon) -> str:
+    """":said" when the date or weekday at token k follows a reporting verb ("Lyons said Thursday that...", "said
+    on Friday", "dijo el jueves"): the day someone spoke, compared only with another such day, not with
+    the day of the event ("the escape on Monday")."""
+    before = [w for w in low[max(0, k - 3):k] if w not in lex.stopwords or w in _reporting(lex)]
+    return ":said" if before and before[-1] in _reporting(lex) else ""
+
+
+@functools.cache
+def _reporting(lex: Lexicon) -> frozenset[str]:
+    return frozenset(lex.reporting_verbs)
+
+
+def _ordinal_unit(low: list[str], j: int, lex: Lexicon) -> bool:
+    """Whether the unit of time at token j is an ordinal qualifying a noun ("a second rehab center", "un segundo
+    juicio"), not seconds ("a second", "10 seconds")."""
+    nxt = low[j + 1] if j + 1 < len(low) else ""
+    return low[j] in lex.ordinals and nxt.isalpha() and nxt not in lex.stopwords and nxt not in lex.minutes
+
+
+ORDINAL_PHRASE = 3  # words read after an ordinal for the noun it counts ("the fourth bus strike")
+
+
+def _ordinal_phrase(low: list[str], joined: list[bool], k: int, lex: Lexicon) -> list[str]:
+    """Return the content words from token k that form the phrase an ordinal qualifies: up to ORDINAL_PHRASE
+    words, stopping at a stopword, a month, a number, or any punctuation between words."""
+    out: list[str] = []
+    while k < len(low) and len(out) < ORDINAL_PHRASE:
+        word = low[k]
+        if not word.isalpha() or word in lex.stopwords or word in lex.months or word in lex.number_words \
+                or word in lex.ordinals:
+            break
+        out.append(word)
+        if not joined[k]:
+            break
+        k += 1
+    return out
 
 
 def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon) -> tuple[Quantity | None, int]:
@@ -147,7 +203,7 @@ def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon) -> tup
         j = k + 1
         if low[k] in lex.half and j < n and low[j] in lex.indefinite:
             j += 1
-        if j < n and low[j] in lex.minutes:
+        if j < n and low[j] in lex.minutes and not _ordinal_unit(low, j, lex):
             return Quantity("duration", value * lex.minutes[low[j]], " ".join(tokens[start:j + 1])), j + 1 - start
         if low[k] not in lex.one:
             return None, 1
@@ -183,7 +239,7 @@ def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon) -> tup
         return Quantity("clock", value, written(k + 1)), k + 1 - start
     hyphen = k < n and low[k] == "-"
     j = k + 1 if hyphen else k
-    if j < n and low[j] in lex.minutes:
+    if j < n and low[j] in lex.minutes and not _ordinal_unit(low, j, lex):
         if j + 1 < n and (low[j + 1] in lex.age_words
                           or (j + 2 < n and low[j + 1] in ("-", *lex.links) and low[j + 2] in lex.age_words)):
             return None, j + 2 - start  # "a 10-year-old", "36-year old", "10 años de edad": an age
@@ -208,6 +264,21 @@ def _numbers(text: str, lex: Lexicon = ENGLISH) -> frozenset[float]:
             if value is not None:
                 out.add(value)
     return frozenset(out)
+
+
+STAMP_WORDS = 3  # a passage with at most this many other words besides its dates and times is a time stamp
+
+
+@functools.lru_cache(maxsize=20_000)
+def _is_stamp(text: str, lex: Lexicon) -> bool:
+    """Whether `text` is only a time stamp ("PUBLISHED: WEDNESDAY, MARCH 13, 2013, 2:29 PM", "Posted on March 09,
+    2013"): it says when a page was written, not when the event happened, so its values are compared with nothing."""
+    keys = [q.key for q in _quantities(text, lex)]
+    if not keys or not all(key.startswith(("date", "weekday", "clock")) for key in keys):
+        return False
+    words = {w for w in default_process(text).split() if w.isalpha() and len(w) > 1 and w not in lex.months
+             and w not in lex.weekdays and w not in lex.clock}
+    return len(words) <= STAMP_WORDS
 
 
 def _same(x: float, y: float) -> bool:
@@ -240,7 +311,7 @@ def _quantity_contexts(text: str, lex: Lexicon) -> list[tuple[Quantity, frozense
             out.append((q, None, None))
             continue
         end_q = at + len(q.text)
-        unit = q.key.split(":", 1)[1] if ":" in q.key and not q.key.startswith("money") else None
+        unit = q.key.split(":", 1)[1].split("+")[0] if ":" in q.key and not q.key.startswith("money") else None
         start, end = max(b for b in bounds if b <= at), min(b for b in bounds if b >= end_q)
         s_start, s_end = max(b for b in stops if b <= at), min(b for b in stops if b >= end_q)
         sentence = _topic_words(text[s_start:at] + " " + text[end_q:s_end], lex) - {unit}
@@ -249,15 +320,46 @@ def _quantity_contexts(text: str, lex: Lexicon) -> list[tuple[Quantity, frozense
     return out
 
 
-def _about_the_same(x: tuple, y: tuple) -> bool:
+def _about_the_same(x: tuple, y: tuple, plain: frozenset[str] | None = None) -> bool:
     """Whether two located quantities are about one thing: the clause of one shares a content word with
     the sentence of the other ("Turnout was 38 percent" / "Turnout, according to the clerk, reached 41
-    percent"), not only with words elsewhere in the passage."""
+    percent"), not only with words elsewhere in the passage. With `plain` (dates and weekdays), the shared word
+    must be one of those: a word both sides write in lower case, not only a name ("talks with Carrow Transit broke
+    down late on Sunday" / "drivers at Carrow Transit stopped work on Monday" are two events of one company)."""
     _, clause_x, sentence_x = x
     _, clause_y, sentence_y = y
     if clause_x is None or clause_y is None:
         return True
-    return bool(clause_x & sentence_y or sentence_x & clause_y)
+    shared = (clause_x & sentence_y) | (sentence_x & clause_y)
+    return bool(shared if plain is None else shared & plain)
+
+
+COMPOUND_PHRASE = 2  # words read after a compound for what it modifies ("a six-game losing streak")
+_COMPOUND_RE = re.compile(r"\w-[^\W\d_]")
+
+
+def _is_compound(q: Quantity) -> bool:
+    """Whether a count or duration is written as a compound modifier ("six-game", "38-word", "10-day")."""
+    return not q.key.startswith("money") and bool(_COMPOUND_RE.search(q.text))
+
+
+def _compound_fits(x: Quantity, a: str, y: Quantity, b: str, lex: Lexicon) -> bool:
+    """A compound ("a six-game losing streak") measures the phrase after it, a plain value ("23 games") counts
+    its unit: the two are compared only when the other passage names what the compound modifies ("The 10-day
+    trial" / "The trial lasted 12 days"). Two compounds, or two plain values, always compare."""
+    if _is_compound(x) == _is_compound(y):
+        return True
+    compound, text, other = (x, a, b) if _is_compound(x) else (y, b, a)
+    at = text.find(compound.text)
+    if at < 0:
+        return True
+    after = default_process(text[at + len(compound.text):]).split()[:COMPOUND_PHRASE]
+    phrase = []
+    for word in after:
+        if not word.isalpha() or word in lex.stopwords:
+            break
+        phrase.append(lex.stem(word))
+    return not phrase or bool(set(phrase) & _topic_words(other, lex))
 
 
 def number_reasons(a: str, b: str, language: str = "en", language_b: str | None = None) -> list[str]:
@@ -273,11 +375,14 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
     """
     lex_a, lex_b = lexicon_for(language), lexicon_for(language_b or language)
     qa, qb = _quantities(a, lex_a), _quantities(b, lex_b)
-    if not qa or not qb:
+    if not qa or not qb or _is_stamp(a, lex_a) or _is_stamp(b, lex_b):
         return []
     same_language = lex_a is lex_b
     ctx_a = _quantity_contexts(a, lex_a) if same_language else [(q, None, None) for q in qa]
     ctx_b = _quantity_contexts(b, lex_b) if same_language else [(q, None, None) for q in qb]
+    ctx_a, ctx_b = _qualified(ctx_a, _topic_words(b, lex_b)), _qualified(ctx_b, _topic_words(a, lex_a))
+    qa, qb = tuple(x[0] for x in ctx_a), tuple(x[0] for x in ctx_b)
+    plain = _plain_words(a, lex_a) & _plain_words(b, lex_b) if same_language else None
     reasons = []
     keys_b = {q.key for q in qb}
     for key in sorted({q.key for q in qa} & keys_b):
@@ -289,14 +394,42 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
                                          or any(y.value in _numbers(a, lex_a) for y in vb)):
             continue  # "23 goals" / "two goals took his tally to 23": the count is there, its noun elsewhere
         pairs = [(x[0], y[0]) for x in ctx_a if x[0].key == key for y in ctx_b if y[0].key == key
-                 if _about_the_same(x, y)]
+                 if _about_the_same(x, y, plain if key.startswith(("date", "weekday")) else None)
+                 and (not same_language or _compound_fits(x[0], a, y[0], b, lex_a))]
         if not pairs:
             continue  # the same kind of quantity about different things
-        kind = "dates differ" if key in ("date", "weekday") else "numbers differ"
+        kind = "dates differ" if key.startswith(("date", "weekday")) else "numbers differ"
         left = ", ".join(dict.fromkeys(f'"{x.text}"' for x, _ in pairs))
         right = ", ".join(dict.fromkeys(f'"{y.text}"' for _, y in pairs))
-        reasons.append(f"{kind}: {left} vs {right}")
-    return reasons
+        reasons.append((key, pairs, f"{kind}: {left} vs {right}"))
+    return [reason for key, pairs, reason in reasons if not _said_longer(key, pairs, reasons)]
+
+
+def _qualified(contexts: list, other_words: frozenset[str]) -> list:
+    """Resolve "count:driver+bus" (the head of "1,800 bus drivers"): it counts drivers where the other passage
+    names buses too ("2,300 drivers ... in the fourth bus strike"), and nothing otherwise ("498 rushing yards" is
+    not "404 yards" unless the other side speaks of rushing)."""
+    out = []
+    for q, clause, sentence in contexts:
+        if "+" in q.key:
+            key, modifier = q.key.split("+", 1)
+            if modifier not in other_words:
+                continue
+            q = Quantity(key, q.value, q.text)
+        out.append((q, clause, sentence))
+    return out
+
+
+def _said_longer(key: str, pairs: list, reasons: list) -> bool:
+    """Whether an ordinal or count cue is already reported with the longer phrase of the same values ("third
+    Ashford" is in "third Ashford player": one value read with its first word and with its head gives one reason)."""
+    kind = key.split(":")[0]
+    if kind not in ("ordinal", "count"):
+        return False
+    return any(other != key and other.startswith(kind + ":") and all(
+        any(o_x.text.startswith(x.text) and o_y.text.startswith(y.text) and o_x.text != x.text
+            for o_x, o_y in other_pairs) for x, y in pairs)
+        for other, other_pairs, _ in reasons)
 
 
 # --- negation in the shared clause ------------------------------------------------------------
@@ -313,6 +446,11 @@ PAIR_SHARE = 2 / 3
 # attorney" through; 3 lowered the share of ECB+ dev links labelled conflict (all false) and lost no
 # gold conflict.
 NEGATION_MIN_SHARED = 3
+# ...of which this many both sides write in lower case: what the two clauses share is more than a name ("Obama
+# has said he does not favor changing the Endangered Species Act" / "Critics of the Endangered Species Act often
+# substitute anecdote for fact" share only the Act's name; "had agreed" / "had not agreed to independent
+# arbitration" share a verb and its object).
+NEGATION_MIN_PLAIN = 2
 
 
 def clauses(text: str, language: str = "en") -> tuple[tuple[frozenset[str], bool], ...]:
@@ -368,6 +506,8 @@ def negation_reasons(a: str, b: str, min_shared: int = NEGATION_MIN_SHARED, lang
     pair_shared = _topic_words(a, lex) & _topic_words(b, lex)
     heads = _negated_heads(text, lex)
     whole = _whole_clauses(text, lex)
+    if _is_record(text, lex):
+        return []  # "no blackout so long since 2019" states a record, as "the longest since 2019" does
     for stems, negated in neg_side:
         if not negated:
             continue
@@ -377,9 +517,35 @@ def negation_reasons(a: str, b: str, min_shared: int = NEGATION_MIN_SHARED, lang
         for other_stems, _ in other:
             shared = stems & other_stems
             if len(shared) >= 2 and len(shared) >= NEGATED_SHARE * len(stems) \
-                    and len(clause & other_stems) >= min_shared:
+                    and len(clause & other_stems) >= min_shared \
+                    and len(shared & _plain_words(a, lex) & _plain_words(b, lex)) >= NEGATION_MIN_PLAIN:
                 return [f'negation in the shared clause: "{_clause_text(text, stems, lex)}"']
     return []
+
+
+@functools.lru_cache(maxsize=20_000)
+def _is_record(text: str, lex: Lexicon) -> bool:
+    """Whether a negated clause of `text` compares by degree against a past time ("No storm so strong had hit the
+    coast since 1990", "No se veía un apagón tan extenso desde 2019"): a record, the same claim as a superlative."""
+    if not lex.since_words or not lex.degree_words:
+        return False
+    for part in lex.clause_re.split(text):
+        words = default_process(part).split()
+        negation = next((k for k, w in enumerate(words) if w in lex.negations), None)
+        if negation is None:
+            continue
+        rest = words[negation + 1:]
+        if any(w in lex.degree_words for w in rest) and any(w in lex.since_words for w in rest):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=20_000)
+def _plain_words(text: str, lex: Lexicon) -> frozenset[str]:
+    """Stems of the words `text` writes in lower case somewhere: not only as part of a name."""
+    if lex.negation_suffix:
+        text = text.replace("n't", " not").replace("n’t", " not")
+    return frozenset(lex.stem(w.lower()) for w in re.findall(r"[^\W\d_]+", text) if w[0].islower())
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -429,7 +595,8 @@ _NAME = r"((?:[A-ZÁÉÍÓÚÑÜ][\w’'-]+\s+){0,3}[A-ZÁÉÍÓÚÑÜ][\w’'-]
 def _speaker_res(lex: Lexicon) -> tuple[re.Pattern, ...]:
     reporting = lex.reporting_re
     return (
-        re.compile(rf"{_NAME}\s*(?:,[^,]{{1,60}},\s*)?{reporting}\b"),  # Name said / Name, a lawyer, said
+        # Name said / Name, a lawyer, said / the mayor, Name, said
+        re.compile(rf"{_NAME}\s*(?:,[^,]{{1,60}},\s*|,\s*)?{reporting}\b"),
         re.compile(rf"\b{reporting}\s+{_NAME}"),  # said Name / dijo Name
         # said her campaign manager, Name / dijo la vocera del sindicato, Name
         re.compile(rf"\b{reporting}\s+(?:[a-záéíóúñü][\w’'-]*,?\s+){{1,4}}{_NAME}"),
@@ -527,7 +694,7 @@ def _timed_clauses(text: str, lex: Lexicon) -> list[tuple[str, frozenset[str]]]:
     for part in lex.clause_re.split(text):
         found = ahead.search(part)
         written = found.group() if found else next(
-            (q.text for q in _quantities(part, lex) if q.key in ("date", "weekday")), None)
+            (q.text for q in _quantities(part, lex) if q.key.startswith(("date", "weekday"))), None)
         if written is None:
             continue
         stems = frozenset(lex.stem(x) for x in default_process(part).split()
@@ -574,7 +741,7 @@ def _topic_words(text: str, lex: Lexicon) -> frozenset[str]:
     """Content-word stems of `text` that are not numbers, months or weekdays."""
     return frozenset(lex.stem(w) for w in default_process(text).split()
                      if w.isalpha() and len(w) > 1 and w not in lex.stopwords and w not in lex.months
-                     and w not in lex.weekdays and w not in lex.number_words)
+                     and w not in lex.weekdays and w not in lex.number_words and w not in lex.ordinals)
 
 
 def conflict_reasons(a: str, b: str, language: str = "en", language_b: str | None = None) -> list[str]:

@@ -204,10 +204,12 @@ def test_unrelated_passages_stay_unique():
 # Real-looking development golds (tests/text/gold/real/, "split": "dev"), pooled, with the default
 # engine (the shipped English model on); measured 2026-11-29: link recall 0.86, precision 0.946,
 # uniques kept 0.96, conflicts found 0.90, conflict-label precision 0.90 (lexical only: 0.84, 0.956,
-# 0.98: the model adds one right link and one wrong, a dateline lede). The held-out half is reported
-# by bench/align_quality.py only.
-REAL_DEV_FLOORS = {"link_recall": 0.86, "link_precision": 0.94, "uniques_kept": 0.96, "conflicts_found": 0.9,
-                   "conflict_precision": 0.9}
+# 0.98: the model adds one right link and one wrong, a dateline lede). Session 18 added two dev pairs
+# (`*_dev18`); with them the engine of d8b754d measured recall 0.842, precision 0.946, uniques 0.971,
+# conflicts found 0.857, conflict precision 0.96, and the ordinal-head cue of session 18 0.842, 0.946,
+# 0.971, 0.893, 1.00. The held-out half is reported by bench/align_quality.py only.
+REAL_DEV_FLOORS = {"link_recall": 0.84, "link_precision": 0.94, "uniques_kept": 0.96, "conflicts_found": 0.89,
+                   "conflict_precision": 0.96}
 
 
 def test_real_dev_golds_meet_quality_floors():
@@ -225,9 +227,10 @@ def test_real_dev_golds_meet_quality_floors():
 
 
 # The Spanish development pair (es_apagon_ciudad), read with the Spanish rules; measured 2026-11-29: link recall
-# 0.89, precision 1.00, uniques kept 1.00, conflicts found 1.00 (6 of 6), conflict-label precision 0.86.
+# 0.89, precision 1.00, uniques kept 1.00, conflicts found 1.00 (6 of 6), conflict-label precision 0.86; 1.00 since
+# session 18 reads "no se veía un apagón tan extenso desde 2019" as a record, not a denial.
 SPANISH_DEV_FLOORS = {"link_recall": 0.85, "link_precision": 0.95, "uniques_kept": 0.95, "conflicts_found": 1.0,
-                      "conflict_precision": 0.8}
+                      "conflict_precision": 0.95}
 
 
 def test_spanish_dev_gold_meets_quality_floors():

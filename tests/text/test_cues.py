@@ -166,3 +166,123 @@ def test_conflicting_values_in_ordinary_news_syntax_are_cued(a, b):
     """Appositives, fronted phrases and relative clauses put the value and its subject in different clauses."""
     reasons = conflict_reasons(a, b)
     assert any(r.startswith(("numbers differ", "dates differ")) for r in reasons), reasons
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("It was the third strike by drivers this year.", "It was the city's fourth bus strike this year.",
+     'numbers differ: "third strike" vs "fourth bus strike"'),
+    ("She became the second woman to lead the party.", "She is the first female leader of the party.", None),
+    ("He is the third Ashford player to join the club.", "He is the fourth Ashford player to join the club.",
+     'numbers differ: "third Ashford player" vs "fourth Ashford player"'),
+])
+def test_an_ordinal_counts_the_head_of_the_phrase_after_it(a, b, reason):
+    """"third strike" / "fourth bus strike": the ordinal counts the phrase's last noun (English), not the first
+    word after it; different heads ("woman" / "leader") are not compared."""
+    assert conflict_reasons(a, b) == ([reason] if reason else [])
+
+
+def test_the_phrase_after_an_ordinal_stops_at_punctuation_and_function_words():
+    assert [q.key for q in quantities("Reed finished third, Lam said.")] == []
+    assert [q.key for q in quantities("the fourth bus strike in two years")][:2] == ["ordinal:strike", "ordinal:bus"]
+    assert [q.key for q in quantities("the third strike by the city's bus drivers")] == ["ordinal:strike"]
+
+
+def test_an_ordinal_word_is_no_topic_shared_by_two_values():
+    """"a third candidate ... Reed took 41.1 percent" / "Lam finished a distant third with under 5 percent": the
+    percentages are about different people; "third" is a number word, not what the two clauses are about."""
+    assert conflict_reasons("Reed took 41.1 percent, and a third candidate, businessman Victor Lam, received the rest.",
+                            "Victor Lam, a restaurant owner who ran as an independent, finished a distant third "
+                            "with under 5 percent.") == []
+
+
+def test_a_negation_sharing_only_a_name_with_the_other_side_is_no_cue():
+    """The negated clause and the other side share the Act's name and nothing written in lower case."""
+    assert negation_reasons("Obama has said he does not favor changing the Endangered Species Act.",
+                            "Critics of the Endangered Species Act often substitute anecdote for fact.") == []
+    assert negation_reasons("Carrow Transit had agreed to independent arbitration, its chief said.",
+                            "Carrow Transit had not agreed to independent arbitration, its chief said.")
+
+
+def test_the_day_someone_spoke_is_compared_only_with_the_day_someone_spoke():
+    """"said Thursday" dates the statement, not the escape on Monday; two statement days still compare."""
+    assert conflict_reasons("Spokeswoman Michelle Lyons said Thursday that the convicted sex offender was still on the run.",
+                            "A convicted sex offender escaped during a prison transport on Monday.") == []
+    assert conflict_reasons("The senator said on Monday that the vote would go ahead.",
+                            "The senator said on Tuesday that the vote would go ahead.") == [
+        'dates differ: "Monday" vs "Tuesday"']
+    assert [q.key for q in quantities("Lyons said on Friday that talks failed.")] == ["weekday:said"]
+
+
+def test_a_time_stamp_line_is_compared_with_nothing():
+    """Publication stamps say when a page was written, not when the event happened."""
+    assert conflict_reasons("PUBLISHED: WEDNESDAY, MARCH 13, 2013, 2:29 PM",
+                            "PUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: 22:19 GMT, 12 March 2013") == []
+    assert conflict_reasons("Posted on March 09, 2013", "Posted: Friday, March 8, 2013 2:39 pm") == []
+    # a short sentence with a value that is not a date is no stamp
+    assert conflict_reasons("Turnout was 38 percent.", "Turnout reached 41 percent.")
+
+
+def test_a_negated_record_is_no_cue_but_a_negated_event_since_a_time_is():
+    """"No storm so strong ... since 1990" says what "the strongest since 1990" says; "has not reopened since the
+    fire" still contradicts "has reopened since the fire"."""
+    assert negation_reasons("No storm so strong had hit the northern coast since 1990.",
+                            "It was the strongest storm to hit the northern coast since 1990.") == []
+    assert negation_reasons("The plant has not reopened since the fire in the east wing.",
+                            "The plant has reopened since the fire in the east wing.")
+
+
+def test_a_speaker_named_in_an_apposition_is_found():
+    """"the mayor, Ilse Brandt, said": the name between commas before the verb is the speaker."""
+    a = '"We will not back down," Okafor told reporters.'
+    b = '"We will not back down," the mayor, Ilse Brandt, said.'
+    assert quote_reasons(a, b) == ["quote attributed to different speakers: Okafor vs Brandt"]
+    assert quote_reasons('"We will not back down," Okafor said.', '"We will not back down," the union leader, Okafor, said.') == []
+
+
+def test_a_compound_is_compared_with_a_plain_value_only_about_what_it_modifies():
+    """"a three-game losing streak" measures the streak, "23 games" counts games: no cue; "The 10-day trial" /
+    "The trial lasted 12 days" are about the trial; two compounds always compare."""
+    assert conflict_reasons("Philadelphia won 18 of its next 23 games and wound up at 40-42.",
+                            "The Sixers had a three-game losing streak going into the games against Philadelphia.") == []
+    assert conflict_reasons("The trial lasted 12 days.", "The 10-day trial ended on Monday.") == [
+        'numbers differ: "12 days" vs "10-day"']
+    assert conflict_reasons("It was a 48-hour walkout by drivers.", "The 72-hour walkout by drivers began.") == [
+        'numbers differ: "48-hour" vs "72-hour"']
+
+
+def test_a_count_also_counts_the_head_of_its_phrase_when_the_other_side_names_the_modifier():
+    """"1,800 bus drivers" / "2,300 drivers ... bus strike" count drivers; "498 rushing yards" / "404 yards" (no
+    rushing on the other side) are not compared."""
+    assert conflict_reasons("About 1,800 bus drivers walked off the job in Carrow Bay on Monday.",
+                            "Some 2,300 drivers at Carrow Transit stopped work on Monday in the fourth bus strike.") == [
+        'numbers differ: "1,800 bus drivers" vs "2,300 drivers"']
+    assert conflict_reasons("He ran for 498 rushing yards in the game.", "He ran for 404 yards in the game.") == []
+    assert conflict_reasons("About 1,800 bus drivers struck.", "About 2,300 bus drivers struck.") == [
+        'numbers differ: "1,800 bus drivers" vs "2,300 bus drivers"']
+
+
+def test_two_days_are_compared_only_when_their_clauses_share_more_than_a_name():
+    """"talks with Carrow Transit broke down late on Sunday" / "drivers at Carrow Transit walked out on Monday": two
+    events of one company; "Talks resume on Thursday with the state mediator" / "Negotiators meet the state mediator
+    on Wednesday" share the meeting."""
+    from newsdiff.text.cues import number_reasons
+
+    assert number_reasons("Talks with Carrow Transit broke down late on Sunday.",
+                          "Drivers at Carrow Transit walked out on Monday.") == []
+    assert number_reasons("Talks are due to resume on Thursday with the state mediator.",
+                          "Negotiators will meet the state mediator again on Wednesday.") == [
+        'dates differ: "Thursday" vs "Wednesday"']
+
+
+def test_second_before_a_noun_is_an_ordinal_not_a_unit_of_time():
+    """"a second rehab center" counts centers; "a second" and "10 seconds" are durations."""
+    assert [q.key for q in quantities("She checked into a second rehab center.")][0] == "ordinal:center"
+    assert [q.key for q in quantities("It lasted a second.")] == ["duration"]
+    assert [q.key for q in quantities("He ran the race in 10 seconds flat.")] == ["duration"]
+
+
+def test_a_day_before_a_capitalised_may_is_a_date():
+    """"3 May" is a date as "May 5" is; "3 may" (the verb) is not."""
+    assert conflict_reasons("The minister said the deal was signed on 3 May.",
+                            "The minister said the deal was signed on May 5.") == ['dates differ: "3 May" vs "May 5"']
+    assert [q.key for q in quantities("Of the applicants, 3 may come later.")] == []

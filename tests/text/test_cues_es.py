@@ -92,3 +92,25 @@ def test_a_pair_in_two_languages_compares_typed_quantities_only():
     es_named = "Sheinbaum y Trump hablaron durante cuarenta minutos, Sheinbaum Trump."
     reasons = conflict_reasons(en_named, es_named, "en", "es")
     assert reasons and reasons[0].startswith("numbers differ")
+
+
+def test_a_spanish_ordinal_counts_the_first_noun_after_it():
+    """Spanish puts the head first: "la cuarta huelga portuaria" counts strikes."""
+    assert quantities("Es la cuarta huelga portuaria del año.", "es")[0].key == "ordinal:huelg"
+    assert conflict_reasons("Es la tercera huelga del año.", "Es la cuarta huelga portuaria del año.", "es")
+
+
+def test_the_day_a_spanish_speaker_spoke_is_not_the_day_of_the_event():
+    assert conflict_reasons("El ministro dijo el jueves que la huelga seguirá.",
+                            "La huelga empezó el lunes, dijo el ministro.", "es") == []
+
+
+def test_a_spanish_negated_record_is_no_cue():
+    """"No se veía un apagón tan extenso desde 2019" = "el más extenso desde 2019"."""
+    from newsdiff.text.cues import negation_reasons
+
+    assert negation_reasons("El apagón fue el más extenso en la región desde 2019.",
+                            "No se veía un apagón tan extenso en la región desde la tormenta de 2019.",
+                            language="es") == []
+    assert negation_reasons("La planta no reabrió desde el incendio del martes.",
+                            "La planta reabrió desde el incendio del martes.", language="es")

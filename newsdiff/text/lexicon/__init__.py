@@ -54,9 +54,14 @@ class Lexicon:
     canonical_extra: dict[str, str] = field(default_factory=dict)
     # negations that are prepositions of absence ("without", "sin"): they deny a noun, not the clause's verb
     privative: frozenset[str] = frozenset()
+    # "No blackout so long had hit the region since 2019" = "the longest since 2019": a negated comparison of
+    # degree ("so", "tan") against a past time ("since", "desde") is a record, not a denial.
+    degree_words: frozenset[str] = frozenset()
+    since_words: frozenset[str] = frozenset()
     # A date or time-frame for an event against "no date was set" (the schedule cue); empty: not read.
     schedule_nouns: frozenset[str] = frozenset()  # "date", "timetable": what "no date was set" lacks
     time_ahead: str = ""  # regex of a time-frame ahead: "later this month", "next week", "tomorrow"
+    noun_head_first: bool = False  # the noun a phrase is about comes first ("huelga portuaria"), not last
 
     @functools.cached_property
     def stem(self):

@@ -61,6 +61,8 @@ ENGLISH = Lexicon(
                         "refused refuses declined declines".split()),
     negation_suffix=r"n['’]t\b",
     privative=frozenset({"without"}),
+    degree_words=frozenset({"so", "such"}),
+    since_words=frozenset({"since"}),
     clause_words=("but", "while", "although", "though", "whereas", "because", "after", "before"),
     reporting_verbs=("said", "says", "say", "told", "tells", "tell", "wrote", "writes", "write", "posted", "posts",
                      "added", "adds", "asked", "asks", "stated", "states", "tweeted", "declared", "insisted",

@@ -36,6 +36,7 @@ _REPORTING = """dijo dice dicen dijeron afirmó afirma afirmaron declaró declar
 
 SPANISH = Lexicon(
     code="es",
+    noun_head_first=True,
     stemmer="spanish",
     wordfreq="es",
     stopwords=frozenset(get_stop_words("es")),
@@ -69,6 +70,8 @@ SPANISH = Lexicon(
                         "rechazó rechaza rechazaron".split()),
     negation_suffix="",
     privative=frozenset({"sin"}),
+    degree_words=frozenset({"tan", "tanto", "tanta", "tantos", "tantas", "tal"}),
+    since_words=frozenset({"desde"}),
     clause_words=("pero", "aunque", "mientras", "porque", "sino", "después", "antes"),
     reporting_verbs=tuple(_REPORTING),
     not_speakers=frozenset("""El La Los Las Un Una Unos Unas Él Ella Ellos Ellas Yo Nosotros Usted Su Sus
