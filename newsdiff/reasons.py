@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 LINK_PHRASES = {
     "same sentence on both sides": _("same sentence on both sides"),
     "shares rare words": _("shares rare words"),
+    "close in meaning (sentence model)": _("close in meaning (sentence model)"),
     "numbers differ": _("numbers differ"),
     "dates differ": _("dates differ"),
     "negation in the shared clause": _("negation in the shared clause"),

@@ -97,8 +97,11 @@ def align(a: Sequence[PassageLike], b: Sequence[PassageLike], *, language_a: str
     scores = dict(zip(pairs, combine(values, weights, bonus)))
     calibration = dict(zip(pairs, combine(values, weights))) if bonus else None
     verbatim = {p for p, v in zip(pairs, values["verbatim"]) if v}
+    cosines: dict = {}
+    lifted: set = set()
     if ctx.cross_language:
         vouched = set(pairs)
+        cosines = dict(zip(pairs, SIGNALS["semantic"].scores(ctx, pairs)))
     elif scorer is not None:
         cosines = dict(zip(pairs, SIGNALS["semantic"].scores(ctx, pairs)))
         lifted = {p for p, v in zip(pairs, values["semantic_lift"]) if v > 0}
@@ -112,7 +115,9 @@ def align(a: Sequence[PassageLike], b: Sequence[PassageLike], *, language_a: str
     links = []
     for i, j in select(ctx, scores, verbatim, lambda i, j: has_cue(ctx, i, j), vouched, calibration,
                        lambda i, j: has_schedule_cue(ctx, i, j)):
-        name, reasons = label(ctx, i, j, (i, j) in verbatim)
+        # The model's cosine is a reason only where it made or lifted the link (lexical links keep theirs).
+        helped = (i, j) in vouched or (i, j) in lifted
+        name, reasons = label(ctx, i, j, (i, j) in verbatim, cosines[(i, j)] if helped else None)
         links.append(Link(a=[side_a.indices[i]], b=[side_b.indices[j]],
                           score=round(100 * min(1.0, scores[(i, j)]), 1), label=name, reasons=reasons))
     linked_a = {k for link in links for k in link.a}

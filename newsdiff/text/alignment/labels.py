@@ -26,13 +26,15 @@ def has_schedule_cue(ctx: Context, i: int, j: int) -> bool:
     return ctx.a.language == ctx.b.language and bool(schedule_reasons(ctx.a.texts[i], ctx.b.texts[j], ctx.a.language))
 
 
-def label(ctx: Context, i: int, j: int, verbatim: bool) -> tuple[str, list[str]]:
-    """Return the label of a link and its reasons."""
+def label(ctx: Context, i: int, j: int, verbatim: bool, meaning: float | None = None) -> tuple[str, list[str]]:
+    """Return the label of a link and its reasons; `meaning` is the model's cosine when it helped make the link."""
     reasons = []
     words = shared_words(ctx, i, j)
     if verbatim:
         reasons.append("same sentence on both sides")
     if words:
         reasons.append("shares rare words: " + ", ".join(words))
+    if meaning is not None:
+        reasons.append(f"close in meaning (sentence model): {meaning:.2f}")
     cues = conflict_reasons(ctx.a.texts[i], ctx.b.texts[j], ctx.a.language, ctx.b.language)
     return ("conflict" if cues else "match"), reasons + cues

@@ -60,6 +60,7 @@ def test_with_a_model_translations_link_across_languages(scorer):
     result = align(a, b, language_a="en", language_b="es", scorer=scorer)
     assert not result.needs_model
     assert sorted((link.a[0], link.b[0]) for link in result.links) == [(0, 1), (1, 2), (2, 0)]
+    assert all(any(r.startswith("close in meaning (sentence model): ") for r in link.reasons) for link in result.links)
 
 
 def test_with_a_model_a_paraphrase_sharing_no_word_links_in_one_language(scorer):
@@ -72,6 +73,17 @@ def test_with_a_model_a_paraphrase_sharing_no_word_links_in_one_language(scorer)
     assert (0, 2) not in without and (0, 2) in with_model
     assert (1, 1) in without and (1, 1) in with_model
     assert (2, 0) not in with_model
+
+
+def test_a_link_the_model_made_says_so_and_a_lexical_one_does_not(scorer):
+    a = [P("A productive call."), P("The weather in the port was calm and the harbour stayed open.")]
+    b = [P("The weather in the port was calm and the harbour stayed open."), P("A fruitful conversation.")]
+    by_pair = {(link.a[0], link.b[0]): link.reasons for link in align(a, b, scorer=scorer).links}
+    model_reason = [r for r in by_pair[(0, 1)] if r.startswith("close in meaning (sentence model): ")]
+    assert len(model_reason) == 1 and 0.0 < float(model_reason[0].rsplit(" ", 1)[1]) <= 1.0
+    assert not [r for r in by_pair[(0, 1)] if r.startswith("shares rare words")]  # the model alone made it
+    lexical = align(a, b, scorer=None).links
+    assert lexical and not any("sentence model" in r for link in lexical for r in link.reasons)
 
 
 def test_the_pipeline_detects_the_language_and_splits_by_it():
