@@ -69,3 +69,13 @@ def test_the_template_filter_and_the_report_use_it():
         assert Template("{% load reasons %}{{ r|reason }}").render(Context({"r": reason})) == "las cifras difieren: &quot;15&quot; vs &quot;10&quot;"
         claim = {"suggestion": True, "suggested_label": "conflict", "evidence": [reason], "kind": "link"}
         assert "las cifras difieren" in verdict_text(claim)
+
+
+def test_every_link_phrase_reads_in_spanish():
+    from newsdiff.reasons import LINK_PHRASES
+
+    with translation.override("es"):
+        untranslated = [p for p in LINK_PHRASES if reason_text(f"{p}: x").split(":")[0] == p]
+        model = reason_text("close in meaning (sentence model): 0.84")
+    assert untranslated == []
+    assert model == "de sentido cercano (modelo de oraciones): 0.84"
