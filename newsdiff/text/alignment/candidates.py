@@ -11,7 +11,6 @@ in one language only pairs at PARAPHRASE_COSINE or above are proposed (`close_pa
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
 
 from newsdiff.text.alignment.context import Context
@@ -49,15 +48,6 @@ def _exhaustive(terms: list[frozenset[int]], other: dict[int, list[int]]) -> set
     return out
 
 
-def _flatten(terms: list[frozenset[int]]) -> tuple:
-    """Each passage's term ids end to end, in each set's iteration order, with the passage of each and the lengths."""
-    import numpy as np
-
-    lengths = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
-    flat = np.fromiter(itertools.chain.from_iterable(terms), dtype=np.int64, count=int(lengths.sum()))
-    return flat, np.repeat(np.arange(len(terms)), lengths), lengths
-
-
 def _tail(groups, n_groups: int, keep: int):
     """Whether each entry, sorted so that `groups` runs in ascending blocks, is among the last `keep` of its group."""
     import numpy as np
@@ -79,21 +69,18 @@ def _blocked(ctx: Context, cap: int) -> set[tuple[int, int]]:
     """
     import numpy as np
 
-    a_flat, a_owner, a_len = _flatten(ctx.a.terms)
-    b_flat, b_owner, _ = _flatten(ctx.b.terms)
-    n_a, n_b = len(a_len), len(ctx.b.terms)
-    if not len(a_flat) or not len(b_flat):
+    arrays = ctx.arrays()
+    a_local, a_owner, a_len, weight = arrays.a_local, arrays.a_owner, arrays.a_lengths, arrays.weight
+    n_a, n_b = len(a_len), len(arrays.b_lengths)
+    if not len(a_local) or not len(arrays.b_local):
         return set()
-    vocabulary, local = np.unique(np.concatenate([a_flat, b_flat]), return_inverse=True)
-    a_local, b_local = local[:len(a_flat)], local[len(a_flat):]
-    weight = np.fromiter(map(ctx.weight.__getitem__, vocabulary.tolist()), dtype=np.float64, count=len(vocabulary))
     # Postings of side b: for each term, the b passages holding it in ascending order.
-    df_b = np.bincount(b_local, minlength=len(vocabulary))
-    postings = b_owner[np.argsort(b_local, kind="stable")]
+    df_b = np.bincount(arrays.b_local, minlength=len(weight))
+    postings = arrays.b_owner[np.argsort(arrays.b_local, kind="stable")]
     starts = np.cumsum(df_b) - df_b
     # The prefix terms of each a passage, lightest first (sorted(ts, key=weight)[-PREFIX_TERMS:]).
     a_weight = weight[a_local]
-    order = np.lexsort((np.arange(len(a_flat)), np.where(a_len[a_owner] > PREFIX_TERMS, a_weight, 0.0), a_owner))
+    order = np.lexsort((np.arange(len(a_local)), np.where(a_len[a_owner] > PREFIX_TERMS, a_weight, 0.0), a_owner))
     rare = order[_tail(a_owner[order], n_a, PREFIX_TERMS)]
     terms, owners = a_local[rare], a_owner[rare]
     counts = np.where(df_b[terms] <= cap, df_b[terms], 0)

@@ -62,7 +62,9 @@ def _blocked_loop(ctx, cap):
 def test_vectorised_blocking_breaks_ties_as_the_loop_does():
     """Many equal weights, short and long passages, capped terms: the same candidates as the plain loop."""
     import random
-    from types import SimpleNamespace
+
+    from newsdiff.text.alignment.context import Context
+    from newsdiff.text.alignment.terms import Side
 
     rng = random.Random(3)
     for trial in range(20):
@@ -70,8 +72,8 @@ def test_vectorised_blocking_breaks_ties_as_the_loop_does():
         weight = {t: rng.choice((0.1, 0.3, 0.3, 0.7, 1.0, 1.0 / 3)) for t in vocabulary}
 
         def side(n):
-            return SimpleNamespace(terms=[frozenset(rng.sample(vocabulary, rng.randint(1, 9))) for _ in range(n)])
+            return Side(terms=[frozenset(rng.sample(vocabulary, rng.randint(1, 9))) for _ in range(n)])
 
-        ctx = SimpleNamespace(a=side(rng.randint(1, 120)), b=side(rng.randint(1, 120)), weight=weight)
+        ctx = Context(side(rng.randint(1, 120)), side(rng.randint(1, 120)), weight, [], [])
         cap = rng.choice((3, 10, 1000))
         assert candidates._blocked(ctx, cap) == _blocked_loop(ctx, cap), trial
