@@ -351,8 +351,14 @@ _WORD_RE = re.compile(r"\w+")
 
 @functools.lru_cache(maxsize=20_000)
 def _ascii_words(text: str) -> frozenset[str] | None:
-    """The lowercased words (maximal runs of word characters) of an ASCII text; None for any other text."""
-    return frozenset(_WORD_RE.findall(text.lower())) if text.isascii() else None
+    """The lowercased words (maximal runs of word characters) of an ASCII text without "_"; None for any other text.
+
+    In such a text the word characters are the letters and digits, which `default_process` keeps (and
+    lowercases) and splits at everything else: several times faster than a regex findall of the word runs.
+    """
+    if not text.isascii() or "_" in text:
+        return None
+    return frozenset(default_process(text).split())
 
 
 @functools.lru_cache(maxsize=64)
@@ -363,7 +369,7 @@ def _plain_words(words: frozenset[str]) -> frozenset[str] | None:
 
 
 def _says_any(text: str, words: frozenset[str], pattern: re.Pattern) -> bool:
-    """Whether `pattern`, r"\b(?:word|word...)\b" over `words` ignoring case, finds one of them in `text`.
+    """Whether `pattern` (one of `words` between word boundaries, ignoring case) finds one of them in `text`.
 
     Such a match is a whole run of word characters, so in ASCII text (and ASCII words) it is one of the
     text's words, case aside: a set lookup gives the same answer at a fraction of the regex's cost

@@ -179,10 +179,10 @@ def test_word_checks_answer_as_the_patterns_do():
     pieces = ("not", "NOT", "Not", "no", "nobody", "nothing", "don't", "DON'T", "won’t", "can't", "cannot", "never",
               "not_yet", "no2", "2no", "nota", "knot", "date", "Dates", "dated", "timetable", "schedule's", "update",
               "Señor", "nó", "ſchedule", "\u212aey", "refuses", "declined,", "(without)", "sin", "fecha", "nunca",
-              "the", "talks", "met", "-", ".", "'", "n't", "n", "t", "é")
+              "the", "talks", "met", "-", ".", "'", "n't", "n", "t", "é", "_", "no-one", "x/no", "\t", "\x00", "(", "#not")
     rng = random.Random(8)
     texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(3000)]
-    texts += [rng.choice(pieces) + rng.choice(pieces) for _ in range(500)]
+    texts += [rng.choice(pieces) + rng.choice(pieces) + rng.choice(pieces) for _ in range(3000)]
     for code in ("en", "es"):
         lex = lexicon_for(code)
         for text in texts:
