@@ -349,7 +349,6 @@ def negated_phrases(text: str, language: str = "en") -> list[set[str]]:
 _WORD_RE = re.compile(r"\w+")
 
 
-@functools.lru_cache(maxsize=20_000)
 def _ascii_words(text: str) -> frozenset[str] | None:
     """The lowercased words (maximal runs of word characters) of an ASCII text without "_"; None for any other text.
 
@@ -386,6 +385,7 @@ def _negation_suffix_re(lex: Lexicon) -> re.Pattern:
     return re.compile(lex.negation_suffix, re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=20_000)  # the answers are cached, not the word sets (a few kB a passage)
 def _negates(text: str, lex: Lexicon) -> bool:
     """Whether `lex.negation_re` finds a negation in `text` (a negation word, or the glued "n't")."""
     if _plain_words(lex.negations) is None:
