@@ -22,8 +22,12 @@ was revisited after the held-out half showed 0.55: see docs/alignment-quality.md
 with its conflict missed (docs/alignment-quality.md has every row). The seed's remaining misses are
 paraphrases the static model barely separates from the rest of the story ("went extremely well" /
 "very good conversation", "will speak again soon" / "regular communication"). 5,000 x 5,000 passages
-are scored lexically (the model serves comparisons of up to 1,000 passages): 1.2-1.8 s CPU under a load
-of 3 on 2 shared cores, the same as before (bench/align_bench.py).
+are scored lexically (the model serves comparisons of up to 1,000 passages). Blocking, term weights and
+the fuzz signal run on numpy / rapidfuzz arrays with the same sums and tie-breaks as the loops they
+replaced (the results are identical, see docs/alignment-quality.md "Speed without changing a result"):
+bench/align_bench.py's 5,000 x 5,000 (the first call of that size: new words and cue caches cold),
+CPU time, median of 14 alternating runs at load 2.7-5.6 on 2 shared cores, 1.48 -> 1.23 s (best 1.03 ->
+0.89 s); a repeated call 1.08 -> 0.70 s. The 1 s target is not shown under that load.
 """
 
 from newsdiff.text.alignment import Alignment, Link, PassageLike, align

@@ -286,3 +286,26 @@ def test_a_day_before_a_capitalised_may_is_a_date():
     assert conflict_reasons("The minister said the deal was signed on 3 May.",
                             "The minister said the deal was signed on May 5.") == ['dates differ: "3 May" vs "May 5"']
     assert [q.key for q in quantities("Of the applicants, 3 may come later.")] == []
+
+
+def test_word_checks_answer_as_the_patterns_do():
+    """The set lookups that stand in for the negation and schedule patterns give the patterns' answers,
+    across case, glued "n't", underscores, digits and non-ASCII text."""
+    import random
+
+    from newsdiff.text import cues
+    from newsdiff.text.lexicon import lexicon_for
+
+    pieces = ("not", "NOT", "Not", "no", "nobody", "nothing", "don't", "DON'T", "won’t", "can't", "cannot", "never",
+              "not_yet", "no2", "2no", "nota", "knot", "date", "Dates", "dated", "timetable", "schedule's", "update",
+              "Señor", "nó", "ſchedule", "\u212aey", "refuses", "declined,", "(without)", "sin", "fecha", "nunca",
+              "the", "talks", "met", "-", ".", "'", "n't", "n", "t", "é", "_", "no-one", "x/no", "\t", "\x00", "(", "#not")
+    rng = random.Random(8)
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(3000)]
+    texts += [rng.choice(pieces) + rng.choice(pieces) + rng.choice(pieces) for _ in range(3000)]
+    for code in ("en", "es"):
+        lex = lexicon_for(code)
+        for text in texts:
+            assert cues._negates(text, lex) == bool(lex.negation_re.search(text)), (code, text)
+            if lex.schedule_nouns:
+                assert cues._speaks_of_schedule(text, lex) == bool(cues._schedule_re(lex).search(text)), (code, text)

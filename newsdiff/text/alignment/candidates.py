@@ -48,33 +48,58 @@ def _exhaustive(terms: list[frozenset[int]], other: dict[int, list[int]]) -> set
     return out
 
 
+def _tail(groups, n_groups: int, keep: int):
+    """Whether each entry, sorted so that `groups` runs in ascending blocks, is among the last `keep` of its group."""
+    import numpy as np
+
+    ends = np.cumsum(np.bincount(groups, minlength=n_groups))
+    return ends[groups] - np.arange(len(groups)) <= keep
+
+
 def _blocked(ctx: Context, cap: int) -> set[tuple[int, int]]:
-    """Prefix filtering in one pass over side a: each a passage keeps its best b candidates, each b its best a.
+    """Prefix filtering over side a: each a passage keeps its best b candidates, each b its best a.
 
     A pair that overlaps substantially shares one of the heaviest terms of its passages, so the
-    weight two passages share through those terms ranks the candidates of both sides.
+    weight two passages share through those terms ranks the candidates of both sides. Vectorised with
+    numpy; the sums and the ties break exactly as the loop they replace (tests/text/alignment/test_candidates.py):
+    each a passage's PREFIX_TERMS heaviest terms (its set's order among equal weights; a passage of at most
+    PREFIX_TERMS terms takes them in its set's order), the weight a pair shares added term by term in that
+    order, an a passage's best b by that weight (the later proposed among equals: first proposed through
+    the earlier term, then the lower b), a b passage's best a (the higher a among equals).
     """
-    weight = ctx.weight
-    postings = _postings(ctx.b.terms, cap)
-    get = postings.get
-    out = set()
-    by_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for k, ts in enumerate(ctx.a.terms):
-        rare = ts if len(ts) <= PREFIX_TERMS else sorted(ts, key=weight.__getitem__)[-PREFIX_TERMS:]
-        acc: dict[int, float] = defaultdict(float)
-        for t in rare:
-            w = weight[t]
-            for other_k in get(t, ()):
-                acc[other_k] += w
-        best = acc if len(acc) <= TOP_CANDIDATES else sorted(acc, key=acc.__getitem__)[-TOP_CANDIDATES:]
-        out.update((k, other_k) for other_k in best)
-        for other_k, v in acc.items():
-            by_b[other_k].append((v, k))
-    for other_k, found in by_b.items():
-        if len(found) > TOP_CANDIDATES:
-            found = sorted(found)[-TOP_CANDIDATES:]
-        out.update((k, other_k) for _, k in found)
-    return out
+    import numpy as np
+
+    arrays = ctx.arrays()
+    a_local, a_owner, a_len, weight = arrays.a_local, arrays.a_owner, arrays.a_lengths, arrays.weight
+    n_a, n_b = len(a_len), len(arrays.b_lengths)
+    if not len(a_local) or not len(arrays.b_local):
+        return set()
+    # Postings of side b: for each term, the b passages holding it in ascending order.
+    df_b = np.bincount(arrays.b_local, minlength=len(weight))
+    postings = arrays.b_owner[np.argsort(arrays.b_local, kind="stable")]
+    starts = np.cumsum(df_b) - df_b
+    # The prefix terms of each a passage, lightest first (sorted(ts, key=weight)[-PREFIX_TERMS:]).
+    a_weight = weight[a_local]
+    order = np.lexsort((np.arange(len(a_local)), np.where(a_len[a_owner] > PREFIX_TERMS, a_weight, 0.0), a_owner))
+    rare = order[_tail(a_owner[order], n_a, PREFIX_TERMS)]
+    terms, owners = a_local[rare], a_owner[rare]
+    counts = np.where(df_b[terms] <= cap, df_b[terms], 0)
+    total = int(counts.sum())
+    if not total:
+        return set()
+    # One row per (a passage, prefix term, b passage holding it), in the order the loop visits them.
+    offsets = np.repeat(starts[terms] - (np.cumsum(counts) - counts), counts) + np.arange(total)
+    proposer = np.repeat(owners, counts)
+    proposed = postings[offsets]
+    keys, first, which = np.unique(proposer * n_b + proposed, return_index=True, return_inverse=True)
+    shared = np.bincount(which.ravel(), weights=np.repeat(a_weight[rare], counts))  # summed in visiting order
+    pair_a, pair_b = keys // n_b, keys % n_b
+    by_a = np.lexsort((first, shared, pair_a))
+    by_a = by_a[_tail(pair_a[by_a], n_a, TOP_CANDIDATES)]
+    by_b = np.lexsort((pair_a, shared, pair_b))
+    by_b = by_b[_tail(pair_b[by_b], n_b, TOP_CANDIDATES)]
+    chosen = np.union1d(by_a, by_b)
+    return set(zip(pair_a[chosen].tolist(), pair_b[chosen].tolist()))
 
 
 def semantic_pairs(ctx: Context, top: int = SEMANTIC_TOP) -> set[tuple[int, int]]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +11,7 @@ from newsdiff.text.alignment.terms import Side
 
 LEVEL_SAMPLE = 300  # passages a side whose cosines give the comparison's typical level (90,000 pairs)
 MIN_IDF_PAIRS = 9  # below this many passage pairs in-comparison IDF means nothing: rarity alone
+DENSE_TERM_IDS = 4_000_000  # term ids up to this are located through a table (32 MB at most), beyond by search
 
 
 @dataclass
@@ -25,6 +26,13 @@ class Context:
     scorer: Any = None  # a newsdiff.text.semantic.SemanticScorer when a model is configured
     _vectors: Any = None
     _cosine_level: float | None = None
+    _arrays: "TermArrays | None" = None
+
+    def arrays(self) -> "TermArrays":
+        """Both sides' term sets as numpy arrays over this comparison's terms, built once."""
+        if self._arrays is None:
+            self._arrays = term_arrays(self.a, self.b, self.weight)
+        return self._arrays
 
     def vectors(self):
         """Both sides' passage embeddings (unit vectors), computed once; needs a scorer."""
@@ -53,32 +61,118 @@ class Context:
         return self.a.language != self.b.language
 
 
-def term_weights(a: Side, b: Side) -> dict[int, float]:
-    """Weigh each term by its IDF over both sides' passages times its rarity in its language.
+@dataclass
+class TermArrays:
+    """Both sides' passages' term sets end to end as numpy arrays (each set in its own iteration order).
+
+    `terms` holds this comparison's term ids in ascending order and `weight` their weights; a side's
+    `local` gives each entry's position in `terms`, `owner` its passage, `lengths` each passage's size.
+    """
+
+    terms: Any
+    weight: Any
+    a_local: Any
+    a_owner: Any
+    a_lengths: Any
+    b_local: Any
+    b_owner: Any
+    b_lengths: Any
+
+
+def _flatten(terms: list[frozenset[int]]) -> tuple:
+    """Return the term ids of all passages end to end (each set in its iteration order) and each passage's count."""
+    import numpy as np
+
+    lengths = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
+    flat = np.fromiter(itertools.chain.from_iterable(terms), dtype=np.int64, count=int(lengths.sum()))
+    return flat, lengths
+
+
+def _index(ids) -> tuple:
+    """Return the distinct term ids in ascending order and a function giving term ids' positions in them.
+
+    Term ids are small ints (`terms.Vocabulary`), so a table as long as the largest id is cheaper than
+    sorting; past DENSE_TERM_IDS (a process that has read millions of distinct words) a binary search.
+    """
+    import numpy as np
+
+    top = int(ids.max(initial=-1)) + 1
+    if top > DENSE_TERM_IDS:
+        terms = np.unique(ids)
+        return terms, lambda x: np.searchsorted(terms, x)
+    seen = np.zeros(top, dtype=bool)
+    seen[ids] = True
+    terms = np.flatnonzero(seen)
+    position = np.zeros(top, dtype=np.int64)
+    position[terms] = np.arange(len(terms))
+    return terms, position.__getitem__
+
+
+def _arrays(a: Side, b: Side) -> tuple:
+    """Return both sides' passage lengths, the comparison's terms, each side's entries as positions in
+    those terms, and the function that gives the positions."""
+    import numpy as np
+
+    flat_a, len_a = _flatten(a.terms)
+    flat_b, len_b = _flatten(b.terms)
+    terms, locate = _index(np.concatenate([flat_a, flat_b]))
+    return len_a, len_b, terms, locate(flat_a), locate(flat_b), locate
+
+
+def _term_arrays(len_a, len_b, terms, local_a, local_b, weight) -> TermArrays:
+    """Return the arrays with each entry's passage."""
+    import numpy as np
+
+    return TermArrays(terms, weight, local_a, np.repeat(np.arange(len(len_a)), len_a), len_a,
+                      local_b, np.repeat(np.arange(len(len_b)), len_b), len_b)
+
+
+def term_arrays(a: Side, b: Side, weight: dict[int, float]) -> TermArrays:
+    """Return both sides' term sets as arrays, with `weight` (term id -> weight) as an array."""
+    import numpy as np
+
+    len_a, len_b, terms, local_a, local_b, _ = _arrays(a, b)
+    values = np.fromiter(map(weight.__getitem__, terms.tolist()), dtype=np.float64, count=len(terms))
+    return _term_arrays(len_a, len_b, terms, local_a, local_b, values)
+
+
+def _weights(a: Side, b: Side, terms, local, locate) -> Any:
+    """Weigh each term (in the order of `terms`) by its IDF over both sides' passages times its rarity in its language.
 
     IDF, log((N+1)/df), makes the story's names and topic words that most sentences share count
     little; rarity makes "year" or "people" count little even where IDF cannot tell.
     """
-    df: Counter = Counter()
-    rarity: dict[int, float] = {}
+    import numpy as np
+
+    df = np.bincount(local, minlength=len(terms))
+    rarity = np.full(len(terms), 2.0)
     for side in (a, b):
         word_rarity = side.vocabulary.rarity  # each side's words are rare or common in its own language
-        for words in side.words:
-            df.update(words.keys())
-            for t, w in words.items():
-                # A term is as common as its most common form in this comparison.
-                r = word_rarity[w]
-                if r < rarity.get(t, 2.0):
-                    rarity[t] = r
+        ids = np.fromiter(itertools.chain.from_iterable(side.words), dtype=np.int64)
+        values = np.fromiter(map(word_rarity.__getitem__, itertools.chain.from_iterable(w.values() for w in side.words)),
+                             dtype=np.float64, count=len(ids))
+        # A term is as common as its most common form in this comparison.
+        np.minimum.at(rarity, locate(ids), values)
     if len(a.terms) * len(b.terms) < MIN_IDF_PAIRS:
         return rarity
     n = len(a.terms) + len(b.terms)
-    return {t: math.log((n + 1) / d) * rarity[t] for t, d in df.items()}
+    idf = np.zeros(int(df.max(initial=0)) + 1)
+    for d in np.unique(df).tolist():
+        idf[d] = math.log((n + 1) / d)  # math.log, as the weights have always been computed
+    return idf[df] * rarity
 
 
 def build_context(a: Side, b: Side, scorer: Any = None) -> Context:
-    """Weigh the terms and total each passage's weight once."""
-    weight = term_weights(a, b)
-    return Context(a, b, weight,
-                   [sum(weight[t] for t in terms) for terms in a.terms],
-                   [sum(weight[t] for t in terms) for terms in b.terms], scorer)
+    """Weigh the terms and total each passage's weight once.
+
+    With numpy: a passage's total is added term by term in its set's order (`numpy.bincount`), as
+    `sum()` adds them, so the totals are the same to the last bit.
+    """
+    import numpy as np
+
+    len_a, len_b, terms, local_a, local_b, locate = _arrays(a, b)
+    values = _weights(a, b, terms, np.concatenate([local_a, local_b]), locate)
+    arrays = _term_arrays(len_a, len_b, terms, local_a, local_b, values)
+    norm_a = np.bincount(arrays.a_owner, weights=values[local_a], minlength=len(len_a)).tolist()
+    norm_b = np.bincount(arrays.b_owner, weights=values[local_b], minlength=len(len_b)).tolist()
+    return Context(a, b, dict(zip(terms.tolist(), values.tolist())), norm_a, norm_b, scorer, _arrays=arrays)

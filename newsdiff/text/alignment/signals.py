@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Protocol, Sequence
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 from newsdiff.text.alignment.context import Context
@@ -63,15 +63,35 @@ class TermOverlap:
 
     def scores(self, ctx: Context, pairs: Pairs) -> list[float]:
         weight = ctx.weight
+        get = weight.__getitem__
         a, b = ctx.a, ctx.b
+        a_terms, b_terms, norm_a, norm_b = a.terms, b.terms, ctx.norm_a, ctx.norm_b
+        a_sentences, b_sentences = a.sentence_terms, b.sentence_terms
+        containment = self.containment
+        units_a: dict[int, list] = {}  # each passage's units, totalled once
+        units_b: dict[int, list] = {}
         out = []
+        append = out.append
         for i, j in pairs:
-            best = self._score(a.terms[i], ctx.norm_a[i], b.terms[j], ctx.norm_b[j], weight)
-            if a.sentence_terms[i] or b.sentence_terms[j]:
-                for x, nx in _units(a, i, ctx.norm_a[i], weight):
-                    for y, ny in _units(b, j, ctx.norm_b[j], weight):
-                        best = max(best, self._score(x, nx, y, ny, weight))
-            out.append(min(1.0, best))
+            # self._score inlined: this loop runs once per candidate pair.
+            nx, ny = norm_a[i], norm_b[j]
+            best = 0.0
+            if nx and ny:
+                shared = a_terms[i] & b_terms[j]
+                if shared:
+                    w = sum(map(get, shared))
+                    best = w / min(nx, ny) if containment else 2 * w / (nx + ny)
+            if a_sentences[i] or b_sentences[j]:
+                xs = units_a.get(i)
+                if xs is None:
+                    xs = units_a[i] = _units(a, i, nx, weight)
+                ys = units_b.get(j)
+                if ys is None:
+                    ys = units_b[j] = _units(b, j, ny, weight)
+                for x, ux in xs:
+                    for y, uy in ys:
+                        best = max(best, self._score(x, ux, y, uy, weight))
+            append(min(1.0, best))
         return out
 
 
@@ -81,9 +101,14 @@ class FuzzTokenSet:
     name = "fuzz"
 
     def scores(self, ctx: Context, pairs: Pairs) -> list[float]:
+        import numpy as np
+
         a_words, b_words = ctx.a.content, ctx.b.content
-        ratio = fuzz.token_set_ratio
-        return [ratio(a_words[i], b_words[j]) / 100 for i, j in pairs]
+        # One call for all pairs (rapidfuzz's pairwise cdist), scores as float64: the same values as one
+        # token_set_ratio call a pair.
+        ratios = process.cpdist([a_words[i] for i, _ in pairs], [b_words[j] for _, j in pairs],
+                                scorer=fuzz.token_set_ratio, dtype=np.float64)
+        return (ratios / 100).tolist()
 
 
 SIGNALS: dict[str, Signal] = {s.name: s for s in (

@@ -28,6 +28,7 @@ from newsdiff.text.lexicon import Lexicon, lexicon_for
 ALIGNABLE_KINDS = frozenset({"claim", "quote"})
 # A sentence ends at . ! or ? (optionally closed by a quote or bracket) before a capital or a quote.
 _DIGIT_GROUP_RE = re.compile(r"(?<=\d)[,.](?=\d)")
+_HAS_DIGIT_GROUP_RE = re.compile(r"\d[,.]\d")  # a cheaper test first: most passages have none
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”’')\]]?\s+(?=[\"“‘(\[]?[A-Z0-9])")
 # Other languages: guillemets, inverted marks ("¿Por qué?") and accented capitals also open a sentence.
 _SENTENCE_END_WIDE_RE = re.compile(r"(?<=[.!?])[\"”’')\]»]?\s+(?=[\"“‘(\[«¿¡]?[A-Z0-9À-ÖØ-Þ])")
@@ -100,7 +101,8 @@ class Vocabulary:
         """Return the term ids of `text` in order, each with the first folded word that gave it."""
         get, term = self.term_of_word.get, self.term
         out: dict[int, str] = {}
-        text = _DIGIT_GROUP_RE.sub("", text)  # "2,000" and "5.1" are one term each
+        if _HAS_DIGIT_GROUP_RE.search(text):
+            text = _DIGIT_GROUP_RE.sub("", text)  # "2,000" and "5.1" are one term each
         for w in default_process(text).split():
             tid = get(w)
             if tid is None:

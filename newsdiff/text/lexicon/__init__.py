@@ -111,6 +111,7 @@ def _lexicons() -> dict[str, Lexicon]:
     return {lexicon.code: lexicon for lexicon in (ENGLISH, SPANISH)}
 
 
+@functools.lru_cache(maxsize=256)  # called for every candidate pair a cue is checked on
 def lexicon_for(language: str | None) -> Lexicon:
     """Return the lexicon of a language tag ("es", "es-MX"); English when there is none for it."""
     code = (language or "en").split("-")[0].split("_")[0].lower()

@@ -1,0 +1,65 @@
+"""Tests for the comparison's term weights and passage totals."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from dataclasses import dataclass
+
+import pytest
+
+from newsdiff.text.alignment import context
+from newsdiff.text.alignment.context import MIN_IDF_PAIRS, build_context
+from newsdiff.text.alignment.terms import analyse
+
+
+@dataclass(frozen=True)
+class P:
+    text: str
+    kind: str = "claim"
+
+
+def _weights_loop(a, b):
+    """The loop the numpy weights replaced, kept as their specification."""
+    df, rarity = Counter(), {}
+    for side in (a, b):
+        for words in side.words:
+            df.update(words.keys())
+            for t, w in words.items():
+                rarity[t] = min(rarity.get(t, 2.0), side.vocabulary.rarity[w])
+    if len(a.terms) * len(b.terms) < MIN_IDF_PAIRS:
+        return rarity
+    n = len(a.terms) + len(b.terms)
+    return {t: math.log((n + 1) / d) * rarity[t] for t, d in df.items()}
+
+
+def _texts(rng, n):
+    words = ("council budget Valencia floods mayor 2,000 minutes the of said talks Sheinbaum Trump Mexico "
+             "meeting tariffs fentanyl border agreed denied people year government called").split()
+    return [P(" ".join(rng.choice(words) for _ in range(rng.randint(1, 30))).capitalize() + ".") for _ in range(n)]
+
+
+@pytest.mark.parametrize("dense", [context.DENSE_TERM_IDS, 0])
+def test_weights_and_totals_are_the_loops_to_the_last_bit(monkeypatch, dense):
+    """IDF x rarity per term and each passage's total weight, exactly as the plain loops compute them
+    (term ids located through a table or, past DENSE_TERM_IDS, by search)."""
+    monkeypatch.setattr(context, "DENSE_TERM_IDS", dense)
+    rng = random.Random(5)
+    for n_a, n_b in ((1, 1), (2, 3), (40, 7), (200, 150)):
+        a, b = analyse(_texts(rng, n_a)), analyse(_texts(rng, n_b))
+        ctx = build_context(a, b)
+        expected = _weights_loop(a, b)
+        assert ctx.weight == expected
+        assert ctx.norm_a == [sum(expected[t] for t in ts) for ts in a.terms]
+        assert ctx.norm_b == [sum(expected[t] for t in ts) for ts in b.terms]
+        arrays = ctx.arrays()
+        assert [frozenset(arrays.terms[arrays.a_local[arrays.a_owner == k]].tolist()) for k in range(n_a)] == a.terms
+
+
+def test_a_common_word_weighs_less_than_a_rare_one():
+    """Within one comparison, "people" (common in English) weighs less than "fentanyl"."""
+    a, b = analyse([P("People asked about fentanyl.")]), analyse([P("Officials discussed fentanyl with people.")])
+    ctx = build_context(a, b)
+    ids = {w: t for t, w in a.words[0].items()}
+    assert ctx.weight[ids["people"]] < ctx.weight[ids["fentanyl"]]
