@@ -1,5 +1,7 @@
 """The Django admin: where admins upload and manage articles."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
@@ -22,9 +24,13 @@ from newsdiff.models import (
     Link,
     Passage,
 )
-from newsdiff.services.articles import ArticleMeta, ImportRefused, article_import
 from newsdiff.services.jobs import job_start
-from newsdiff.services.versions import article_version_add
+
+if TYPE_CHECKING:
+    from newsdiff.services.articles import ArticleMeta
+
+# The import pipeline (services.articles: decoding, extraction, segmentation) and the version differ
+# (services.versions) are imported where an upload uses them: every command loads this module at start-up.
 
 
 class ArticleInline(admin.TabularInline):
@@ -128,6 +134,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def version_add_view(self, request, object_id):
         """Add a new version of one article from text, a file or the web; verdicts follow their passages."""
+        from newsdiff.services.articles import ImportRefused
+        from newsdiff.services.versions import article_version_add
+
         article = get_object_or_404(Article, pk=object_id)
         if not self.has_change_permission(request, article):
             raise PermissionDenied
@@ -212,6 +221,8 @@ class ArticleAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/newsdiff/article/upload.html", context)
 
     def _import(self, request, form):
+        from newsdiff.services.articles import ArticleMeta, ImportRefused, article_import
+
         data = form.cleaned_data
         meta = ArticleMeta(
             source=data["source"],
@@ -276,9 +287,9 @@ class ArticleAdmin(admin.ModelAdmin):
             return None
 
 
-def _meta_for_file(meta: ArticleMeta) -> ArticleMeta:
+def _meta_for_file(meta: "ArticleMeta") -> "ArticleMeta":
     """With several files, a shared title would clash: each takes its title from its own text."""
-    return ArticleMeta(**{**meta.__dict__, "title": ""})
+    return type(meta)(**{**meta.__dict__, "title": ""})
 
 
 @admin.register(Passage)

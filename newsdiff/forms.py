@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from newsdiff.models import Comparison
-from newsdiff.services.comparisons import AccountInput
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -212,6 +211,10 @@ class AccountForm(forms.Form):
 
     def account(self):
         """The account as the service takes it (the file read into bytes)."""
+        # Imported here: services.comparisons brings the fetcher and the import pipeline, which every
+        # command would otherwise load at start-up through the admin (forms.py).
+        from newsdiff.services.comparisons import AccountInput
+
         data, upload = self.cleaned_data, self.cleaned_data.get("file")
         return AccountInput(
             source=data["source"],

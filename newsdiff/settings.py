@@ -136,6 +136,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # for NEWSDIFF_LOGIN_LOCKOUT_MINUTES; a success resets the count; admins unlock in /admin/axes/accessattempt/.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Reads a user's permissions in one query into ModelBackend's caches; logs no one in (newsdiff/backends.py).
+    "newsdiff.backends.PermissionCacheBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("NEWSDIFF_LOGIN_FAILURE_LIMIT", "5"))

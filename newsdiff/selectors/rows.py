@@ -215,35 +215,68 @@ def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def _members_sql(pair: list[int], link_ids: list[int], passage_ids: list[int]) -> tuple[str, list]:
-    """Memberships (side, link, passage, passage version) in active links of two accounts: of the links asked
-    for, of the passages asked for, and the A side of any such link holding a B passage asked for.
+def _columns(model, alias: str) -> str:
+    return ", ".join(f"{alias}.{connection.ops.quote_name(f.column)}" for f in model._meta.concrete_fields)
 
+
+def _rows_sql(pair: list[int], run: list[int], link_ids: list[int], passage_ids: list[int]) -> tuple[str, list]:
+    """One statement for rows_for(): memberships in active links of two accounts, each with its passage and
+    link, and the passages asked for, each with whether the latest alignment run suggested it unique.
+
+    Memberships: of the links asked for, of the passages asked for, and the A side of any such link holding
+    a B passage asked for (to tell which passages a pair hides). Each result row is (side, link id, the
+    passage's columns, suggested unique, the link's columns), side 'a' or 'b' for a membership and 'p' for a
+    passage asked for (no link; its flag set).
     "+l.comparison_id" and the like: the unary plus keeps SQLite from walking every link of the comparison
     through its index (1.2 ms at 2,000 passages a side) instead of looking up the few memberships asked for.
     """
     links, link_params = _in(link_ids)
     passages, passage_params = _in(passage_ids)
+    no_link = ", ".join(["NULL"] * len(Link._meta.concrete_fields))
     side = """
-SELECT '{side}', t.link_id, t.passage_id, p.version_id
+SELECT '{side}', t.link_id, {passage}, CAST(NULL AS BOOLEAN), {link}
 FROM {through} t JOIN newsdiff_link l ON l.id = t.link_id JOIN newsdiff_passage p ON p.id = t.passage_id
 WHERE +l.comparison_id = %s AND +l.article_a_id = %s AND +l.article_b_id = %s AND l.status IN ('pending', 'accepted')
   AND (t.link_id IN ({links}) OR t.passage_id IN ({passages}){extra})"""
-    sql = side.format(
-        side="a",
-        through=_table(THROUGH_A),
-        links=links,
-        passages=passages,
-        extra=f" OR t.link_id IN (SELECT link_id FROM {_table(THROUGH_B)} WHERE passage_id IN ({passages}))",
-    ) + " UNION ALL " + side.format(side="b", through=_table(THROUGH_B), links=links, passages=passages, extra="")
-    return sql, [*pair, *link_params, *passage_params, *passage_params, *pair, *link_params, *passage_params]
+    common = {"passage": _columns(Passage, "p"), "link": _columns(Link, "l"), "links": links, "passages": passages}
+    sql = (
+        side.format(
+            side="a",
+            through=_table(THROUGH_A),
+            extra=f" OR t.link_id IN (SELECT link_id FROM {_table(THROUGH_B)} WHERE passage_id IN ({passages}))",
+            **common,
+        )
+        + " UNION ALL "
+        + side.format(side="b", through=_table(THROUGH_B), extra="", **common)
+        + f"""
+UNION ALL
+SELECT 'p', NULL, {common["passage"]}, p.id IN (
+    SELECT passage_id FROM {_table(AlignmentRun.unique_passages.through)} WHERE alignmentrun_id = (
+      SELECT id FROM {_table(AlignmentRun)} WHERE comparison_id = %s AND article_a_id = %s AND article_b_id = %s
+      ORDER BY created_at DESC, id DESC LIMIT 1)), {no_link}
+FROM newsdiff_passage p WHERE p.id IN ({passages}) AND p.version_id IN (%s, %s)"""
+    )
+    params = [*pair, *link_params, *passage_params, *passage_params, *pair, *link_params, *passage_params]
+    return sql, params + [*pair, *passage_params, *run]
 
 
-def _select(model, where: str, params: list, *, order: str = "") -> list:
-    """Model instances read with hand-written SQL (RawQuerySet still applies the database converters)."""
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in model._meta.concrete_fields)
-    sql = f"SELECT {columns} FROM {_table(model)} WHERE {where}{' ORDER BY ' + order if order else ''}"
-    return list(model.objects.raw(sql, params))
+def _loader(model):
+    """A function that makes a model instance from its concrete columns in order, through the database's
+    converters as the ORM applies them (dates on SQLite, JSON)."""
+    columns = [field.get_col(model._meta.db_table) for field in model._meta.concrete_fields]
+    converters = [
+        (i, column, converter)
+        for i, column in enumerate(columns)
+        for converter in connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+    ]
+
+    def load(values):
+        values = list(values)
+        for i, column, converter in converters:
+            values[i] = converter(values[i], column, connection)
+        return model.from_db(connection.alias, None, values)
+
+    return load
 
 
 def _annotations_of(comparison: Comparison, link_ids, passage_ids) -> list[Annotation]:
@@ -283,11 +316,23 @@ def rows_for(comparison: Comparison, *, keys: list[str], viewer=None, a_id=None,
     link_ids = [int(k[1:]) for k in keys if k[:1] == "l" and k[1:].isdigit()]
     passage_ids = [int(k[1:]) for k in keys if k[:1] == "p" and k[1:].isdigit()]
     version_a, version_b = article_a.current_version_id, article_b.current_version_id
+    pair = [comparison.pk, article_a.pk, article_b.pk]
     with connection.cursor() as cursor:
-        cursor.execute(*_members_sql([comparison.pk, article_a.pk, article_b.pk], link_ids, passage_ids))
-        memberships = cursor.fetchall()
-    in_a = [(link_id, passage_id, version) for side, link_id, passage_id, version in memberships if side == "a"]
-    in_b = [(link_id, passage_id, version) for side, link_id, passage_id, version in memberships if side == "b"]
+        cursor.execute(*_rows_sql(pair, [version_a, version_b], link_ids, passage_ids))
+        found = cursor.fetchall()
+    n_passage, passage_from, link_from = len(Passage._meta.concrete_fields), _loader(Passage), _loader(Link)
+    passages, links, suggested_unique = {}, {}, set()
+    in_a, in_b = [], []
+    for side, link_id, *values in found:
+        passage = passages.get(values[0]) or passage_from(values[:n_passage])
+        passages[passage.pk] = passage
+        if side == "p":
+            if values[n_passage]:
+                suggested_unique.add(passage.pk)
+            continue
+        (in_a if side == "a" else in_b).append((link_id, passage.pk, passage.version_id))
+        if link_id in link_ids and link_id not in links:
+            links[link_id] = link_from(values[n_passage + 1 :])
     members: dict[tuple[str, int], list[int]] = defaultdict(list)
     for side, rows, version in (("a", in_a, version_a), ("b", in_b, version_b)):
         for link_id, passage_id, passage_version in rows:
@@ -298,37 +343,14 @@ def rows_for(comparison: Comparison, *, keys: list[str], viewer=None, a_id=None,
     hidden = {passage_id for _, passage_id, _ in in_a} | {
         passage_id for link_id, passage_id, _ in in_b if link_id in is_pair
     }
-    wanted = [pk for pk in link_ids if pk in is_pair]
-    members_needed = sorted({pk for link_id in wanted for side in "ab" for pk in members[(side, link_id)]})
-    needed, needed_params = _in(members_needed)
-    asked, asked_params = _in(passage_ids)
-    passages = {
-        p.pk: p
-        for p in _select(
-            Passage,
-            f"id IN ({needed}) OR (id IN ({asked}) AND version_id IN (%s, %s))",
-            [*needed_params, *asked_params, version_a, version_b],
-        )
-    }
-    wanted_sql, wanted_params = _in(wanted)
-    links = {link.pk: link for link in _select(Link, f"id IN ({wanted_sql})", wanted_params)}
-    lone = sorted(pk for pk in passage_ids if pk in passages and pk not in hidden and passages[pk].is_reviewable)
-    shown_other = {pk for pk in passage_ids if pk in passages and not passages[pk].is_reviewable}
+    links = {pk: link for pk, link in links.items() if pk in is_pair}
+    asked = {pk for pk in passage_ids if pk in passages and passages[pk].version_id in (version_a, version_b)}
+    lone = sorted(pk for pk in asked if pk not in hidden and passages[pk].is_reviewable)
+    shown_other = {pk for pk in asked if not passages[pk].is_reviewable}
 
     annotations = defaultdict(list)
     for annotation in _annotations_of(comparison, sorted(links), lone):
         annotations[f"l{annotation.link_id}" if annotation.link_id else f"p{annotation.passage_id}"].append(annotation)
-    # Every query runs even when it has nothing to look for: the same queries for every row, whatever it is.
-    lone_sql, lone_params = _in(lone)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT passage_id FROM {_table(AlignmentRun.unique_passages.through)}"
-            f" WHERE passage_id IN ({lone_sql}) AND alignmentrun_id = ("
-            f"SELECT id FROM {_table(AlignmentRun)} WHERE comparison_id = %s AND article_a_id = %s"
-            " AND article_b_id = %s ORDER BY created_at DESC, id DESC LIMIT 1)",
-            [*lone_params, comparison.pk, article_a.pk, article_b.pk],
-        )
-        suggested_unique = {passage_id for (passage_id,) in cursor.fetchall()}
 
     for key in keys:
         kind, number = key[:1], int(key[1:]) if key[1:].isdigit() else 0

@@ -1,7 +1,7 @@
 """Writes for reviewers' work: verdicts, notes, links, final verdicts and undo; every change is recorded."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -101,6 +101,23 @@ def _touch_open(comparison_id: int) -> None:
         raise ValidationError(gettext("This comparison is closed: verdicts can no longer change."))
 
 
+def _verdict_of(lookup: dict) -> Annotation | None:
+    """The verdict lookup names (a reviewer's, or the final one, on a link or a passage), or None.
+
+    Hand-written SQL: the same filter through the ORM cost about 1 ms of Python on every tag, ten times
+    the query itself.
+    """
+    row = lookup["link"] or lookup["passage"]
+    where = "link_id = %s AND passage_id IS NULL" if lookup["link"] else "passage_id = %s AND link_id IS NULL"
+    where, params = f"{where} AND is_final = %s", [row.pk, lookup["is_final"]]
+    if "reviewer" in lookup:
+        where, params = f"{where} AND reviewer_id = %s", [*params, lookup["reviewer"].pk]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in Annotation._meta.concrete_fields)
+    sql = f"SELECT {columns} FROM {quote(Annotation._meta.db_table)} WHERE {where}"
+    return next(iter(Annotation.objects.raw(f"{sql} ORDER BY id LIMIT 1", params)), None)
+
+
 def annotation_set(
     *,
     reviewer,
@@ -130,7 +147,7 @@ def annotation_set(
         lookup = {"link": link, "passage": passage, "is_final": final}
         if not final:
             lookup["reviewer"] = reviewer
-        annotation = Annotation.objects.filter(**lookup).first()
+        annotation = _verdict_of(lookup)
         before = annotation.snapshot() if annotation else None
         after = _changed(annotation, before, label=label, note=note, final=final, reviewer=reviewer)
         row = link if link is not None else passage
@@ -208,7 +225,7 @@ def _annotation_set_locked(*, reviewer, link, passage, label, note, final, expec
     lookup = {"link": link, "passage": passage, "is_final": final}
     if not final:
         lookup["reviewer"] = reviewer
-    annotation = Annotation.objects.filter(**lookup).first()
+    annotation = _verdict_of(lookup)
     before = annotation.snapshot() if annotation else None
     if before == _changed(annotation, before, label=label, note=note, final=final, reviewer=reviewer):
         return annotation or Annotation(comparison=comparison, **{**lookup, "reviewer": reviewer})
