@@ -209,6 +209,13 @@ def main() -> None:
     from newsdiff.text.segment import segment
 
     segment("Warm up. Mr. Smith went to Washington, D.C. on Monday.")
+    # The first import in a process loads the pipeline's modules and word lists (extraction, language
+    # detection, ...), as a fresh worker does once; it is reported on its own so the sizes below show
+    # what each later import costs.
+    warm_comparison = comparison_get_or_create(slug="import-warm-up", title="Warm-up")
+    first_cpu, _ = cpu(lambda: article_import(comparison=warm_comparison, meta=ArticleMeta(source="Bench"),
+                                              content=news_text(2_000), fmt="text", align=False))
+    print(f"\nFirst import in the process (2,000 characters, loads the pipeline once): {first_cpu:.2f} s CPU")
     print("\nCPU seconds         segment()   pysbd alone   import (no alignment)")
     for size in [int(s) for s in args.sizes.split(",")]:
         text = news_text(size)
