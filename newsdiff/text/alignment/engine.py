@@ -99,11 +99,12 @@ def align(a: Sequence[PassageLike], b: Sequence[PassageLike], *, language_a: str
     verbatim = {p for p, v in zip(pairs, values["verbatim"]) if v}
     cosines: dict = {}
     lifted: set = set()
+    if scorer is not None:  # the cosines are already among the signals when the weights average them in
+        semantic = values["semantic"] if "semantic" in values else SIGNALS["semantic"].scores(ctx, pairs)
+        cosines = dict(zip(pairs, semantic))
     if ctx.cross_language:
         vouched = set(pairs)
-        cosines = dict(zip(pairs, SIGNALS["semantic"].scores(ctx, pairs)))
     elif scorer is not None:
-        cosines = dict(zip(pairs, SIGNALS["semantic"].scores(ctx, pairs)))
         lifted = {p for p, v in zip(pairs, values["semantic_lift"]) if v > 0}
         row, col = best_partners(cosines)
         vouched = {(i, j) for (i, j), c in cosines.items()
