@@ -5,7 +5,7 @@
         pair.name, pair.split               # "court_rent_cap", "dev" | "heldout"
         pair.a, pair.b                      # segmented accounts, as the app splits an upload
         pair.gold                           # the gold dict (links, acceptable, decoys, unique, ...)
-        is_fresh(pair.gold)                 # True for the fresh held-out set written in session 18
+        is_fresh(pair.gold)                 # True for the fresh held-out set written in session 19
         pair.find("a", "snippet")           # indices of the alignable passages of side a holding the snippet
 
 Only "claim" and "quote" passages are alignable; gold snippets name exactly one of them.
@@ -21,7 +21,8 @@ from newsdiff.text.pipeline import split_upload
 
 REAL_GOLD_DIR = Path(__file__).resolve().parent / "gold" / "real"
 ALIGNABLE = frozenset({"claim", "quote"})
-FRESH_SESSION = 18  # golds marked "session": 18 were written after the last tuning: a fresh held-out set
+FRESH_SESSION = 19  # golds marked "session": 19 were written after the last tuning: the fresh held-out set
+SEEN_SESSION = 18  # session 18's fresh held-out set: its misses were read at its end, so it is dev from session 19
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,13 @@ def load_real_golds(split: str | None = None) -> list[RealGold]:
 
 
 def is_fresh(gold: dict) -> bool:
-    """Return whether a gold belongs to the fresh held-out set written in session 18 (nothing tuned on it)."""
+    """Return whether a gold belongs to the fresh held-out set, written in session 19 (nothing tuned on it)."""
     return gold.get("session") == FRESH_SESSION and gold["split"] == "heldout"
+
+
+def is_former_fresh(gold: dict) -> bool:
+    """Return whether a gold was session 18's fresh held-out set (dev since its misses were read)."""
+    return gold.get("session") == SEEN_SESSION and "was_heldout" in gold
 
 
 def summary_row(pair: RealGold) -> str:

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from tests.text.gold_real import REAL_GOLD_DIR, is_fresh, load_real_golds, summary_row
+from tests.text.gold_real import FRESH_SESSION, REAL_GOLD_DIR, is_former_fresh, is_fresh, load_real_golds, summary_row
 
 CONFLICT_KINDS = {
     "money", "count", "duration", "percent", "compound", "ordinal", "date", "weekday", "negation", "speaker",
@@ -125,12 +125,12 @@ def test_the_splits_are_balanced():
 
 
 def test_the_fresh_held_out_set_covers_what_issue_10_asks_for():
-    """The session-18 set: 3+ held-out pairs of kinds no older gold has, a lopsided, a heavy-overlap, a paraphrase and
+    """The fresh set: 3+ held-out pairs of kinds no older gold has, a lopsided, a heavy-overlap, a paraphrase and
     a verbatim-quote pair, at least 8 conflicts of at least 8 kinds, and decoys in every pair."""
     fresh = [pair for pair in PAIRS if is_fresh(pair.gold)]
     older_kinds = {pair.gold["kind"] for pair in PAIRS if not is_fresh(pair.gold)}
     assert len(fresh) >= 3
-    assert all(pair.split == "heldout" and pair.name.endswith("_s18") for pair in fresh)
+    assert all(pair.split == "heldout" and pair.name.endswith(f"_s{FRESH_SESSION}") for pair in fresh)
     assert {pair.gold["kind"] for pair in fresh} & older_kinds == set()
     traits = set().union(*(pair.gold["traits"] for pair in fresh))
     assert {"lopsided", "heavy_overlap", "paraphrase", "verbatim_quote"} <= traits
@@ -138,6 +138,12 @@ def test_the_fresh_held_out_set_covers_what_issue_10_asks_for():
                         if link["label"] == "conflict")
     assert sum(conflicts.values()) >= 8 and len(conflicts) >= 8, conflicts
     assert all(pair.gold["decoys"] for pair in fresh)
+
+
+def test_session_18s_fresh_set_is_dev_now_that_its_misses_were_read():
+    former = [pair for pair in PAIRS if pair.name.endswith("_s18")]
+    assert len(former) == 3
+    assert all(pair.split == "dev" and is_former_fresh(pair.gold) and not is_fresh(pair.gold) for pair in former)
 
 
 def test_the_session_18_dev_pairs_are_dev_and_not_fresh():
