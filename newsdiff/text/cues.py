@@ -556,6 +556,9 @@ def negation_reasons(a: str, b: str, min_shared: int = NEGATION_MIN_SHARED, lang
     whole = _whole_clauses(text, lex)
     if _is_record(text, lex):
         return []  # "no blackout so long since 2019" states a record, as "the longest since 2019" does
+    restated = _restated_negation(text, b if neg_a else a, heads, lex)
+    if restated:
+        return [f'negation in the shared clause: "{restated}"']
     for stems, negated in neg_side:
         if not negated:
             continue
@@ -569,6 +572,39 @@ def negation_reasons(a: str, b: str, min_shared: int = NEGATION_MIN_SHARED, lang
                     and len(shared & _plain_words(a, lex) & _plain_words(b, lex)) >= NEGATION_MIN_PLAIN:
                 return [f'negation in the shared clause: "{_clause_text(text, stems, lex)}"']
     return []
+
+
+# Two passages that say the same thing but for a negation ("said it had not been consulted before the announcement"
+# / "said it had been consulted before the announcement"): their content words overlap this much (Jaccard) and
+# count at least RESTATED_MIN_SHARED, and the other side states the negated verb. Clause splitting leaves a bare
+# "it had not been consulted" too short for the clause rules above, but the whole statement is shared.
+RESTATED_OVERLAP = 0.8
+RESTATED_MIN_SHARED = 4
+
+
+def _restated_negation(text: str, other: str, heads: frozenset[str], lex: Lexicon) -> str:
+    """The negated clause of `text` when `other` restates the whole of `text` without the negation, else ""."""
+    if not heads:
+        return ""
+    mine, theirs = _passage_stems(text, lex), _passage_stems(other, lex)
+    shared = mine & theirs
+    if len(shared) < RESTATED_MIN_SHARED or len(shared) < RESTATED_OVERLAP * len(mine | theirs):
+        return ""
+    if not heads & shared & _plain_words(other, lex):
+        return ""
+    for stems, negated in _clauses(text, lex):
+        if negated and stems & heads:
+            return _clause_text(text, stems, lex)
+    return ""
+
+
+@functools.lru_cache(maxsize=20_000)
+def _passage_stems(text: str, lex: Lexicon) -> frozenset[str]:
+    """Content-word stems of a whole passage, negations left out ("n't" read as "not")."""
+    if lex.negation_suffix:
+        text = text.replace("n't", " not").replace("n’t", " not")
+    return frozenset(lex.stem(w) for w in default_process(text).split()
+                     if w not in lex.stopwords and w not in lex.negations and len(w) > 1)
 
 
 @functools.lru_cache(maxsize=20_000)
