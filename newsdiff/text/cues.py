@@ -173,6 +173,8 @@ def _ordinal_phrase(low: list[str], joined: list[bool], k: int, lex: Lexicon) ->
     """Return the content words from token k that form the phrase an ordinal qualifies: up to ORDINAL_PHRASE
     words, stopping at a stopword, a month, a number, or any punctuation between words."""
     out: list[str] = []
+    if k < len(low) and low[k] in lex.occasion_nouns:
+        return [low[k]]  # "por tercera vez": a noun of occasion, even where the stopword list holds it
     while k < len(low) and len(out) < ORDINAL_PHRASE:
         word = low[k]
         if not word.isalpha() or word in lex.stopwords or word in lex.months or word in lex.number_words \
@@ -402,7 +404,55 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
         left = ", ".join(dict.fromkeys(f'"{x.text}"' for x, _ in pairs))
         right = ", ".join(dict.fromkeys(f'"{y.text}"' for _, y in pairs))
         reasons.append((key, pairs, f"{kind}: {left} vs {right}"))
+    if same_language and not any(key.startswith("ordinal:") for key, _, _ in reasons):
+        reasons += _occasion_reasons(ctx_a, ctx_b, plain, lex_a)
     return [reason for key, pairs, reason in reasons if not _said_longer(key, pairs, reasons)]
+
+
+OCCASION_SHARED = 2
+
+
+@functools.cache
+def _occasion_keys(lex: Lexicon) -> frozenset[str]:
+    return frozenset(f"ordinal:{lex.stem(w)}" for w in lex.occasion_nouns)
+
+
+def _occasion_reasons(ctx_a: list, ctx_b: list, plain: frozenset[str], lex: Lexicon) -> list[tuple]:
+    """Compare an ordinal of occasion ("winning the trophy for the third time") with an ordinal of another noun on
+    the other side ("the club's fourth cup title"): both count the event. Stricter than two ordinals of one noun,
+    as the nouns differ: the clause of one value and the sentence of the other must share OCCASION_SHARED words
+    both passages write in lower case ("win", "club"; "institute", "ridge"), and the two sides must give no
+    ordinal of the same value (then the values may count different things). "For the first time" is left out:
+    it says something is new ("for the first time since 2008"), not how many times it happened."""
+    occasion = _occasion_keys(lex)
+    if not occasion:
+        return []
+    out = []
+    for side, (mine, theirs) in enumerate(((ctx_a, ctx_b), (ctx_b, ctx_a))):
+        times = [x for x in mine if x[0].key in occasion and x[0].value > 1]
+        others = [y for y in theirs if y[0].key.startswith("ordinal:") and y[0].key not in occasion]
+        if not times or not others:
+            continue
+        values = {x[0].value for x in mine if x[0].key.startswith("ordinal:")}
+        if values & {y[0].value for y in others}:
+            continue
+        pairs = [(x[0], y[0]) for x in times for y in others if x[1] is not None and y[1] is not None
+                 and len(((x[1] & y[2]) | (x[2] & y[1])) & plain) >= OCCASION_SHARED]
+        if not pairs:
+            continue
+        # One value of the other side read with its first word and with its head ("fourth cup", "fourth cup
+        # title"): the longest phrase of each value is shown.
+        longest = {}
+        for x, y in pairs:
+            if y.value not in longest or len(y.text) > len(longest[y.value].text):
+                longest[y.value] = y
+        pairs = [(x, y) for x, y in pairs if longest[y.value] is y]
+        if side:
+            pairs = [(y, x) for x, y in pairs]
+        left = ", ".join(dict.fromkeys(f'"{x.text}"' for x, _ in pairs))
+        right = ", ".join(dict.fromkeys(f'"{y.text}"' for _, y in pairs))
+        out.append(("ordinal:occasion", pairs, f"numbers differ: {left} vs {right}"))
+    return out
 
 
 def _qualified(contexts: list, other_words: frozenset[str]) -> list:

@@ -330,3 +330,32 @@ def test_word_checks_answer_as_the_patterns_do():
             assert cues._negates(text, lex) == bool(lex.negation_re.search(text)), (code, text)
             if lex.schedule_nouns:
                 assert cues._speaks_of_schedule(text, lex) == bool(cues._schedule_re(lex).search(text)), (code, text)
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("The Rovers beat Millbrook 2-0, winning the league for the fifth time in the club's history.",
+     "The 2-0 win over Millbrook gave the Rovers the club's sixth league title.",
+     'numbers differ: "fifth time" vs "sixth league title"'),
+    ("It was the agency's third mission to the comet since 2010.",
+     "This was only the second time the agency had sent a probe to the comet.",
+     'numbers differ: "third mission" vs "second time"'),
+])
+def test_an_ordinal_of_occasion_compares_with_an_ordinal_of_the_event(a, b, reason):
+    """"For the fifth time" counts the event the clause names, as "the sixth league title" does."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    # "for the first time since": something new, not a tally
+    ("The firm posted a loss for the first time since 2009, its chief executive said.",
+     "The firm's chief executive said it posted its second loss in a row."),
+    # the two clauses share one word only: the ordinals may count different teams' games
+    ("The Colts won their eighth straight game on Sunday.",
+     "The Jaguars lost for the seventh time in nine games."),
+    # an ordinal of the same value on the other side: the values may count different things
+    ("The Rovers won the league for the fifth time in the club's history.",
+     "The club's fifth league win was also its sixth league title."),
+])
+def test_an_ordinal_of_occasion_needs_the_same_event(a, b):
+    """Decoys: a first time, a clause sharing one word, the same value given too."""
+    assert conflict_reasons(a, b) == []
