@@ -336,6 +336,20 @@ def _about_the_same(x: tuple, y: tuple, plain: frozenset[str] | None = None) -> 
     return bool(shared if plain is None else shared & plain)
 
 
+COMPOUND_SENTENCE_SHARED = 2
+
+
+def _compounds_of_one_sentence(x: tuple, y: tuple) -> bool:
+    """Two compounds of one unit ("a 41-day voyage" / "a 34-day expedition"), each its side's only value of that
+    kind, whose sentences share COMPOUND_SENTENCE_SHARED content words (the institute that announced both): a
+    paraphrase names what the compound measures in other words ("voyage", "expedition"), so its clause may share
+    nothing with the other side."""
+    (qx, _, sentence_x), (qy, _, sentence_y) = x, y
+    if not (_is_compound(qx) and _is_compound(qy)) or sentence_x is None or sentence_y is None:
+        return False
+    return len(sentence_x & sentence_y) >= COMPOUND_SENTENCE_SHARED
+
+
 COMPOUND_PHRASE = 2  # words read after a compound for what it modifies ("a six-game losing streak")
 _COMPOUND_RE = re.compile(r"\w-[^\W\d_]")
 
@@ -395,8 +409,10 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
         if key.startswith("count:") and (any(x.value in _numbers(b, lex_b) for x in va)
                                          or any(y.value in _numbers(a, lex_a) for y in vb)):
             continue  # "23 goals" / "two goals took his tally to 23": the count is there, its noun elsewhere
+        sole = len(va) == 1 and len(vb) == 1
         pairs = [(x[0], y[0]) for x in ctx_a if x[0].key == key for y in ctx_b if y[0].key == key
-                 if _about_the_same(x, y, plain if key.startswith(("date", "weekday")) else None)
+                 if (_about_the_same(x, y, plain if key.startswith(("date", "weekday")) else None)
+                     or (sole and _compounds_of_one_sentence(x, y)))
                  and (not same_language or _compound_fits(x[0], a, y[0], b, lex_a))]
         if not pairs:
             continue  # the same kind of quantity about different things

@@ -359,3 +359,25 @@ def test_an_ordinal_of_occasion_compares_with_an_ordinal_of_the_event(a, b, reas
 def test_an_ordinal_of_occasion_needs_the_same_event(a, b):
     """Decoys: a first time, a clause sharing one word, the same value given too."""
     assert conflict_reasons(a, b) == []
+
+
+def test_two_compounds_in_paraphrased_sentences_are_a_cue():
+    """"A 12-day trek" / "a 15-day expedition": what each compound measures is worded differently, but the two
+    sentences share the rest (the club, its announcement)."""
+    assert conflict_reasons(
+        "Climbers back from a 12-day trek across the ice sheet reached the summit, the Arden Alpine Club said.",
+        "Its 15-day expedition had conquered the peak, the Arden Alpine Club announced.") == \
+        ['numbers differ: "12-day" vs "15-day"']
+
+
+@pytest.mark.parametrize("a, b", [
+    # the sentences share one word only ("drive"): the compounds may measure different plays
+    ("The Colts went on a long drive, then capped it off with a 7-yard touchdown pass.",
+     "Kansas City was driving again before settling for a 47-yard field goal."),
+    # two compounds of the unit on one side: which one would the other's be?
+    ("Climbers back from a 12-day trek and a 3-day rest on the ice reached the summit, the Arden Alpine Club said.",
+     "Its 15-day expedition had conquered the peak, the Arden Alpine Club announced."),
+])
+def test_compounds_in_paraphrased_sentences_need_a_shared_sentence_and_a_sole_value(a, b):
+    """Decoys: compounds whose sentences share little, or a side with two values of the kind."""
+    assert conflict_reasons(a, b) == []
