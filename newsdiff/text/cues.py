@@ -745,6 +745,9 @@ _NAME = r"((?:[A-ZÁÉÍÓÚÑÜ][\w’'-]+\s+){0,3}[A-ZÁÉÍÓÚÑÜ][\w’'-]
 def _speaker_res(lex: Lexicon) -> tuple[re.Pattern, ...]:
     reporting = lex.reporting_re
     return (
+        # said Kingsbridge manager Lars Hendry / said White House spokesman Josh Earnest: the name after the title,
+        # not the organisation before it (first, so that it wins over "said Kingsbridge" at the same distance)
+        re.compile(rf"\b{reporting}\s+(?:[A-ZÁÉÍÓÚÑÜ][\w’'-]+\s+){{1,3}}(?P<title>(?:[a-záéíóúñü][\w’'-]*\s+){{1,3}}){_NAME}"),
         # Name said / Name, a lawyer, said / the mayor, Name, said
         re.compile(rf"{_NAME}\s*(?:,[^,]{{1,60}},\s*|,\s*)?{reporting}\b"),
         re.compile(rf"\b{reporting}\s+{_NAME}"),  # said Name / dijo Name
@@ -771,7 +774,9 @@ def speaker(text: str, quote_start: int, quote_end: int, language: str = "en") -
     best = None
     for pattern in _speaker_res(lex):
         for m in pattern.finditer(outside):
-            words = [w for w in m.group(1).split() if w not in lex.not_speakers and w not in _calendar_names(lex)]
+            if m.groupdict().get("title") and not lex.stopwords.isdisjoint(m.group("title").split()):
+                continue  # "said Okoro at the Lagos hearing": a place after a preposition, not a title
+            words = [w for w in m.groups()[-1].split() if w not in lex.not_speakers and w not in _calendar_names(lex)]
             if not words:
                 continue
             distance = min(abs(m.start() - quote_end), abs(m.end() - quote_start))

@@ -132,6 +132,27 @@ def test_speaker_after_a_title_is_found():
     assert speaker(text, 0, text.index(",") + 2) is None
 
 
+@pytest.mark.parametrize("text, who", [
+    ('"We have wanted him for three seasons," said Kingsbridge manager Lars Hendry.', "Hendry"),
+    ('"We have wanted him for three seasons," said White House spokesman Josh Earnest on Monday.', "Earnest"),
+    # a preposition after the name: a place or a day, not a title before a name
+    ('"We have wanted him for three seasons," said Okoro at the Lagos hearing.', "Okoro"),
+    ('"We have wanted him for three seasons," said Okoro on Tuesday in Lagos.', "Okoro"),
+])
+def test_the_speaker_after_an_organisation_and_a_title_is_the_name(text, who):
+    """"said Kingsbridge manager Lars Hendry": the speaker is Hendry, not Kingsbridge."""
+    assert speaker(text, 0, text.index(',"') + 2) == who
+
+
+def test_same_speaker_after_an_organisation_and_a_title_is_no_cue():
+    """The same person named with the club and title on one side and alone on the other."""
+    assert quote_reasons('"We have wanted him for three seasons," said Kingsbridge manager Lars Hendry.',
+                         '"We have wanted him for three seasons," Hendry said.') == []
+    assert quote_reasons('"We have wanted him for three seasons," said Kingsbridge manager Lars Hendry.',
+                         '"We have wanted him for three seasons," said Ashford chairman Colin Mabry.') == \
+        ["quote attributed to different speakers: Hendry vs Mabry"]
+
+
 def test_same_quote_same_speaker_is_no_cue():
     """Same speaker with a title on one side and a different reporting verb; short quotes are skipped."""
     assert quote_reasons('"We will not back down from this fight," Okoro said.',
