@@ -322,18 +322,26 @@ def _quantity_contexts(text: str, lex: Lexicon) -> list[tuple[Quantity, frozense
     return out
 
 
+DAY_SENTENCE_SHARED = 2
+
+
 def _about_the_same(x: tuple, y: tuple, plain: frozenset[str] | None = None) -> bool:
     """Whether two located quantities are about one thing: the clause of one shares a content word with
     the sentence of the other ("Turnout was 38 percent" / "Turnout, according to the clerk, reached 41
-    percent"), not only with words elsewhere in the passage. With `plain` (dates and weekdays), the shared word
-    must be one of those: a word both sides write in lower case, not only a name ("talks with Carrow Transit broke
-    down late on Sunday" / "drivers at Carrow Transit stopped work on Monday" are two events of one company)."""
+    percent"), not only with words elsewhere in the passage. With `plain` (dates and weekdays), the shared words
+    must be of those, words both sides write in lower case, not only names ("talks with Carrow Transit broke
+    down late on Sunday" / "drivers at Carrow Transit stopped work on Monday" are two events of one company): one
+    shared by the two clauses, or DAY_SENTENCE_SHARED shared by a clause and the other sentence (a day has more
+    events around it than a figure: "The strike was called after talks broke down late on Sunday" / "drivers
+    stopped work on Monday in the city's fourth bus strike" share only "strike", which the Sunday clause lacks)."""
     _, clause_x, sentence_x = x
     _, clause_y, sentence_y = y
     if clause_x is None or clause_y is None:
         return True
     shared = (clause_x & sentence_y) | (sentence_x & clause_y)
-    return bool(shared if plain is None else shared & plain)
+    if plain is not None:
+        return bool(clause_x & clause_y & plain) or len(shared & plain) >= DAY_SENTENCE_SHARED
+    return bool(shared)
 
 
 COMPOUND_SENTENCE_SHARED = 2

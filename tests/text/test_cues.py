@@ -402,3 +402,23 @@ def test_two_compounds_in_paraphrased_sentences_are_a_cue():
 def test_compounds_in_paraphrased_sentences_need_a_shared_sentence_and_a_sole_value(a, b):
     """Decoys: compounds whose sentences share little, or a side with two values of the kind."""
     assert conflict_reasons(a, b) == []
+
+
+def test_a_day_compares_when_its_clause_is_shared():
+    """"Talks resume on Thursday at the mediation service" / "Negotiators will meet again on Wednesday, with a
+    mediator present": the Wednesday clause shares nothing, but the sentences share two lower-case words."""
+    assert conflict_reasons("Talks are due to resume on Thursday at the offices of the state mediation service.",
+                            "Negotiators will meet again on Wednesday, with a state mediator present.") == \
+        ['dates differ: "Thursday" vs "Wednesday"']
+    assert conflict_reasons("The dockers' strike began on Monday at the port.",
+                            "Dockers at the port walked out on Tuesday, starting the strike.") == \
+        ['dates differ: "Monday" vs "Tuesday"']
+
+
+def test_a_day_of_another_event_in_the_sentence_is_no_cue():
+    """"The walkout was called after talks broke down late on Sunday" / "dockers stopped work on Monday in the
+    port's third walkout": Sunday dates the talks, Monday the walkout; the sentences share only "walkout"."""
+    assert conflict_reasons("The walkout was called by the Harbour Workers Union after talks with Portline broke "
+                            "down late on Sunday.",
+                            "Some 900 dockers at Portline stopped work on Monday in the port's third walkout this "
+                            "year, the Harbour Workers Union said.") == []
