@@ -479,6 +479,22 @@ def _occasion_reasons(ctx_a: list, ctx_b: list, plain: frozenset[str], lex: Lexi
     return out
 
 
+def differ_about_one_subject(a: str, b: str, language: str = "en") -> bool:
+    """Whether the two passages give two values of one kind of quantity (not a date or a day) whose clauses share a
+    word both passages write in lower case: "Talks between the two clubs lasted three weeks" / "The clubs negotiated
+    for five weeks" (the clubs' talks). Stricter than `number_reasons`, which reads a value's clause against the
+    other's whole sentence; both passages in one language."""
+    lex = lexicon_for(language)
+    if not _quantities(a, lex) or not _quantities(b, lex) or _is_stamp(a, lex) or _is_stamp(b, lex):
+        return False
+    ctx_a = _qualified(_quantity_contexts(a, lex), _topic_words(b, lex))
+    ctx_b = _qualified(_quantity_contexts(b, lex), _topic_words(a, lex))
+    plain = _plain_words(a, lex) & _plain_words(b, lex)
+    return any(x.key == y.key and not x.key.startswith(("date", "weekday")) and not _same(x.value, y.value)
+               and clause_x is not None and clause_y is not None and bool(clause_x & clause_y & plain)
+               for x, clause_x, _ in ctx_a for y, clause_y, _ in ctx_b)
+
+
 def _qualified(contexts: list, other_words: frozenset[str]) -> list:
     """Resolve "count:driver+bus" (the head of "1,800 bus drivers"): it counts drivers where the other passage
     names buses too ("2,300 drivers ... in the fourth bus strike"), and nothing otherwise ("498 rushing yards" is

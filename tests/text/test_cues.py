@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff.text.cues import conflict_reasons, negation_reasons, quantities, quote_reasons, speaker
+from newsdiff.text.cues import (
+    conflict_reasons, differ_about_one_subject, negation_reasons, quantities, quote_reasons, speaker,
+)
 
 
 @pytest.mark.parametrize("a, b, reason", [
@@ -422,3 +424,18 @@ def test_a_day_of_another_event_in_the_sentence_is_no_cue():
                             "down late on Sunday.",
                             "Some 900 dockers at Portline stopped work on Monday in the port's third walkout this "
                             "year, the Harbour Workers Union said.") == []
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Talks between the two clubs lasted three weeks.", "The clubs negotiated for five weeks.", True),
+    # the subject is only a name, or the differing values sit in clauses that share nothing
+    ("Ashford's talks lasted three weeks.", "Ashford rested Varga for five weeks.", False),
+    ("Talks between the two clubs went on while Varga rested for three weeks.", "The clubs negotiated for five weeks.",
+     False),
+    # days are left to the date cue's own rules; equal values differ in nothing
+    ("Talks between the two clubs began on Monday.", "The clubs began negotiating on Tuesday.", False),
+    ("Talks between the two clubs lasted three weeks.", "The clubs negotiated for 21 days.", False),
+])
+def test_values_differ_about_one_subject_when_their_clauses_share_a_lower_case_word(a, b, same):
+    """Two values of one kind whose own clauses share a word both sides write in lower case."""
+    assert differ_about_one_subject(a, b) is same
