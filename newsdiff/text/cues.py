@@ -751,11 +751,20 @@ def _whole_clauses(text: str, lex: Lexicon) -> dict[frozenset[str], frozenset[st
     return out
 
 
+CLAUSE_SHOWN = 12  # words of a negated clause shown as evidence
+NEGATION_LEAD = 5  # ...of which at most this many before the negation, when the clause is longer
+
+
 def _clause_text(text: str, stems: frozenset[str], lex: Lexicon) -> str:
-    """Return the clause of `text` whose stems are `stems`, trimmed to 12 words."""
+    """Return the clause of `text` whose stems are `stems`, trimmed to CLAUSE_SHOWN words that hold its negation
+    ("... a round in which Rahman didn't land a clean punch", not the clause's first 12 words without it)."""
     for part in lex.clause_re.split(text):
         if any(stems == c for c, _ in _clauses(part, lex)):
-            return " ".join(part.split()[:12])
+            words = part.split()
+            at = next((k for k, w in enumerate(words) if _negates(w, lex)), 0)
+            start = max(0, min(at - NEGATION_LEAD, len(words) - CLAUSE_SHOWN))
+            shown = " ".join(words[start:start + CLAUSE_SHOWN])
+            return shown if start == 0 else "… " + shown
     return ""
 
 

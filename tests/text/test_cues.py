@@ -439,3 +439,13 @@ def test_a_day_of_another_event_in_the_sentence_is_no_cue():
 def test_values_differ_about_one_subject_when_their_clauses_share_a_lower_case_word(a, b, same):
     """Two values of one kind whose own clauses share a word both sides write in lower case."""
     assert differ_about_one_subject(a, b) is same
+
+
+def test_negation_evidence_shows_the_negation_of_a_long_clause():
+    """The evidence is the negated clause trimmed around its negation, not its first words without it."""
+    reasons = negation_reasons(
+        "The champion landed 178 punches while the challenger connected with a clean punch in the sixth round.",
+        "The champion wore the challenger down in the sixth round, a long round in which the tired challenger "
+        "didn't connect with a clean punch at all.")
+    assert reasons == ['negation in the shared clause: "… in which the tired challenger didn\'t connect with a clean '
+                       'punch at"']
