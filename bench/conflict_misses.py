@@ -74,7 +74,7 @@ def main() -> None:
                 p = (pos_a.get(i), pos_b.get(j))
                 s = _seen["scores"].get(p)
                 where = "not a candidate" if s is None else (
-                    f"score {s:.3f} row-best {_seen['row'][p[0]][1] == p[1]} col-best {_seen['col'][p[1]][0 + 1] == p[0]}"
+                    f"score {s:.3f} row-best {_seen['row'][p[0]][1] == p[1]} col-best {_seen['col'][p[1]][1] == p[0]}"
                     f" (row best {_seen['row'][p[0]][0]:.3f}, col best {_seen['col'][p[1]][0]:.3f};"
                     f" bars {_seen['bars'].mutual:.2f}/{_seen['bars'].one_sided:.2f})")
                 print(f"    a{i}: {short(a[i].text)}")

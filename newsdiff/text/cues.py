@@ -780,7 +780,8 @@ def _speaker_res(lex: Lexicon) -> tuple[re.Pattern, ...]:
     return (
         # said Kingsbridge manager Lars Hendry / said White House spokesman Josh Earnest: the name after the title,
         # not the organisation before it (first, so that it wins over "said Kingsbridge" at the same distance)
-        re.compile(rf"\b{reporting}\s+(?:[A-ZÁÉÍÓÚÑÜ][\w’'-]+\s+){{1,3}}(?P<title>(?:[a-záéíóúñü][\w’'-]*\s+){{1,3}}){_NAME}"),
+        re.compile(rf"\b{reporting}\s+(?:[A-ZÁÉÍÓÚÑÜ][\w’'-]+\s+){{1,3}}"
+                   rf"(?P<title>(?:[a-záéíóúñü][\w’'-]*\s+){{1,3}}){_NAME}"),
         # Name said / Name, a lawyer, said / the mayor, Name, said
         re.compile(rf"{_NAME}\s*(?:,[^,]{{1,60}},\s*|,\s*)?{reporting}\b"),
         re.compile(rf"\b{reporting}\s+{_NAME}"),  # said Name / dijo Name

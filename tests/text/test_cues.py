@@ -80,16 +80,16 @@ def test_a_negated_verb_the_other_side_states_is_a_cue_after_a_long_shared_subje
 
 def test_a_statement_restated_without_its_negation_is_a_cue():
     """Two sentences alike but for a "not": the negated clause is shared even when it is a bare verb."""
-    a = "The food workers' union, which represents half the staff, said it had not been consulted before the announcement."
-    b = "The food workers' union, which represents half the staff, said it had been consulted before the announcement."
+    a = "The dockers' union, which represents half the staff, said it had not been consulted before the announcement."
+    b = "The dockers' union, which represents half the staff, said it had been consulted before the announcement."
     assert negation_reasons(a, b) == ['negation in the shared clause: "said it had not been consulted"']
     assert negation_reasons(b, a) == ['negation in the shared clause: "said it had not been consulted"']
 
 
 @pytest.mark.parametrize("a, b", [
     # alike, but the other side does not state the negated verb
-    ("The food workers' union, which represents half the staff, said it had not been consulted before the announcement.",
-     "The food workers' union, which represents half the staff, said it had been told before the announcement."),
+    ("The dockers' union, which represents half the staff, said it had not been consulted before the announcement.",
+     "The dockers' union, which represents half the staff, said it had been told before the announcement."),
     # the verb is shared but the rest of the statement is not
     ("The union said it had not been consulted before the announcement.",
      "The company said the union had been consulted about the store closures for months."),
