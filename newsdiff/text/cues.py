@@ -421,7 +421,8 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
         pairs = [(x[0], y[0]) for x in ctx_a if x[0].key == key for y in ctx_b if y[0].key == key
                  if (_about_the_same(x, y, plain if key.startswith(("date", "weekday")) else None)
                      or (sole and _compounds_of_one_sentence(x, y)))
-                 and (not same_language or _compound_fits(x[0], a, y[0], b, lex_a))]
+                 and (not same_language or _compound_fits(x[0], a, y[0], b, lex_a))
+                 and not (key.startswith("ordinal:") and _heads_differ(x[0], qa, y[0], qb))]
         if not pairs:
             continue  # the same kind of quantity about different things
         kind = "dates differ" if key.startswith(("date", "weekday")) else "numbers differ"
@@ -493,6 +494,19 @@ def differ_about_one_subject(a: str, b: str, language: str = "en") -> bool:
     return any(x.key == y.key and not x.key.startswith(("date", "weekday")) and not _same(x.value, y.value)
                and clause_x is not None and clause_y is not None and bool(clause_x & clause_y & plain)
                for x, clause_x, _ in ctx_a for y, clause_y, _ in ctx_b)
+
+
+def _heads_differ(x: Quantity, qa: tuple, y: Quantity, qb: tuple) -> bool:
+    """Whether two ordinals read with the first word of their phrases ("seventh straight", "eighth straight") are
+    both read with a longer phrase too, of different heads ("seventh straight playoff berth" / "eighth straight
+    win"): the first word is then a modifier of two different things. A phrase of one word ("its third cup" /
+    "the fourth cup title") still compares."""
+    def heads(q: Quantity, found: tuple) -> set[str]:
+        return {o.key for o in found if o.key.startswith("ordinal:") and o.value == q.value
+                and o.text != q.text and o.text.startswith(q.text)}
+
+    head_x, head_y = heads(x, qa), heads(y, qb)
+    return bool(head_x) and bool(head_y) and not head_x & head_y
 
 
 def _qualified(contexts: list, other_words: frozenset[str]) -> list:

@@ -449,3 +449,12 @@ def test_negation_evidence_shows_the_negation_of_a_long_clause():
         "didn't connect with a clean punch at all.")
     assert reasons == ['negation in the shared clause: "… in which the tired challenger didn\'t connect with a clean '
                        'punch at"']
+
+
+def test_ordinals_sharing_a_modifier_but_not_a_head_are_no_cue():
+    """"seventh straight playoff berth" / "eighth straight win": "straight" qualifies two different things; a
+    one-word phrase ("its third cup") still compares with the first word of a longer one ("fourth cup title")."""
+    assert conflict_reasons("Manning led the Colts to their seventh straight playoff berth.",
+                            "Manning guides the Colts to eighth straight win.") == []
+    assert conflict_reasons("The club won its third cup on Saturday.", "It was the club's fourth cup title.") == \
+        ['numbers differ: "third cup" vs "fourth cup"']
