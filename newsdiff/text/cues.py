@@ -648,6 +648,7 @@ def negation_reasons(a: str, b: str, min_shared: int = NEGATION_MIN_SHARED, lang
     A "not" in a clause the other side does not have says nothing.
     """
     lex = lexicon_for(language)
+    a, b = _without_additive(a, lex), _without_additive(b, lex)
     if _negates(a, lex) == _negates(b, lex):
         return []  # both sides negate something (or neither does): nothing one-sided to point at
     ca, cb = _clauses(a, lex), _clauses(b, lex)
@@ -709,6 +710,17 @@ def _passage_stems(text: str, lex: Lexicon) -> frozenset[str]:
         text = text.replace("n't", " not").replace("n’t", " not")
     return frozenset(lex.stem(w) for w in default_process(text).split()
                      if w not in lex.stopwords and w not in lex.negations and len(w) > 1)
+
+
+@functools.cache
+def _additive_re(lex: Lexicon) -> re.Pattern | None:
+    return re.compile(lex.additive_negation, re.IGNORECASE) if lex.additive_negation else None
+
+
+def _without_additive(text: str, lex: Lexicon) -> str:
+    """`text` without its additive negations ("consult not only their own experts but also ..." denies nothing)."""
+    pattern = _additive_re(lex)
+    return pattern.sub("", text) if pattern is not None and pattern.search(text) else text
 
 
 @functools.lru_cache(maxsize=20_000)

@@ -458,3 +458,12 @@ def test_ordinals_sharing_a_modifier_but_not_a_head_are_no_cue():
                             "Manning guides the Colts to eighth straight win.") == []
     assert conflict_reasons("The club won its third cup on Saturday.", "It was the club's fourth cup title.") == \
         ['numbers differ: "third cup" vs "fourth cup"']
+
+
+def test_not_only_adds_and_denies_nothing():
+    """"consult not only their own experts but also wildlife scientists" states the consultation."""
+    other = "Agencies had to consult federal wildlife scientists before approving dam construction."
+    assert negation_reasons("Agencies had to consult not only their own experts but also federal wildlife scientists "
+                            "before approving dam construction.", other) == []
+    assert negation_reasons("Agencies did not consult federal wildlife scientists before approving dam construction.",
+                            other) != []

@@ -124,3 +124,12 @@ def test_spanish_ordinal_of_occasion_compares_with_an_ordinal_of_the_event():
         ['numbers differ: "tercera vez" vs "cuarta copa"']
     assert conflict_reasons("El club ganó la liga por primera vez en su historia.",
                             "La victoria dio al club su cuarta copa de liga.", "es") == []
+
+
+def test_spanish_no_solo_adds_and_denies_nothing():
+    """"no solo descartó un sabotaje" states what the other side states."""
+    from newsdiff.text.cues import negation_reasons
+
+    other = "La compañía descartó un sabotaje en la subestación."
+    assert negation_reasons("La compañía no solo descartó un sabotaje en la subestación.", other, language="es") == []
+    assert negation_reasons("La compañía no descartó un sabotaje en la subestación.", other, language="es") != []

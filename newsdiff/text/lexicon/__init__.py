@@ -65,6 +65,8 @@ class Lexicon:
     # Nouns of occasion: "for the third time", "por tercera vez" count occurrences of what the clause says happened,
     # so such an ordinal compares with an ordinal of that event's noun ("the club's fourth cup title").
     occasion_nouns: frozenset[str] = frozenset()
+    # "not only ... but also", "no solo ... sino": a negation word that adds, not denies (regex; "" = none)
+    additive_negation: str = ""
 
     @functools.cached_property
     def stem(self):

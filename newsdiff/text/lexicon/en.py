@@ -57,6 +57,7 @@ ENGLISH = Lexicon(
     links=frozenset(),
     age_words=frozenset({"old"}),
     occasion_nouns=frozenset({"time"}),
+    additive_negation=r"\bnot\s+(?:only|just|merely|simply)\b",
     not_count_stems=frozenset({"percent", "time", "point"}),
     negations=frozenset("not no never none nor neither without nothing nobody cannot denied denies deny "
                         "refused refuses declined declines".split()),
