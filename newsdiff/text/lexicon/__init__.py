@@ -62,6 +62,11 @@ class Lexicon:
     schedule_nouns: frozenset[str] = frozenset()  # "date", "timetable": what "no date was set" lacks
     time_ahead: str = ""  # regex of a time-frame ahead: "later this month", "next week", "tomorrow"
     noun_head_first: bool = False  # the noun a phrase is about comes first ("huelga portuaria"), not last
+    # Nouns of occasion: "for the third time", "por tercera vez" count occurrences of what the clause says happened,
+    # so such an ordinal compares with an ordinal of that event's noun ("the club's fourth cup title").
+    occasion_nouns: frozenset[str] = frozenset()
+    # "not only ... but also", "no solo ... sino": a negation word that adds, not denies (regex; "" = none)
+    additive_negation: str = ""
 
     @functools.cached_property
     def stem(self):
