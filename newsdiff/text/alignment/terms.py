@@ -80,36 +80,66 @@ class Vocabulary:
         """Return the term id of a folded word (its Snowball stem), -1 for a stopword or stray letter."""
         tid = self.term_of_word.get(word)
         if tid is None:
-            lexicon = self.lexicon
-            canonical = lexicon.canonical_words.get(word, word)
-            # A number word is a number even where the stopword list has it ("dos", "tres").
-            if not canonical.isdigit() and (word in lexicon.stopwords or len(word) < 2):
-                tid = -1
-            else:
-                s = canonical if canonical.isdigit() else lexicon.stem(canonical)
-                tid = self.id_of_stem.get(s)
-                if tid is None:
-                    tid = self.id_of_stem[s] = len(self.id_of_stem)
-                    if canonical.isdigit():
-                        self.numbers.add(tid)
-                self.rarity[word] = rarity(word, lexicon.wordfreq)
-            if len(self.term_of_word) < MAX_VOCABULARY:
-                self.term_of_word[word] = tid
+            tid = self.intern([word])[0]
         return tid
+
+    def intern(self, words: list[str]) -> list[int]:
+        """Return the term ids of folded words not met before, giving new stems new ids in the order met.
+
+        The work of a word met for the first time (its canonical spelling, its stem, its rarity), done
+        for a batch with everything it needs looked up once; `term` is the same for one word.
+        """
+        lexicon = self.lexicon
+        canonical_words, stopwords, stem = lexicon.canonical_words, lexicon.stopwords, lexicon.stem
+        frequencies = _frequencies(lexicon.wordfreq)
+        term_of_word, id_of_stem, rarities, numbers = self.term_of_word, self.id_of_stem, self.rarity, self.numbers
+        log10, floor = math.log10, RARITY_FLOOR
+        out = []
+        for word in words:
+            tid = term_of_word.get(word)  # a word twice in one batch
+            if tid is None:
+                canonical = canonical_words.get(word, word)
+                digits = canonical.isdigit()
+                # A number word is a number even where the stopword list has it ("dos", "tres").
+                if not digits and (word in stopwords or len(word) < 2):
+                    tid = -1
+                else:
+                    s = canonical if digits else stem(canonical)
+                    tid = id_of_stem.get(s)
+                    if tid is None:
+                        tid = id_of_stem[s] = len(id_of_stem)
+                        if digits:
+                            numbers.add(tid)
+                    # rarity(word, lexicon.wordfreq), with the frequency list looked up once
+                    if word.isdigit():
+                        rarities[word] = 1.0
+                    else:
+                        frequency = frequencies.get(word)
+                        zipf = log10(frequency) + 9 if frequency else 0.0
+                        rarities[word] = max(floor, min(1.0, (7.0 - zipf) / 4.0))
+                if len(term_of_word) < MAX_VOCABULARY:
+                    term_of_word[word] = tid
+            out.append(tid)
+        return out
 
     def terms(self, text: str) -> dict[int, str]:
         """Return the term ids of `text` in order, each with the first folded word that gave it."""
-        get, term = self.term_of_word.get, self.term
-        out: dict[int, str] = {}
         if _HAS_DIGIT_GROUP_RE.search(text):
             text = _DIGIT_GROUP_RE.sub("", text)  # "2,000" and "5.1" are one term each
-        for w in default_process(text).split():
-            tid = get(w)
-            if tid is None:
-                tid = term(w)
+        words = default_process(text).split()
+        tids = list(map(self.term_of_word.get, words))
+        if None in tids:  # words met for the first time: interned in the order they come
+            tids = self._fill(words, tids)
+        out: dict[int, str] = {}
+        for tid, w in zip(tids, words):
             if tid >= 0 and tid not in out:
                 out[tid] = w
         return out
+
+    def _fill(self, words: list[str], tids: list[int | None]) -> list[int]:
+        """`tids` with the ids of the words it lacks (None) interned, in the order of `words`."""
+        new = iter(self.intern([w for w, t in zip(words, tids) if t is None]))
+        return [next(new) if t is None else t for t in tids]
 
 
 VOCABULARY = Vocabulary()
