@@ -470,25 +470,26 @@ def _is_short(text: str, max_words: int, max_chars: int) -> bool:
 # --- Quotes -------------------------------------------------------------------------------------------------
 
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
+QUOTE_OPENING = re.compile(r'["“«„]')  # '"' and the openings of QUOTE_PAIRS
 WORD_CHAR = re.compile(r"\w")
 
 
 def _quoted_spans(paragraph: str) -> list[tuple[int, int]]:
     """Return spans of directly quoted words in a paragraph; an unclosed quote runs to the paragraph's end."""
     spans = []
-    open_at: int | None = None
-    closing = ""
-    for position, char in enumerate(paragraph):
-        if open_at is None:
-            if char == '"' and not (position and paragraph[position - 1].isdigit()):  # 15" is inches, not a quote
-                open_at, closing = position, '"'
-            elif char in QUOTE_PAIRS:
-                open_at, closing = position, QUOTE_PAIRS[char]
-        elif char == closing:
-            spans.append((open_at, position + 1))
-            open_at = None
-    if open_at is not None:
-        spans.append((open_at, len(paragraph)))
+    position = 0
+    # From quote mark to quote mark (str.find and a regex search, not a Python step per character).
+    while (opening := QUOTE_OPENING.search(paragraph, position)) is not None:
+        open_at, char = opening.start(), opening.group()
+        if char == '"' and open_at and paragraph[open_at - 1].isdigit():  # 15" is inches, not a quote
+            position = open_at + 1
+            continue
+        close_at = paragraph.find(QUOTE_PAIRS.get(char, '"'), open_at + 1)
+        if close_at < 0:
+            spans.append((open_at, len(paragraph)))  # unclosed: to the paragraph's end
+            break
+        spans.append((open_at, close_at + 1))
+        position = close_at + 1
     return [(start, end) for start, end in spans if WORD_CHAR.search(paragraph, start, end)]
 
 
