@@ -384,3 +384,13 @@ def test_quoted_spans_skip_inches_and_quotes_without_words():
     assert [text[s:e] for s, e in _quoted_spans(text)] == ['"note"']
     assert _quoted_spans('Marks “...” and "" only') == []
     assert _quoted_spans("No quotation here.") == []
+
+
+def test_loading_pysbd_makes_room_for_its_patterns():
+    """pysbd's ~530 pattern strings fit in the re module's cache once the segmenter is loaded (no recompiling)."""
+    import re
+
+    from newsdiff.text.segment import REGEX_CACHE
+
+    segment("Mr. Smith arrived at 5 p.m. on Monday. He left.")  # an abbreviation: pysbd decides
+    assert getattr(re, "_MAXCACHE", REGEX_CACHE) >= REGEX_CACHE
