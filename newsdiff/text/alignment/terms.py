@@ -34,6 +34,10 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”’')\]]?\s+(?=[\"“‘(\[]?[A-
 _SENTENCE_END_WIDE_RE = re.compile(r"(?<=[.!?])[\"”’')\]»]?\s+(?=[\"“‘(\[«¿¡]?[A-Z0-9À-ÖØ-Þ])")
 RARITY_FLOOR = 0.15  # weight factor of the most common words of the language that are not stopwords
 MAX_VOCABULARY = 1_000_000  # folded words remembered by the process (a few tens of MB at most)
+# The sentences of a one-sentence passage (most of them): one shared empty tuple, not two new lists a passage.
+# Lists are objects the garbage collector tracks: 20,000 of them for 5,000 x 5,000 passages, all alive until
+# align() returns, brought on a full collection of the process's heap in most first calls (bench/align_bench.py).
+NO_SENTENCES: tuple = ()
 
 
 class PassageLike(Protocol):
@@ -170,8 +174,9 @@ class Side:
     terms: list[frozenset[int]] = field(default_factory=list)  # the whole passage
     words: list[dict[int, str]] = field(default_factory=list)  # term -> first word as folded
     content: list[str] = field(default_factory=list)  # the content words, folded, space-separated
-    sentence_texts: list[list[str]] = field(default_factory=list)  # only for multi-sentence passages
-    sentence_terms: list[list[frozenset[int]]] = field(default_factory=list)
+    # Only for multi-sentence passages; a one-sentence passage has NO_SENTENCES in both.
+    sentence_texts: list[Sequence[str]] = field(default_factory=list)
+    sentence_terms: list[Sequence[frozenset[int]]] = field(default_factory=list)
     language: str = "en"  # the account's base language ("es" for "es-MX"); its lexicon may be English's
     vocabulary: Vocabulary = field(default=VOCABULARY, repr=False)  # where its words' rarity is
 
@@ -198,6 +203,6 @@ def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = Non
             side.sentence_texts.append(parts)
             side.sentence_terms.append([frozenset(vocabulary.terms(p)) for p in parts])
         else:
-            side.sentence_texts.append([])
-            side.sentence_terms.append([])
+            side.sentence_texts.append(NO_SENTENCES)
+            side.sentence_terms.append(NO_SENTENCES)
     return side

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdiff.text.alignment.terms import VOCABULARY, analyse, rarity, sentences
+from newsdiff.text.alignment.terms import NO_SENTENCES, VOCABULARY, analyse, rarity, sentences
 
 
 @dataclass(frozen=True)
@@ -35,10 +35,11 @@ def test_digit_groups_are_one_term():
 
 
 def test_multi_sentence_passages_keep_their_sentences():
-    """A passage of several sentences is also analysed sentence by sentence; a single one is not."""
+    """A passage of several sentences is also analysed sentence by sentence; a single one is not (and allocates nothing)."""
     side = analyse([P('"The question is not whether the rule is wise. It is whether the city may adopt it."', "quote"),
                     P("One sentence only.")])
-    assert len(side.sentence_terms[0]) == 2 and side.sentence_terms[1] == []
+    assert len(side.sentence_terms[0]) == 2
+    assert side.sentence_terms[1] is side.sentence_texts[1] is NO_SENTENCES  # shared, not two new lists a passage
     assert sentences("First point made here. Second point follows.") == ["First point made here.", "Second point follows."]
 
 
