@@ -131,19 +131,28 @@ class Vocabulary:
         if _HAS_DIGIT_GROUP_RE.search(text):
             text = _DIGIT_GROUP_RE.sub("", text)  # "2,000" and "5.1" are one term each
         words = default_process(text).split()
-        tids = list(map(self.term_of_word.get, words))
-        if None in tids:  # words met for the first time: interned in the order they come
-            tids = self._fill(words, tids)
+        get = self.term_of_word.get
         out: dict[int, str] = {}
-        for tid, w in zip(tids, words):
+        for w in words:
+            tid = get(w)
+            if tid is None:  # a word met for the first time: intern the passage's new words, in order, and read again
+                self.intern([w for w in words if w not in self.term_of_word])
+                return self._read(words)
             if tid >= 0 and tid not in out:
                 out[tid] = w
         return out
 
-    def _fill(self, words: list[str], tids: list[int | None]) -> list[int]:
-        """`tids` with the ids of the words it lacks (None) interned, in the order of `words`."""
-        new = iter(self.intern([w for w, t in zip(words, tids) if t is None]))
-        return [next(new) if t is None else t for t in tids]
+    def _read(self, words: list[str]) -> dict[int, str]:
+        """`terms` of words that are all interned (or past MAX_VOCABULARY: looked up again)."""
+        out: dict[int, str] = {}
+        get, term = self.term_of_word.get, self.term
+        for w in words:
+            tid = get(w)
+            if tid is None:
+                tid = term(w)
+            if tid >= 0 and tid not in out:
+                out[tid] = w
+        return out
 
 
 VOCABULARY = Vocabulary()

@@ -65,3 +65,16 @@ def test_terms_keep_each_terms_first_word_in_order():
     words = vocabulary.terms("Meetings were planned; the meeting was planned for 2,000 people, meetings said.")
     assert list(words.values()) == ["meetings", "planned", "2000", "people"]
     assert list(words) == [vocabulary.term(w) for w in words.values()]
+
+
+def test_a_full_vocabulary_reads_new_words_the_same(monkeypatch):
+    """Past MAX_VOCABULARY new words are no longer remembered, but a passage's terms and ids come out the same."""
+    from newsdiff.text.alignment import terms as terms_module
+    from newsdiff.text.alignment.terms import Vocabulary
+
+    text = "Meetings were planned; the meeting was planned for 2,000 people, meetings said."
+    roomy = Vocabulary().terms(text)
+    monkeypatch.setattr(terms_module, "MAX_VOCABULARY", 0)
+    full = Vocabulary()
+    assert full.terms(text) == roomy and full.terms(text) == roomy
+    assert full.term_of_word == {}
