@@ -45,7 +45,8 @@ PYSBD_MAX_DOCUMENT_CHARS = 100_000
 # pysbd passes pattern strings to re.sub / re.findall, about 530 distinct ones on a news text (more where it
 # builds them from the abbreviations it meets). The re module keeps 512 compiled patterns and drops the
 # oldest first, so pysbd recompiled a few patterns on every call: 1,263 compiles, 0.11 s of segmenting
-# 1 MB (bench/import_bench.py). Loading pysbd raises that cache to this size; the patterns compile the same.
+# 1 MB (bench/import_bench.py). Loading pysbd raises that cache to this size (about 4.5 MB when full); the
+# patterns compile the same.
 REGEX_CACHE = 2048
 
 LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
