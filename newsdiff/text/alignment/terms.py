@@ -62,9 +62,14 @@ def _frequencies(language: str = "en") -> dict[str, float]:
 
 def rarity(word: str, language: str = "en") -> float:
     """How rare a folded word is in its language, 1.0 (unknown, a name) down to RARITY_FLOOR (very common)."""
+    return _rarity(word, _frequencies(language))
+
+
+def _rarity(word: str, frequencies: dict[str, float]) -> float:
+    """`rarity` with the language's frequency list already at hand."""
     if word.isdigit():
         return 1.0
-    frequency = _frequencies(language).get(word)
+    frequency = frequencies.get(word)
     zipf = math.log10(frequency) + 9 if frequency else 0.0  # wordfreq's Zipf scale
     return max(RARITY_FLOOR, min(1.0, (7.0 - zipf) / 4.0))
 
@@ -97,7 +102,6 @@ class Vocabulary:
         canonical_words, stopwords, stem = lexicon.canonical_words, lexicon.stopwords, lexicon.stem
         frequencies = _frequencies(lexicon.wordfreq)
         term_of_word, id_of_stem, rarities, numbers = self.term_of_word, self.id_of_stem, self.rarity, self.numbers
-        log10, floor = math.log10, RARITY_FLOOR
         out = []
         for word in words:
             tid = term_of_word.get(word)  # a word twice in one batch
@@ -114,13 +118,7 @@ class Vocabulary:
                         tid = id_of_stem[s] = len(id_of_stem)
                         if digits:
                             numbers.add(tid)
-                    # rarity(word, lexicon.wordfreq), with the frequency list looked up once
-                    if word.isdigit():
-                        rarities[word] = 1.0
-                    else:
-                        frequency = frequencies.get(word)
-                        zipf = log10(frequency) + 9 if frequency else 0.0
-                        rarities[word] = max(floor, min(1.0, (7.0 - zipf) / 4.0))
+                    rarities[word] = _rarity(word, frequencies)
                 if len(term_of_word) < MAX_VOCABULARY:
                     term_of_word[word] = tid
             out.append(tid)
@@ -136,7 +134,7 @@ class Vocabulary:
         for w in words:
             tid = get(w)
             if tid is None:  # a word met for the first time: intern the passage's new words, in order, and read again
-                self.intern([w for w in words if w not in self.term_of_word])
+                self.intern([x for x in words if x not in self.term_of_word])
                 return self._read(words)
             if tid >= 0 and tid not in out:
                 out[tid] = w
