@@ -15,6 +15,20 @@ from dataclasses import dataclass, field
 import snowballstemmer
 
 
+def snowball_stemmer(name: str):
+    """Return snowballstemmer's stemmer for a language, without PyStemmer's own cache.
+
+    With PyStemmer installed, snowballstemmer hands out its C stemmer, whose built-in word cache
+    (10,000 words) costs about 1 us for every word it has not seen, four times the stemming itself;
+    `Lexicon.stem` caches the stems already (measured: 1.30 us a new word with that cache, 0.39 us
+    with the lru_cache alone). The stems are the same either way.
+    """
+    stemmer = snowballstemmer.stemmer(name)
+    if hasattr(stemmer, "maxCacheSize"):  # PyStemmer; the pure-Python stemmers have no cache
+        stemmer.maxCacheSize = 0
+    return stemmer
+
+
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """The closed word classes of one language."""
@@ -71,7 +85,7 @@ class Lexicon:
     @functools.cached_property
     def stem(self):
         """The Snowball stemmer's stemWord, cached."""
-        return functools.lru_cache(maxsize=100_000)(snowballstemmer.stemmer(self.stemmer).stemWord)
+        return functools.lru_cache(maxsize=100_000)(snowball_stemmer(self.stemmer).stemWord)
 
     @functools.cached_property
     def canonical_words(self) -> dict[str, str]:
