@@ -1,6 +1,9 @@
 """Quality of `newsdiff.text.align.align` on every gold, beside the issue's baseline, in one run.
 
-Run: .venv/bin/python bench/align_quality.py [--ecb-sample N] [--details]
+Run: .venv/bin/python bench/align_quality.py [--ecb-sample N] [--details] [--dev]
+
+`--dev` aligns the development half only (seed, demo, real pairs marked dev, ECB+ odd topics): no held-out
+pair is aligned or shown, for tuning.
 
 Golds: the seed pair and the demo pair (tests/text/gold/, both development), the hand-written real
 pairs (tests/text/gold/real/*.json, each marked "split": "dev" | "heldout"; those marked "session": 19
@@ -77,6 +80,7 @@ def main() -> None:
     parser.add_argument("--ecb-sample", type=int, default=0, help="score this many ECB+ pairs (fixed seed); 0 = all")
     parser.add_argument("--details", action="store_true", help="print every snippet gold's own row")
     parser.add_argument("--model", default="", help="a sentence-embedding model directory: adds 'engine+model'")
+    parser.add_argument("--dev", action="store_true", help="align the development half only (for tuning)")
     parser.add_argument("--lexical", action="store_true",
                         help="add 'lexical': the engine without the shipped English model (scorer=None)")
     args = parser.parse_args()
@@ -106,6 +110,8 @@ def main() -> None:
     fresh: set[str] = set()  # the fresh held-out golds: their own rows, not in the older aggregates
     former_fresh: set[str] = set()  # session 18's fresh set, dev since: its own rows too, so older rows stay comparable
     for name, split, a, b, gold in snippet_golds():
+        if args.dev and split != "dev":
+            continue
         language["current"] = gold.get("language", "en")
         row = (name, split, run(a, b, lambda r, a=a, b=b, g=gold: score_snippet_gold(a, b, r, g)))
         (rows if language["current"] == "en" else spanish).append(row)
@@ -115,7 +121,7 @@ def main() -> None:
             former_fresh.add(name)
     language["current"] = "en"
 
-    pairs = load_ecbplus()
+    pairs = [p for p in load_ecbplus() if ecb_is_dev(p)] if args.dev else load_ecbplus()
     if args.ecb_sample and args.ecb_sample < len(pairs):
         pairs = random.Random(10).sample(pairs, args.ecb_sample)
     ecb = {(kind, half): {s: Tally() for s in systems}
@@ -128,6 +134,8 @@ def main() -> None:
         for s, tally in run(pa, pb, lambda r, p=pair, sa=sa, sb=sb: score_ecbplus(p, r, sa, sb)).items():
             ecb[key][s].add(tally)
     for (kind, half), tallies in ecb.items():
+        if args.dev and half != "dev":
+            continue
         label = "ecb+" if kind == "same_event" else "ecb+ different events"
         rows.append((f"{label} ({sizes[(kind, half)]} pairs)", half, tallies))
 
@@ -144,7 +152,7 @@ def main() -> None:
     # (ECB+ same-event pairs included; the different-event pairs stay a separate precision check).
     for title, pick in (("snippet golds", lambda n: not n.startswith("ecb+")),
                         ("all golds", lambda n: not n.startswith("ecb+ different"))):
-        for half in ("dev", "heldout"):
+        for half in ("dev",) if args.dev else ("dev", "heldout"):
             for s in systems:
                 total = Tally()
                 for name, split, tallies in rows:
@@ -155,6 +163,8 @@ def main() -> None:
     # set became dev once its misses were read; it keeps its own row.
     for title, half, members in ((f"ALL fresh held-out (s{FRESH_SESSION})", "heldout", fresh),
                                  ("ALL s18 set (dev since s19)", "dev", former_fresh)):
+        if args.dev and half != "dev":
+            continue
         for s in systems:
             total = Tally()
             for name, split, tallies in rows:

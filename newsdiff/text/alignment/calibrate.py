@@ -84,7 +84,8 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
            has_cue: Callable[[int, int], bool] | None = None,
            vouched: set[tuple[int, int]] | frozenset = frozenset(),
            calibration: dict[tuple[int, int], float] | None = None,
-           has_schedule_cue: Callable[[int, int], bool] | None = None) -> list[tuple[int, int]]:
+           has_schedule_cue: Callable[[int, int], bool] | None = None,
+           why: dict[tuple[int, int], str] | None = None) -> list[tuple[int, int]]:
     """Choose the pairs to link.
 
     A mutual best pair under its bar but at or above CUE_FLOOR still links when `has_cue(i, j)` says
@@ -93,15 +94,20 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
     else). A pair in `vouched` (the sentence-embedding model finds it close: a paraphrase, a
     translation) needs no shared terms. The bars come from `calibration` when given (the lexical scores,
     so a bonus the model adds to a few pairs does not raise the bar for all of them), else from `scores`.
+    `why`, when given, receives the rule that chose each pair (for bench/align_errors.py): "always",
+    "verbatim", "mutual", "row" / "col" (best of its a / b passage only), "cue", "schedule".
     """
     row, col = best_partners(scores)
     bar = bars(ctx, *best_partners(calibration)) if calibration is not None else bars(ctx, row, col)
     weight = ctx.weight
     numbers = VOCABULARY.numbers
     chosen = []
+    rule = ""
     for (i, j), s in scores.items():
         if s >= ALWAYS or (i, j) in verbatim:
             chosen.append((i, j))
+            if why is not None:
+                why[(i, j)] = "always" if s >= ALWAYS else "verbatim"
             continue
         is_row, is_col = row[i][1] == j, col[j][1] == i
         if not (is_row or is_col):
@@ -112,10 +118,15 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
         enough = (i, j) in vouched or (words >= MIN_SHARED_TERMS and sum(weight[t] for t in shared) >= MIN_SHARED_WEIGHT)
         needed = bar.mutual if is_row and is_col else bar.one_sided
         if enough and s >= needed:
-            chosen.append((i, j))
+            rule = "mutual" if is_row and is_col else ("row" if is_row else "col")
         elif enough and is_row and is_col and s >= CUE_FLOOR and has_cue is not None and has_cue(i, j):
-            chosen.append((i, j))
+            rule = "cue"
         elif words >= CUE_SHARED_TERMS and s >= SCHEDULE_FLOOR and has_schedule_cue is not None \
                 and has_schedule_cue(i, j):
-            chosen.append((i, j))
+            rule = "schedule"
+        else:
+            continue
+        chosen.append((i, j))
+        if why is not None:
+            why[(i, j)] = rule
     return sorted(chosen)

@@ -53,3 +53,26 @@ def test_a_cue_lowers_the_bar_for_mutual_best_pairs_only():
     scores = {(0, 0): 0.2, (1, 1): 0.2, (2, 2): 0.2}
     assert calibrate.select(ctx, scores, set()) == []
     assert calibrate.select(ctx, scores, set(), lambda i, j: i == 1) == [(1, 1)]
+
+
+def _shared_ctx(n: int):
+    """n passages a side, all holding the same four terms of weight 1 (enough shared terms for any pair)."""
+    ctx = _ctx(n, n)
+    shared = analyse([P("alpha bravo charlie delta")]).terms[0]
+    ctx.a.terms[:] = [shared] * n
+    ctx.b.terms[:] = [shared] * n
+    for t in shared:
+        ctx.weight[t] = 1.0
+    return ctx
+
+
+def test_select_reports_the_rule_that_chose_each_pair():
+    """`why` names the rule behind each chosen pair and nothing else."""
+    ctx = _shared_ctx(3)
+    # (0, 0) scores above ALWAYS; (1, 1) is mutual best at the tiny-comparison bar; (2, 2) mutual best under it,
+    # carrying a cue; (1, 2) is best of nothing.
+    scores = {(0, 0): 0.6, (1, 1): 0.35, (2, 2): 0.2, (1, 2): 0.1}
+    why: dict = {}
+    chosen = calibrate.select(ctx, scores, set(), lambda i, j: (i, j) == (2, 2), why=why)
+    assert chosen == [(0, 0), (1, 1), (2, 2)]
+    assert why == {(0, 0): "always", (1, 1): "mutual", (2, 2): "cue"}
