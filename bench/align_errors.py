@@ -76,6 +76,13 @@ class Traced:
     rank_b: int = 0  # ... among its b passage's partners
     hub_a: int = 0  # b passages whose best partner is its a passage
     hub_b: int = 0  # a passages whose best partner is its b passage
+    crank_a: int = 0  # the b passage's rank among all b passages by the model's cosine to the a passage (0: no model)
+    crank_b: int = 0  # the a passage's rank among all a passages by cosine to the b passage
+    cgap_a: float = 0.0  # the a passage's best cosine minus this pair's
+    cgap_b: float = 0.0
+    level: float = 0.0  # the comparison's median cosine
+    novel: float = 1.0  # one-sided links: the share of the shared weight the other passage's best partner does not hold
+    rival_cos: float = 0.0  # one-sided links: the cosine of the other passage with its best partner
     len_a: int = 0  # content terms of each passage
     len_b: int = 0
     shared: list[str] = field(default_factory=list)
@@ -87,6 +94,8 @@ class Traced:
     baseline: bool = False
     verdict: str = ""
     eats: bool = False
+    unique_a: bool = False  # its a passage is gold-unique
+    unique_b: bool = False
     text_a: str = ""
     text_b: str = ""
 
@@ -94,6 +103,16 @@ class Traced:
 def alignable(passages) -> list[int]:
     """The indices of the passages the engine aligns."""
     return [k for k, p in enumerate(passages) if p.kind in ("claim", "quote")]
+
+
+def novelty(ctx, i: int, j: int, is_row: bool, is_col: bool, row: dict, col: dict) -> float:
+    """For a pair best on one side only: the share of its shared weight that the other passage's best partner lacks."""
+    if is_row == is_col:
+        return 1.0
+    shared = ctx.a.terms[i] & ctx.b.terms[j]
+    rival = ctx.b.terms[row[i][1]] if is_col else ctx.a.terms[col[j][1]]
+    total = sum(ctx.weight[t] for t in shared)
+    return sum(ctx.weight[t] for t in shared - rival) / total if total else 0.0
 
 
 def trace(a, b, language: str = "en") -> tuple[list[Traced], set[tuple[int, int]]]:
@@ -144,9 +163,13 @@ def trace(a, b, language: str = "en") -> tuple[list[Traced], set[tuple[int, int]
         by_col[j].append(s)
     hubs_a = Counter(c[1] for c in col.values())
     hubs_b = Counter(r[1] for r in row.values())
+    matrix = None
+    if scorer is not None:
+        va, vb = ctx.vectors()
+        matrix = va @ vb.T
     why: dict[tuple[int, int], str] = {}
     select(ctx, scores, verbatim, lambda i, j: has_cue(ctx, i, j), vouched, calibration if bonus else None,
-           lambda i, j: has_schedule_cue(ctx, i, j), why=why)
+           lambda i, j: has_schedule_cue(ctx, i, j), why=why, cosines=cosines or None)
     out = []
     for (i, j), rule in why.items():
         s = scores[(i, j)]
@@ -171,6 +194,14 @@ def trace(a, b, language: str = "en") -> tuple[list[Traced], set[tuple[int, int]
             len_a=len(ctx.a.terms[i]), len_b=len(ctx.b.terms[j]),
             rank_a=1 + sum(v > s for v in by_row[i]), rank_b=1 + sum(v > s for v in by_col[j]),
             hub_a=hubs_a[i], hub_b=hubs_b[j],
+            crank_a=int((matrix[i] > matrix[i, j]).sum()) + 1 if matrix is not None else 0,
+            crank_b=int((matrix[:, j] > matrix[i, j]).sum()) + 1 if matrix is not None else 0,
+            cgap_a=float(matrix[i].max() - matrix[i, j]) if matrix is not None else 0.0,
+            cgap_b=float(matrix[:, j].max() - matrix[i, j]) if matrix is not None else 0.0,
+            level=ctx.cosine_level() if matrix is not None else 0.0,
+            novel=novelty(ctx, i, j, is_row, is_col, row, col),
+            rival_cos=(float(matrix[col[j][1], j] if is_row else matrix[i, row[i][1]])
+                       if matrix is not None and is_row != is_col else 0.0),
             shared=shared_words, numbers=len(shared & VOCABULARY.numbers),
             names=sum(1 for t in shared if t not in VOCABULARY.numbers
                       and ctx.a.vocabulary.rarity.get(words_a[t], 1.0) >= 1.0 and not words_a[t].isdigit()),
@@ -191,8 +222,8 @@ def check(a, b, chosen: set[tuple[int, int]], language: str) -> None:
         raise SystemExit(f"trace differs from align(): {sorted(made ^ chosen)[:5]}")
 
 
-def judge_snippet(name, a, b, gold, traced: list[Traced]) -> tuple[Counter, Counter]:
-    """Set each link's verdict from a snippet gold; return the counts of the baseline too."""
+def judge_snippet(name, a, b, gold, traced: list[Traced]) -> set[tuple[int, int]]:
+    """Set each link's verdict from a snippet gold; return the pairs the baseline links."""
 
     def pairs(entry):
         ia = set().union(*(find(a, s) for s in entry["a"]))
@@ -208,8 +239,9 @@ def judge_snippet(name, a, b, gold, traced: list[Traced]) -> tuple[Counter, Coun
         t.gold = name
         t.baseline = (t.i, t.j) in base
         t.verdict = "true" if (t.i, t.j) in required else ("ok" if (t.i, t.j) in acceptable else "false")
-        t.eats = t.i in unique_a or t.j in unique_b
-    return required, base
+        t.unique_a, t.unique_b = t.i in unique_a, t.j in unique_b
+        t.eats = t.unique_a or t.unique_b
+    return base
 
 
 def judge_ecb(pair, traced: list[Traced], spans_a, spans_b, base: set) -> None:
@@ -228,7 +260,8 @@ def judge_ecb(pair, traced: list[Traced], spans_a, spans_b, base: set) -> None:
             t.verdict = "false"
         else:
             t.verdict = "ok"
-        t.eats = t.i in unique_a or t.j in unique_b
+        t.unique_a, t.unique_b = t.i in unique_a, t.j in unique_b
+        t.eats = t.unique_a or t.unique_b
 
 
 @dataclass
@@ -240,6 +273,7 @@ class Case:
     score: Callable[[Alignment], Tally]
     alignable_a: list[int]
     alignable_b: list[int]
+    baseline: set[tuple[int, int]] = field(default_factory=set)  # the pairs the baseline links
 
     def tally(self, keep: Callable[[Traced], bool] = lambda t: True) -> Tally:
         """Score the links `keep` accepts, as align() would report them (the rest of the passages unique)."""
@@ -258,9 +292,9 @@ def dev_cases(only: str = "") -> list[Case]:
             continue
         traced, chosen = trace(a, b)
         check(a, b, chosen, "en")
-        judge_snippet(name, a, b, gold, traced)
+        base = judge_snippet(name, a, b, gold, traced)
         cases.append(Case("s18" if "was_heldout" in gold else "snippet", traced,
-                          lambda r, a=a, b=b, g=gold: score_snippet_gold(a, b, r, g), alignable(a), alignable(b)))
+                          lambda r, a=a, b=b, g=gold: score_snippet_gold(a, b, r, g), alignable(a), alignable(b), base))
     if only and not only.startswith("ecb"):
         return cases
     for pair in load_ecbplus():
@@ -271,7 +305,8 @@ def dev_cases(only: str = "") -> list[Case]:
         base = {(i, j) for link in baseline_align(pa, pb).links for i in link.a for j in link.b}
         judge_ecb(pair, traced, sa, sb, base)
         cases.append(Case("ecb" if pair["kind"] == "same_event" else "ecb-diff", traced,
-                          lambda r, p=pair, sa=sa, sb=sb: score_ecbplus(p, r, sa, sb), alignable(pa), alignable(pb)))
+                          lambda r, p=pair, sa=sa, sb=sb: score_ecbplus(p, r, sa, sb), alignable(pa), alignable(pb),
+                          base))
     return cases
 
 

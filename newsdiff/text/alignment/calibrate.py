@@ -10,7 +10,9 @@ a true match) and never falls below FLOOR (when one account is many times longer
 is near zero and the bar would collapse). At or above ALWAYS a pair links whatever the rest.
 A mutual best pair carrying a conflict cue needs only CUE_FLOOR. A link also needs MIN_SHARED_TERMS
 shared terms (a number counts half) carrying MIN_SHARED_WEIGHT, unless one side holds the other's
-sentence verbatim (a four-word quoted question has one content word).
+sentence verbatim (a four-word quoted question has one content word). A pair best on one side only must add
+to the other passage's own best pair (NEW_SHARE), so a lead sentence that names the place and the company
+does not collect every later sentence that names them.
 
 Measured on the dev halves (bench/align_quality.py): without the ceilings, link recall on the dev
 snippet golds (seed, demo, real dev pairs) falls from 0.79 to 0.61 (the heavy-overlap court pair
@@ -44,6 +46,11 @@ CUE_FLOOR = 0.18  # what a mutual best pair carrying a conflict cue needs
 SCHEDULE_FLOOR = 0.16
 CUE_SHARED_TERMS = 1
 TINY_LINK = 0.3  # what a mutual best pair needs when there is too little to calibrate on
+# A pair best on one side only (i is j's best, but i's best is some j') links by the bars only when it shares
+# with i at least NEW_SHARE of its weight that j' does not, or the sentence model finds it at least as close as
+# (i, j'): otherwise j matches only the part of i that j' already matches (a lead sentence that every later
+# mention of the place or the company picks as its best).
+NEW_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,19 @@ def best_partners(scores: dict[tuple[int, int], float]) -> tuple[dict, dict]:
     return row, col
 
 
+def adds_to_best(ctx: Context, i: int, j: int, shared: frozenset[int], row: dict, col: dict, is_row: bool,
+                 cosines: dict[tuple[int, int], float] | None = None) -> bool:
+    """Whether a pair best on one side only adds to the other passage's own best pair: it shares NEW_SHARE of its
+    weight that the other passage's best partner lacks, or the model puts it at least as close (`cosines`)."""
+    rival = (col[j][1], j) if is_row else (i, row[i][1])
+    if cosines and cosines[(i, j)] >= cosines[rival]:
+        return True
+    rival_terms = ctx.a.terms[rival[0]] if is_row else ctx.b.terms[rival[1]]
+    weight = ctx.weight
+    total = sum(weight[t] for t in shared)
+    return total > 0 and sum(weight[t] for t in shared - rival_terms) >= NEW_SHARE * total
+
+
 def bars(ctx: Context, row: dict, col: dict) -> Bars:
     """Return the relative bars of this comparison, held between the absolute floors and ceilings."""
     n_a, n_b = len(ctx.a.terms), len(ctx.b.terms)
@@ -85,7 +105,8 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
            vouched: set[tuple[int, int]] | frozenset = frozenset(),
            calibration: dict[tuple[int, int], float] | None = None,
            has_schedule_cue: Callable[[int, int], bool] | None = None,
-           why: dict[tuple[int, int], str] | None = None) -> list[tuple[int, int]]:
+           why: dict[tuple[int, int], str] | None = None,
+           cosines: dict[tuple[int, int], float] | None = None) -> list[tuple[int, int]]:
     """Choose the pairs to link.
 
     A mutual best pair under its bar but at or above CUE_FLOOR still links when `has_cue(i, j)` says
@@ -117,7 +138,7 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
         words = len(shared) - 0.5 * len(shared & numbers)
         enough = (i, j) in vouched or (words >= MIN_SHARED_TERMS and sum(weight[t] for t in shared) >= MIN_SHARED_WEIGHT)
         needed = bar.mutual if is_row and is_col else bar.one_sided
-        if enough and s >= needed:
+        if enough and s >= needed and (is_row and is_col or adds_to_best(ctx, i, j, shared, row, col, is_row, cosines)):
             rule = "mutual" if is_row and is_col else ("row" if is_row else "col")
         elif enough and is_row and is_col and s >= CUE_FLOOR and has_cue is not None and has_cue(i, j):
             rule = "cue"

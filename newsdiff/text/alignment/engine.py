@@ -115,7 +115,7 @@ def align(a: Sequence[PassageLike], b: Sequence[PassageLike], *, language_a: str
         vouched = set()
     links = []
     for i, j in select(ctx, scores, verbatim, lambda i, j: has_cue(ctx, i, j), vouched, calibration,
-                       lambda i, j: has_schedule_cue(ctx, i, j)):
+                       lambda i, j: has_schedule_cue(ctx, i, j), cosines=cosines):
         # The model's cosine is a reason only where it made or lifted the link (lexical links keep theirs).
         helped = (i, j) in vouched or (i, j) in lifted
         name, reasons = label(ctx, i, j, (i, j) in verbatim, cosines[(i, j)] if helped else None)

@@ -76,3 +76,32 @@ def test_select_reports_the_rule_that_chose_each_pair():
     chosen = calibrate.select(ctx, scores, set(), lambda i, j: (i, j) == (2, 2), why=why)
     assert chosen == [(0, 0), (1, 1), (2, 2)]
     assert why == {(0, 0): "always", (1, 1): "mutual", (2, 2): "cue"}
+
+
+def _hub_ctx(b1_text: str):
+    """a0 is b0's mutual best and b1's best; a1, a2 and b2 are fillers. Every term weighs 1."""
+    a = [P("alpha bravo charlie delta echo"), P("kilo lima"), P("mike november")]
+    b = [P("alpha bravo charlie"), P(b1_text), P("oscar papa")]
+    ctx = build_context(analyse(a), analyse(b))
+    for t in ctx.weight:
+        ctx.weight[t] = 1.0
+    return ctx
+
+
+# a0-b0 mutual best; b1's best is a0, whose best is b0 (a pair best on one side only); the rest are fillers.
+HUB_SCORES = {(0, 0): 0.45, (0, 1): 0.42, (1, 2): 0.05, (2, 2): 0.04}
+
+
+def test_a_one_sided_pair_that_only_repeats_the_best_pair_does_not_link():
+    """b1 shares with a0 only what a0's best partner b0 already shares: not linked; sharing something new, linked."""
+    assert calibrate.select(_hub_ctx("alpha bravo"), HUB_SCORES, set()) == [(0, 0)]
+    assert calibrate.select(_hub_ctx("delta echo"), HUB_SCORES, set()) == [(0, 0), (0, 1)]
+
+
+def test_the_model_can_keep_a_one_sided_pair_that_repeats_the_best_pair():
+    """The same repeating pair links when the sentence model puts it at least as close as the best pair."""
+    ctx = _hub_ctx("alpha bravo")
+    closer = {(0, 0): 0.6, (0, 1): 0.7, (1, 2): 0.1, (2, 2): 0.1}
+    farther = {(0, 0): 0.7, (0, 1): 0.6, (1, 2): 0.1, (2, 2): 0.1}
+    assert calibrate.select(ctx, HUB_SCORES, set(), cosines=closer) == [(0, 0), (0, 1)]
+    assert calibrate.select(ctx, HUB_SCORES, set(), cosines=farther) == [(0, 0)]
