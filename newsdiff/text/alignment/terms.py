@@ -32,6 +32,14 @@ _HAS_DIGIT_GROUP_RE = re.compile(r"\d[,.]\d")  # a cheaper test first: most pass
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”’')\]]?\s+(?=[\"“‘(\[]?[A-Z0-9])")
 # Other languages: guillemets, inverted marks ("¿Por qué?") and accented capitals also open a sentence.
 _SENTENCE_END_WIDE_RE = re.compile(r"(?<=[.!?])[\"”’')\]»]?\s+(?=[\"“‘(\[«¿¡]?[A-Z0-9À-ÖØ-Þ])")
+# A wire dateline opening a story ("KESTREL FALLS (Northern Press) — ", "PORT CALDER — ", "Lindford (Coastline
+# Press) -- "): where the story was filed, not what it says. Both accounts' leads carry it, and a later sentence
+# that names the town would share it with the lead, so it gives no terms. Looked for in the story's opening
+# only (its first DATELINE_PASSAGES alignable passages: the lead, or a headline line and the lead): a place in
+# capitals, or any place followed by the agency in brackets, before a dash ("Trump — who ..." is kept).
+_DATELINE_RE = re.compile(r"^(?:[A-Z]{2}[A-Z .,'’-]{0,40}(?:\s*\([^()]{1,40}\))?|[A-Z][\w .,'’-]{0,40}?\s*\([^()]{1,40}\))"
+                          r"\s*(?:[—–]|--?)\s+")
+DATELINE_PASSAGES = 2
 RARITY_FLOOR = 0.15  # weight factor of the most common words of the language that are not stopwords
 MAX_VOCABULARY = 1_000_000  # folded words remembered by the process (a few tens of MB at most)
 
@@ -154,16 +162,18 @@ def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = Non
         if passage.kind not in ALIGNABLE_KINDS:
             continue
         text = passage.text
-        words = vocabulary.terms(text)
+        dateline = _DATELINE_RE.match(text) if len(side.texts) < DATELINE_PASSAGES and text[:1].isupper() else None
+        body = text[dateline.end():] if dateline else text  # the words the passage is scored on
+        words = vocabulary.terms(body)
         side.indices.append(index)
         side.texts.append(text)
         side.terms.append(frozenset(words))
         side.words.append(words)
         side.content.append(" ".join(words.values()))
         # str.count is a cheap test for a second sentence before the regex split.
-        maybe_several = len(text) > 60 and (text.count(". ") + text.count("? ") + text.count("! ")
-                                            + text.count(".” ") + text.count('." '))
-        parts = sentences(text, vocabulary.lexicon.code) if maybe_several else ()
+        maybe_several = len(body) > 60 and (body.count(". ") + body.count("? ") + body.count("! ")
+                                            + body.count(".” ") + body.count('." '))
+        parts = sentences(body, vocabulary.lexicon.code) if maybe_several else ()
         if len(parts) > 1:
             side.sentence_texts.append(parts)
             side.sentence_terms.append([frozenset(vocabulary.terms(p)) for p in parts])

@@ -40,3 +40,19 @@ def test_multi_sentence_passages_keep_their_sentences():
                     P("One sentence only.")])
     assert len(side.sentence_terms[0]) == 2 and side.sentence_terms[1] == []
     assert sentences("First point made here. Second point follows.") == ["First point made here.", "Second point follows."]
+
+
+def test_a_wire_dateline_opening_the_story_gives_no_terms():
+    """"PORT CALDER (Coastline Press) — " is where the story was filed: the lead is scored without it, and its text
+    is kept whole; the same words later in the story, or a name before a dash, still count."""
+    side = analyse([P("PORT CALDER (Coastline Press) — Amina Sayeed won the vote."),
+                    P("Lindford -- Results came late. Officials said so."),
+                    P("PORT CALDER — Turnout was low.")])
+    assert sorted(side.words[0].values()) == ["amina", "sayeed", "vote", "won"]
+    assert side.texts[0].startswith("PORT CALDER (Coastline Press) —")
+    assert "lindford" in side.words[1].values()  # no capitals, no agency: not a dateline
+    assert "calder" in side.words[2].values()  # past the story's opening
+    caps = analyse([P("NEW YORK - Results came late. Officials said so.")])
+    assert "york" not in caps.words[0].values() and all("york" not in " ".join(s) for s in caps.sentence_texts[0])
+    named = analyse([P("Trump — who spoke first — said the talks went well.")])
+    assert "trump" in named.words[0].values()
