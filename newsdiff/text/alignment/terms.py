@@ -40,6 +40,12 @@ _SENTENCE_END_WIDE_RE = re.compile(r"(?<=[.!?])[\"”’')\]»]?\s+(?=[\"“‘(
 _DATELINE_RE = re.compile(r"^(?:[A-Z]{2}[A-Z .,'’-]{0,40}(?:\s*\([^()]{1,40}\))?|[A-Z][\w .,'’-]{0,40}?\s*\([^()]{1,40}\))"
                           r"\s*(?:[—–]|--?)\s+")
 DATELINE_PASSAGES = 2
+# A direct quotation, closed on the passage ("...", “...”, «...»); an unclosed one (a quote running on to the
+# next paragraph, or a stray mark) is not read.
+_QUOTATION_RE = re.compile(r'"[^"]+"|“[^“”]+”|«[^«»]+»')
+# A passage is mostly a quotation when its quoted words give at least this share of its terms: the rest is
+# who said it ("..., union president Daniel Okafor said").
+QUOTED_SHARE = 0.5
 RARITY_FLOOR = 0.15  # weight factor of the most common words of the language that are not stopwords
 MAX_VOCABULARY = 1_000_000  # folded words remembered by the process (a few tens of MB at most)
 
@@ -150,8 +156,20 @@ class Side:
     content: list[str] = field(default_factory=list)  # the content words, folded, space-separated
     sentence_texts: list[list[str]] = field(default_factory=list)  # only for multi-sentence passages
     sentence_terms: list[list[frozenset[int]]] = field(default_factory=list)
+    quoted: list[frozenset[int]] = field(default_factory=list)  # a mostly quoted passage's quoted terms, else empty
     language: str = "en"  # the account's base language ("es" for "es-MX"); its lexicon may be English's
     vocabulary: Vocabulary = field(default=VOCABULARY, repr=False)  # where its words' rarity is
+
+
+def _quoted_terms(text: str, words: dict[int, str], vocabulary: Vocabulary) -> frozenset[int]:
+    """The terms of a passage's direct quotations when they give QUOTED_SHARE of its terms, else none."""
+    if '"' not in text and "“" not in text and "«" not in text:
+        return frozenset()
+    quoted: set[int] = set()
+    for m in _QUOTATION_RE.finditer(text):
+        quoted.update(vocabulary.terms(m.group(0)))
+    quoted &= words.keys()
+    return frozenset(quoted) if quoted and len(quoted) >= QUOTED_SHARE * len(words) else frozenset()
 
 
 def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = None, language: str = "en") -> Side:
@@ -170,6 +188,7 @@ def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = Non
         side.terms.append(frozenset(words))
         side.words.append(words)
         side.content.append(" ".join(words.values()))
+        side.quoted.append(_quoted_terms(body, words, vocabulary))
         # str.count is a cheap test for a second sentence before the regex split.
         maybe_several = len(body) > 60 and (body.count(". ") + body.count("? ") + body.count("! ")
                                             + body.count(".” ") + body.count('." '))

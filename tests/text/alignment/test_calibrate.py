@@ -105,3 +105,16 @@ def test_the_model_can_keep_a_one_sided_pair_that_repeats_the_best_pair():
     farther = {(0, 0): 0.7, (0, 1): 0.6, (1, 2): 0.1, (2, 2): 0.1}
     assert calibrate.select(ctx, HUB_SCORES, set(), cosines=closer) == [(0, 0), (0, 1)]
     assert calibrate.select(ctx, HUB_SCORES, set(), cosines=farther) == [(0, 0)]
+
+
+def test_two_quotations_that_share_only_the_speaker_do_not_link():
+    """Two quotes by one speaker share only the attribution: no link, however high the score; a quote and a
+    report of it that share a quoted word link; a verbatim pair links whatever it shares."""
+    a = [P('"We are tired of being told to wait," union president Daniel Okafor said.'), P("kilo lima"),
+         P("mike november")]
+    b = [P('"Nobody wants to see empty bus stops," union president Daniel Okafor said.'),
+         P("Okafor said drivers were tired of waiting."), P("oscar papa")]
+    ctx = build_context(analyse(a), analyse(b))
+    scores = {(0, 0): 0.7, (0, 1): 0.6, (1, 2): 0.05, (2, 2): 0.04}
+    assert calibrate.select(ctx, scores, set()) == [(0, 1)]
+    assert calibrate.select(ctx, scores, {(0, 0)}) == [(0, 0), (0, 1)]

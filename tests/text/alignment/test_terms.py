@@ -56,3 +56,14 @@ def test_a_wire_dateline_opening_the_story_gives_no_terms():
     assert "york" not in caps.words[0].values() and all("york" not in " ".join(s) for s in caps.sentence_texts[0])
     named = analyse([P("Trump — who spoke first — said the talks went well.")])
     assert "trump" in named.words[0].values()
+
+
+def test_a_mostly_quoted_passage_keeps_its_quoted_terms():
+    """A passage whose closed quotation gives half its terms or more records them; a short scare quote, an
+    unclosed quote or no quote records none."""
+    side = analyse([P('"Nobody wants to see empty bus stops," union president Daniel Okafor said.'),
+                    P('Trump said he had a "very productive" call with Sheinbaum about trade and security.'),
+                    P('The rules “set to go into effect before the new government takes office, critics said.'),
+                    P("The walkout began on Monday.")])
+    assert sorted(side.words[0][t] for t in side.quoted[0]) == ["bus", "empty", "nobody", "see", "stops", "wants"]
+    assert side.quoted[1:] == [frozenset()] * 3
