@@ -151,7 +151,9 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
         words = len(shared) - 0.5 * len(shared & numbers)
         enough = (i, j) in vouched or (words >= MIN_SHARED_TERMS and sum(weight[t] for t in shared) >= MIN_SHARED_WEIGHT)
         needed = bar.mutual if is_row and is_col else bar.one_sided
-        if enough and s >= needed and (is_row and is_col or adds_to_best(ctx, i, j, shared, row, col, is_row, cosines)):
+        if enough and s >= needed:
+            if not (is_row and is_col or adds_to_best(ctx, i, j, shared, row, col, is_row, cosines)):
+                continue  # it repeats what the other passage's best pair shares (the cues below are for weak pairs)
             rule = "mutual" if is_row and is_col else ("row" if is_row else "col")
         elif enough and is_row and is_col and s >= CUE_FLOOR and has_cue is not None and has_cue(i, j):
             rule = "cue"
