@@ -1,6 +1,6 @@
 """Quality of `newsdiff.text.align.align` on every gold, beside the issue's baseline, in one run.
 
-Run: .venv/bin/python bench/align_quality.py [--ecb-sample N] [--details] [--dev]
+Run: .venv/bin/python bench/align_quality.py [--ecb-sample N] [--details] [--dev] [--digits 3]
 
 `--dev` aligns the development half only (seed, demo, real pairs marked dev, ECB+ odd topics): no held-out
 pair is aligned or shown, for tuning.
@@ -66,12 +66,12 @@ def snippet_golds() -> list[tuple[str, str, list, list, dict]]:
     return out
 
 
-def fmt(figures: dict) -> str:
+def fmt(figures: dict, digits: int = 2) -> str:
     """Format one row of figures."""
     cells = []
     for key in COLUMNS:
         v = figures[key]
-        cells.append("-" if v is None else (f"{v:d}" if isinstance(v, int) else f"{v:.2f}"))
+        cells.append("-" if v is None else (f"{v:d}" if isinstance(v, int) else f"{v:.{digits}f}"))
     return " ".join(f"{c:>7}" for c in cells)
 
 
@@ -81,6 +81,7 @@ def main() -> None:
     parser.add_argument("--details", action="store_true", help="print every snippet gold's own row")
     parser.add_argument("--model", default="", help="a sentence-embedding model directory: adds 'engine+model'")
     parser.add_argument("--dev", action="store_true", help="align the development half only (for tuning)")
+    parser.add_argument("--digits", type=int, default=2, help="decimals of the figures")
     parser.add_argument("--lexical", action="store_true",
                         help="add 'lexical': the engine without the shipped English model (scorer=None)")
     args = parser.parse_args()
@@ -146,7 +147,7 @@ def main() -> None:
         if not args.details and name not in ("seed", "demo") and not name.startswith("ecb+"):
             continue
         for s, tally in tallies.items():
-            print(f"{name[:34]:34} {split:8} {s:9}{fmt(tally.figures())}")
+            print(f"{name[:34]:34} {split:8} {s:9}{fmt(tally.figures(), args.digits)}")
     print("-" * len(header))
     # Aggregates: hand-written snippet golds (seed, demo, real) per half, then everything per half
     # (ECB+ same-event pairs included; the different-event pairs stay a separate precision check).
@@ -158,7 +159,7 @@ def main() -> None:
                 for name, split, tallies in rows:
                     if split == half and pick(name) and name not in fresh | former_fresh:
                         total.add(tallies[s])
-                print(f"{'ALL ' + title:34} {half:8} {s:9}{fmt(total.figures())}")
+                print(f"{'ALL ' + title:34} {half:8} {s:9}{fmt(total.figures(), args.digits)}")
     # The fresh held-out set: written after the last tuning, so the clean held-out figure. Session 18's fresh
     # set became dev once its misses were read; it keeps its own row.
     for title, half, members in ((f"ALL fresh held-out (s{FRESH_SESSION})", "heldout", fresh),
@@ -170,11 +171,11 @@ def main() -> None:
             for name, split, tallies in rows:
                 if name in members:
                     total.add(tallies[s])
-            print(f"{title:34} {half:8} {s:9}{fmt(total.figures())}")
+            print(f"{title:34} {half:8} {s:9}{fmt(total.figures(), args.digits)}")
     # Spanish golds (issue 12) are reported on their own, so the English figures above stay comparable.
     for name, split, tallies in spanish:
         for s, tally in tallies.items():
-            print(f"{'es: ' + name[:30]:34} {split:8} {s:9}{fmt(tally.figures())}")
+            print(f"{'es: ' + name[:30]:34} {split:8} {s:9}{fmt(tally.figures(), args.digits)}")
     print(f"\nECB+ pairs scored: {len(pairs)} of {len(load_ecbplus())} (odd topics = dev, even = held-out)")
     for s, t in seconds.items():
         print(f"CPU time in {s}: {t:.2f} s")
