@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
@@ -21,6 +21,7 @@ from newsdiff.text.decode import InputRejected
 
 if TYPE_CHECKING:
     from newsdiff.text.pipeline import SplitDocument
+    from newsdiff.text.segment import Segment
 
 
 class ImportRefused(ValidationError):
@@ -186,6 +187,28 @@ def _derived_title(document: SplitDocument) -> str:
     return line if len(line) <= 200 else line[:199] + "…"
 
 
+# The columns passages_insert() writes, in order; every other column of Passage has a default.
+PASSAGE_FIELDS = ("article", "version", "index", "start", "end", "text", "paragraph", "kind", "row_version")
+
+
+def passages_insert(*, article: Article, version: ArticleVersion, segments: Sequence[Segment]) -> None:
+    """Store a version's segments as its passages with one INSERT run over all rows (the caller holds the transaction).
+
+    What `Passage.objects.bulk_create` writes, without a model object and a field-by-field preparation of
+    every row: 0.4 s of CPU for the 7,500 passages of a 1 MB article through the ORM (bench/import_bench.py),
+    most of the import after splitting. The values are ints and strings already.
+    """
+    meta = Passage._meta
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(meta.get_field(name).column) for name in PASSAGE_FIELDS)
+    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({', '.join(['%s'] * len(PASSAGE_FIELDS))})"
+    row_version = meta.get_field("row_version").get_default()
+    rows = [(article.pk, version.pk, s.index, s.start, s.end, s.text, s.paragraph, s.kind, row_version) for s in segments]
+    if rows:
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, rows)
+
+
 def version_create(
     *, article: Article, document: SplitDocument, filename: str, user, fetched_html: str = "", fetched_at=None
 ) -> ArticleVersion:
@@ -205,17 +228,5 @@ def version_create(
         fetched_checksum=checksum_of(fetched_html) if fetched_html else "",
         created_by=user,
     )
-    Passage.objects.bulk_create(
-        Passage(
-            article=article,
-            version=version,
-            index=segment.index,
-            start=segment.start,
-            end=segment.end,
-            text=segment.text,
-            paragraph=segment.paragraph,
-            kind=segment.kind,
-        )
-        for segment in document.segments
-    )
+    passages_insert(article=article, version=version, segments=document.segments)
     return version

@@ -173,6 +173,8 @@ def _ordinal_phrase(low: list[str], joined: list[bool], k: int, lex: Lexicon) ->
     """Return the content words from token k that form the phrase an ordinal qualifies: up to ORDINAL_PHRASE
     words, stopping at a stopword, a month, a number, or any punctuation between words."""
     out: list[str] = []
+    if k < len(low) and low[k] in lex.occasion_nouns:
+        return [low[k]]  # "por tercera vez": a noun of occasion, even where the stopword list holds it
     while k < len(low) and len(out) < ORDINAL_PHRASE:
         word = low[k]
         if not word.isalpha() or word in lex.stopwords or word in lex.months or word in lex.number_words \
@@ -320,18 +322,40 @@ def _quantity_contexts(text: str, lex: Lexicon) -> list[tuple[Quantity, frozense
     return out
 
 
+DAY_SENTENCE_SHARED = 2
+
+
 def _about_the_same(x: tuple, y: tuple, plain: frozenset[str] | None = None) -> bool:
     """Whether two located quantities are about one thing: the clause of one shares a content word with
     the sentence of the other ("Turnout was 38 percent" / "Turnout, according to the clerk, reached 41
-    percent"), not only with words elsewhere in the passage. With `plain` (dates and weekdays), the shared word
-    must be one of those: a word both sides write in lower case, not only a name ("talks with Carrow Transit broke
-    down late on Sunday" / "drivers at Carrow Transit stopped work on Monday" are two events of one company)."""
+    percent"), not only with words elsewhere in the passage. With `plain` (dates and weekdays), the shared words
+    must be of those, words both sides write in lower case, not only names ("talks with Carrow Transit broke
+    down late on Sunday" / "drivers at Carrow Transit stopped work on Monday" are two events of one company): one
+    shared by the two clauses, or DAY_SENTENCE_SHARED shared by a clause and the other sentence (a day has more
+    events around it than a figure: "The strike was called after talks broke down late on Sunday" / "drivers
+    stopped work on Monday in the city's fourth bus strike" share only "strike", which the Sunday clause lacks)."""
     _, clause_x, sentence_x = x
     _, clause_y, sentence_y = y
     if clause_x is None or clause_y is None:
         return True
     shared = (clause_x & sentence_y) | (sentence_x & clause_y)
-    return bool(shared if plain is None else shared & plain)
+    if plain is not None:
+        return bool(clause_x & clause_y & plain) or len(shared & plain) >= DAY_SENTENCE_SHARED
+    return bool(shared)
+
+
+COMPOUND_SENTENCE_SHARED = 2
+
+
+def _compounds_of_one_sentence(x: tuple, y: tuple) -> bool:
+    """Two compounds of one unit ("a 41-day voyage" / "a 34-day expedition"), each its side's only value of that
+    kind, whose sentences share COMPOUND_SENTENCE_SHARED content words (the institute that announced both): a
+    paraphrase names what the compound measures in other words ("voyage", "expedition"), so its clause may share
+    nothing with the other side."""
+    (qx, _, sentence_x), (qy, _, sentence_y) = x, y
+    if not (_is_compound(qx) and _is_compound(qy)) or sentence_x is None or sentence_y is None:
+        return False
+    return len(sentence_x & sentence_y) >= COMPOUND_SENTENCE_SHARED
 
 
 COMPOUND_PHRASE = 2  # words read after a compound for what it modifies ("a six-game losing streak")
@@ -393,16 +417,96 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
         if key.startswith("count:") and (any(x.value in _numbers(b, lex_b) for x in va)
                                          or any(y.value in _numbers(a, lex_a) for y in vb)):
             continue  # "23 goals" / "two goals took his tally to 23": the count is there, its noun elsewhere
+        sole = len(va) == 1 and len(vb) == 1
         pairs = [(x[0], y[0]) for x in ctx_a if x[0].key == key for y in ctx_b if y[0].key == key
-                 if _about_the_same(x, y, plain if key.startswith(("date", "weekday")) else None)
-                 and (not same_language or _compound_fits(x[0], a, y[0], b, lex_a))]
+                 if (_about_the_same(x, y, plain if key.startswith(("date", "weekday")) else None)
+                     or (sole and _compounds_of_one_sentence(x, y)))
+                 and (not same_language or _compound_fits(x[0], a, y[0], b, lex_a))
+                 and not (key.startswith("ordinal:") and _heads_differ(x[0], qa, y[0], qb))]
         if not pairs:
             continue  # the same kind of quantity about different things
         kind = "dates differ" if key.startswith(("date", "weekday")) else "numbers differ"
         left = ", ".join(dict.fromkeys(f'"{x.text}"' for x, _ in pairs))
         right = ", ".join(dict.fromkeys(f'"{y.text}"' for _, y in pairs))
         reasons.append((key, pairs, f"{kind}: {left} vs {right}"))
+    if same_language and not any(key.startswith("ordinal:") for key, _, _ in reasons):
+        reasons += _occasion_reasons(ctx_a, ctx_b, plain, lex_a)
     return [reason for key, pairs, reason in reasons if not _said_longer(key, pairs, reasons)]
+
+
+OCCASION_SHARED = 2
+
+
+@functools.cache
+def _occasion_keys(lex: Lexicon) -> frozenset[str]:
+    return frozenset(f"ordinal:{lex.stem(w)}" for w in lex.occasion_nouns)
+
+
+def _occasion_reasons(ctx_a: list, ctx_b: list, plain: frozenset[str], lex: Lexicon) -> list[tuple]:
+    """Compare an ordinal of occasion ("winning the trophy for the third time") with an ordinal of another noun on
+    the other side ("the club's fourth cup title"): both count the event. Stricter than two ordinals of one noun,
+    as the nouns differ: the clause of one value and the sentence of the other must share OCCASION_SHARED words
+    both passages write in lower case ("win", "club"; "institute", "ridge"), and the two sides must give no
+    ordinal of the same value (then the values may count different things). "For the first time" is left out:
+    it says something is new ("for the first time since 2008"), not how many times it happened."""
+    occasion = _occasion_keys(lex)
+    if not occasion:
+        return []
+    out = []
+    for side, (mine, theirs) in enumerate(((ctx_a, ctx_b), (ctx_b, ctx_a))):
+        times = [x for x in mine if x[0].key in occasion and x[0].value > 1]
+        others = [y for y in theirs if y[0].key.startswith("ordinal:") and y[0].key not in occasion]
+        if not times or not others:
+            continue
+        values = {x[0].value for x in mine if x[0].key.startswith("ordinal:")}
+        if values & {y[0].value for y in others}:
+            continue
+        pairs = [(x[0], y[0]) for x in times for y in others if x[1] is not None and y[1] is not None
+                 and len(((x[1] & y[2]) | (x[2] & y[1])) & plain) >= OCCASION_SHARED]
+        if not pairs:
+            continue
+        # One value of the other side read with its first word and with its head ("fourth cup", "fourth cup
+        # title"): the longest phrase of each value is shown.
+        longest = {}
+        for x, y in pairs:
+            if y.value not in longest or len(y.text) > len(longest[y.value].text):
+                longest[y.value] = y
+        pairs = [(x, y) for x, y in pairs if longest[y.value] is y]
+        if side:
+            pairs = [(y, x) for x, y in pairs]
+        left = ", ".join(dict.fromkeys(f'"{x.text}"' for x, _ in pairs))
+        right = ", ".join(dict.fromkeys(f'"{y.text}"' for _, y in pairs))
+        out.append(("ordinal:occasion", pairs, f"numbers differ: {left} vs {right}"))
+    return out
+
+
+def differ_about_one_subject(a: str, b: str, language: str = "en") -> bool:
+    """Whether the two passages give two values of one kind of quantity (not a date or a day) whose clauses share a
+    word both passages write in lower case: "Talks between the two clubs lasted three weeks" / "The clubs negotiated
+    for five weeks" (the clubs' talks). Stricter than `number_reasons`, which reads a value's clause against the
+    other's whole sentence; both passages in one language."""
+    lex = lexicon_for(language)
+    if not _quantities(a, lex) or not _quantities(b, lex) or _is_stamp(a, lex) or _is_stamp(b, lex):
+        return False
+    ctx_a = _qualified(_quantity_contexts(a, lex), _topic_words(b, lex))
+    ctx_b = _qualified(_quantity_contexts(b, lex), _topic_words(a, lex))
+    plain = _plain_words(a, lex) & _plain_words(b, lex)
+    return any(x.key == y.key and not x.key.startswith(("date", "weekday")) and not _same(x.value, y.value)
+               and clause_x is not None and clause_y is not None and bool(clause_x & clause_y & plain)
+               for x, clause_x, _ in ctx_a for y, clause_y, _ in ctx_b)
+
+
+def _heads_differ(x: Quantity, qa: tuple, y: Quantity, qb: tuple) -> bool:
+    """Whether two ordinals read with the first word of their phrases ("seventh straight", "eighth straight") are
+    both read with a longer phrase too, of different heads ("seventh straight playoff berth" / "eighth straight
+    win"): the first word is then a modifier of two different things. A phrase of one word ("its third cup" /
+    "the fourth cup title") still compares."""
+    def heads(q: Quantity, found: tuple) -> set[str]:
+        return {o.key for o in found if o.key.startswith("ordinal:") and o.value == q.value
+                and o.text != q.text and o.text.startswith(q.text)}
+
+    head_x, head_y = heads(x, qa), heads(y, qb)
+    return bool(head_x) and bool(head_y) and not head_x & head_y
 
 
 def _qualified(contexts: list, other_words: frozenset[str]) -> list:
@@ -544,6 +648,7 @@ def negation_reasons(a: str, b: str, min_shared: int = NEGATION_MIN_SHARED, lang
     A "not" in a clause the other side does not have says nothing.
     """
     lex = lexicon_for(language)
+    a, b = _without_additive(a, lex), _without_additive(b, lex)
     if _negates(a, lex) == _negates(b, lex):
         return []  # both sides negate something (or neither does): nothing one-sided to point at
     ca, cb = _clauses(a, lex), _clauses(b, lex)
@@ -556,6 +661,9 @@ def negation_reasons(a: str, b: str, min_shared: int = NEGATION_MIN_SHARED, lang
     whole = _whole_clauses(text, lex)
     if _is_record(text, lex):
         return []  # "no blackout so long since 2019" states a record, as "the longest since 2019" does
+    restated = _restated_negation(text, b if neg_a else a, heads, lex)
+    if restated:
+        return [f'negation in the shared clause: "{restated}"']
     for stems, negated in neg_side:
         if not negated:
             continue
@@ -569,6 +677,50 @@ def negation_reasons(a: str, b: str, min_shared: int = NEGATION_MIN_SHARED, lang
                     and len(shared & _plain_words(a, lex) & _plain_words(b, lex)) >= NEGATION_MIN_PLAIN:
                 return [f'negation in the shared clause: "{_clause_text(text, stems, lex)}"']
     return []
+
+
+# Two passages that say the same thing but for a negation ("said it had not been consulted before the announcement"
+# / "said it had been consulted before the announcement"): their content words overlap this much (Jaccard) and
+# count at least RESTATED_MIN_SHARED, and the other side states the negated verb. Clause splitting leaves a bare
+# "it had not been consulted" too short for the clause rules above, but the whole statement is shared.
+RESTATED_OVERLAP = 0.8
+RESTATED_MIN_SHARED = 4
+
+
+def _restated_negation(text: str, other: str, heads: frozenset[str], lex: Lexicon) -> str:
+    """The negated clause of `text` when `other` restates the whole of `text` without the negation, else ""."""
+    if not heads:
+        return ""
+    mine, theirs = _passage_stems(text, lex), _passage_stems(other, lex)
+    shared = mine & theirs
+    if len(shared) < RESTATED_MIN_SHARED or len(shared) < RESTATED_OVERLAP * len(mine | theirs):
+        return ""
+    if not heads & shared & _plain_words(other, lex):
+        return ""
+    for stems, negated in _clauses(text, lex):
+        if negated and stems & heads:
+            return _clause_text(text, stems, lex)
+    return ""
+
+
+@functools.lru_cache(maxsize=20_000)
+def _passage_stems(text: str, lex: Lexicon) -> frozenset[str]:
+    """Content-word stems of a whole passage, negations left out ("n't" read as "not")."""
+    if lex.negation_suffix:
+        text = text.replace("n't", " not").replace("n’t", " not")
+    return frozenset(lex.stem(w) for w in default_process(text).split()
+                     if w not in lex.stopwords and w not in lex.negations and len(w) > 1)
+
+
+@functools.cache
+def _additive_re(lex: Lexicon) -> re.Pattern | None:
+    return re.compile(lex.additive_negation, re.IGNORECASE) if lex.additive_negation else None
+
+
+def _without_additive(text: str, lex: Lexicon) -> str:
+    """`text` without its additive negations ("consult not only their own experts but also ..." denies nothing)."""
+    pattern = _additive_re(lex)
+    return pattern.sub("", text) if pattern is not None and pattern.search(text) else text
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -625,11 +777,20 @@ def _whole_clauses(text: str, lex: Lexicon) -> dict[frozenset[str], frozenset[st
     return out
 
 
+CLAUSE_SHOWN = 12  # words of a negated clause shown as evidence
+NEGATION_LEAD = 5  # ...of which at most this many before the negation, when the clause is longer
+
+
 def _clause_text(text: str, stems: frozenset[str], lex: Lexicon) -> str:
-    """Return the clause of `text` whose stems are `stems`, trimmed to 12 words."""
+    """Return the clause of `text` whose stems are `stems`, trimmed to CLAUSE_SHOWN words that hold its negation
+    ("... a round in which Rahman didn't land a clean punch", not the clause's first 12 words without it)."""
     for part in lex.clause_re.split(text):
         if any(stems == c for c, _ in _clauses(part, lex)):
-            return " ".join(part.split()[:12])
+            words = part.split()
+            at = next((k for k, w in enumerate(words) if _negates(w, lex)), 0)
+            start = max(0, min(at - NEGATION_LEAD, len(words) - CLAUSE_SHOWN))
+            shown = " ".join(words[start:start + CLAUSE_SHOWN])
+            return shown if start == 0 else "… " + shown
     return ""
 
 
@@ -643,6 +804,10 @@ _NAME = r"((?:[A-ZÁÉÍÓÚÑÜ][\w’'-]+\s+){0,3}[A-ZÁÉÍÓÚÑÜ][\w’'-]
 def _speaker_res(lex: Lexicon) -> tuple[re.Pattern, ...]:
     reporting = lex.reporting_re
     return (
+        # said Kingsbridge manager Lars Hendry / said White House spokesman Josh Earnest: the name after the title,
+        # not the organisation before it (first, so that it wins over "said Kingsbridge" at the same distance)
+        re.compile(rf"\b{reporting}\s+(?:[A-ZÁÉÍÓÚÑÜ][\w’'-]+\s+){{1,3}}"
+                   rf"(?P<title>(?:[a-záéíóúñü][\w’'-]*\s+){{1,3}}){_NAME}"),
         # Name said / Name, a lawyer, said / the mayor, Name, said
         re.compile(rf"{_NAME}\s*(?:,[^,]{{1,60}},\s*|,\s*)?{reporting}\b"),
         re.compile(rf"\b{reporting}\s+{_NAME}"),  # said Name / dijo Name
@@ -669,7 +834,9 @@ def speaker(text: str, quote_start: int, quote_end: int, language: str = "en") -
     best = None
     for pattern in _speaker_res(lex):
         for m in pattern.finditer(outside):
-            words = [w for w in m.group(1).split() if w not in lex.not_speakers and w not in _calendar_names(lex)]
+            if m.groupdict().get("title") and not lex.stopwords.isdisjoint(m.group("title").split()):
+                continue  # "said Okoro at the Lagos hearing": a place after a preposition, not a title
+            words = [w for w in m.groups()[-1].split() if w not in lex.not_speakers and w not in _calendar_names(lex)]
             if not words:
                 continue
             distance = min(abs(m.start() - quote_end), abs(m.end() - quote_start))

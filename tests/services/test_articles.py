@@ -100,7 +100,7 @@ def test_import_is_atomic_when_a_late_step_fails(monkeypatch):
     def fail(*args, **kwargs):
         raise IntegrityError("simulated failure while writing passages")
 
-    monkeypatch.setattr(Passage.objects, "bulk_create", fail)
+    monkeypatch.setattr("newsdiff.services.articles.passages_insert", fail)
     with pytest.raises(IntegrityError):
         article_import(comparison=comparison, meta=ArticleMeta(source="A"), content="A claim. Another one.")
     assert counts() == (0, 0, 0, 0)
@@ -124,3 +124,32 @@ def test_comparison_get_or_create_titles_after_slug_and_rejects_bad_slugs():
     with pytest.raises(ImportRefused, match="slug"):
         comparison_get_or_create(slug="Not A Slug!")
     assert Comparison.objects.count() == 1
+
+
+
+def test_passages_insert_stores_what_bulk_create_stored():
+    """Each segment becomes the passage row the ORM's bulk_create wrote, row_version at its default."""
+    from newsdiff.services.articles import PASSAGE_FIELDS, passages_insert
+    from newsdiff.text.pipeline import split_content
+
+    document = split_content("Title Of The Piece\n\nFirst claim here. “A quote,” she said.\n\nBy Jane Doe, Staff Writer")
+    comparison = ComparisonFactory()
+    ours = article_import(comparison=comparison, meta=ArticleMeta(source="One"), content="A first text.", align=False)
+    orm = article_import(comparison=comparison, meta=ArticleMeta(source="Two"), content="A second text.", align=False)
+    Passage.objects.all().delete()
+    passages_insert(article=ours, version=ours.current_version, segments=document.segments)
+    passages_insert(article=ours, version=ours.current_version, segments=[])  # nothing to store: no statement
+    Passage.objects.bulk_create(
+        Passage(article=orm, version=orm.current_version, index=s.index, start=s.start, end=s.end, text=s.text,
+                paragraph=s.paragraph, kind=s.kind)
+        for s in document.segments
+    )
+    columns = [name for name in PASSAGE_FIELDS if name not in ("article", "version")]
+
+    def stored(article):
+        return list(article.current_version.passages.filter(article=article).order_by("index").values_list(*columns))
+
+    assert stored(ours) == stored(orm)
+    assert len(stored(ours)) == len(document.segments) == 4 and stored(ours)[0][-1] == 1
+    # A new column must be written by passages_insert too.
+    assert {f.name for f in Passage._meta.concrete_fields} - {"id"} == set(PASSAGE_FIELDS)

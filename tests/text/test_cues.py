@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff.text.cues import conflict_reasons, negation_reasons, quantities, quote_reasons, speaker
+from newsdiff.text.cues import (
+    conflict_reasons, differ_about_one_subject, negation_reasons, quantities, quote_reasons, speaker,
+)
 
 
 @pytest.mark.parametrize("a, b, reason", [
@@ -76,6 +78,27 @@ def test_a_negated_verb_the_other_side_states_is_a_cue_after_a_long_shared_subje
     assert reasons and reasons[0].startswith("negation in the shared clause")
 
 
+def test_a_statement_restated_without_its_negation_is_a_cue():
+    """Two sentences alike but for a "not": the negated clause is shared even when it is a bare verb."""
+    a = "The dockers' union, which represents half the staff, said it had not been consulted before the announcement."
+    b = "The dockers' union, which represents half the staff, said it had been consulted before the announcement."
+    assert negation_reasons(a, b) == ['negation in the shared clause: "said it had not been consulted"']
+    assert negation_reasons(b, a) == ['negation in the shared clause: "said it had not been consulted"']
+
+
+@pytest.mark.parametrize("a, b", [
+    # alike, but the other side does not state the negated verb
+    ("The dockers' union, which represents half the staff, said it had not been consulted before the announcement.",
+     "The dockers' union, which represents half the staff, said it had been told before the announcement."),
+    # the verb is shared but the rest of the statement is not
+    ("The union said it had not been consulted before the announcement.",
+     "The company said the union had been consulted about the store closures for months."),
+])
+def test_a_restated_negation_needs_the_whole_statement_and_its_verb(a, b):
+    """Decoys: a sentence that shares only part of the negated statement, or not the negated verb."""
+    assert negation_reasons(a, b) == []
+
+
 @pytest.mark.parametrize("a, b", [
     # the "not" sits in a clause the other side does not have
     ("The justices said the city acted within its powers, but the landlords could not point to any law.",
@@ -109,6 +132,27 @@ def test_speaker_after_a_title_is_found():
     assert quote_reasons(a, b) == ["quote attributed to different speakers: Sayeed vs Pryce"]
     text = '"We will appeal," said on Tuesday the lawyer for the owners.'
     assert speaker(text, 0, text.index(",") + 2) is None
+
+
+@pytest.mark.parametrize("text, who", [
+    ('"We have wanted him for three seasons," said Kingsbridge manager Lars Hendry.', "Hendry"),
+    ('"We have wanted him for three seasons," said White House spokesman Josh Earnest on Monday.', "Earnest"),
+    # a preposition after the name: a place or a day, not a title before a name
+    ('"We have wanted him for three seasons," said Okoro at the Lagos hearing.', "Okoro"),
+    ('"We have wanted him for three seasons," said Okoro on Tuesday in Lagos.', "Okoro"),
+])
+def test_the_speaker_after_an_organisation_and_a_title_is_the_name(text, who):
+    """"said Kingsbridge manager Lars Hendry": the speaker is Hendry, not Kingsbridge."""
+    assert speaker(text, 0, text.index(',"') + 2) == who
+
+
+def test_same_speaker_after_an_organisation_and_a_title_is_no_cue():
+    """The same person named with the club and title on one side and alone on the other."""
+    assert quote_reasons('"We have wanted him for three seasons," said Kingsbridge manager Lars Hendry.',
+                         '"We have wanted him for three seasons," Hendry said.') == []
+    assert quote_reasons('"We have wanted him for three seasons," said Kingsbridge manager Lars Hendry.',
+                         '"We have wanted him for three seasons," said Ashford chairman Colin Mabry.') == \
+        ["quote attributed to different speakers: Hendry vs Mabry"]
 
 
 def test_same_quote_same_speaker_is_no_cue():
@@ -309,3 +353,117 @@ def test_word_checks_answer_as_the_patterns_do():
             assert cues._negates(text, lex) == bool(lex.negation_re.search(text)), (code, text)
             if lex.schedule_nouns:
                 assert cues._speaks_of_schedule(text, lex) == bool(cues._schedule_re(lex).search(text)), (code, text)
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("The Rovers beat Millbrook 2-0, winning the league for the fifth time in the club's history.",
+     "The 2-0 win over Millbrook gave the Rovers the club's sixth league title.",
+     'numbers differ: "fifth time" vs "sixth league title"'),
+    ("It was the agency's third mission to the comet since 2010.",
+     "This was only the second time the agency had sent a probe to the comet.",
+     'numbers differ: "third mission" vs "second time"'),
+])
+def test_an_ordinal_of_occasion_compares_with_an_ordinal_of_the_event(a, b, reason):
+    """"For the fifth time" counts the event the clause names, as "the sixth league title" does."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    # "for the first time since": something new, not a tally
+    ("The firm posted a loss for the first time since 2009, its chief executive said.",
+     "The firm's chief executive said it posted its second loss in a row."),
+    # the two clauses share one word only: the ordinals may count different teams' games
+    ("The Colts won their eighth straight game on Sunday.",
+     "The Jaguars lost for the seventh time in nine games."),
+    # an ordinal of the same value on the other side: the values may count different things
+    ("The Rovers won the league for the fifth time in the club's history.",
+     "The club's fifth league win was also its sixth league title."),
+])
+def test_an_ordinal_of_occasion_needs_the_same_event(a, b):
+    """Decoys: a first time, a clause sharing one word, the same value given too."""
+    assert conflict_reasons(a, b) == []
+
+
+def test_two_compounds_in_paraphrased_sentences_are_a_cue():
+    """"A 12-day trek" / "a 15-day expedition": what each compound measures is worded differently, but the two
+    sentences share the rest (the club, its announcement)."""
+    assert conflict_reasons(
+        "Climbers back from a 12-day trek across the ice sheet reached the summit, the Arden Alpine Club said.",
+        "Its 15-day expedition had conquered the peak, the Arden Alpine Club announced.") == \
+        ['numbers differ: "12-day" vs "15-day"']
+
+
+@pytest.mark.parametrize("a, b", [
+    # the sentences share one word only ("drive"): the compounds may measure different plays
+    ("The Colts went on a long drive, then capped it off with a 7-yard touchdown pass.",
+     "Kansas City was driving again before settling for a 47-yard field goal."),
+    # two compounds of the unit on one side: which one would the other's be?
+    ("Climbers back from a 12-day trek and a 3-day rest on the ice reached the summit, the Arden Alpine Club said.",
+     "Its 15-day expedition had conquered the peak, the Arden Alpine Club announced."),
+])
+def test_compounds_in_paraphrased_sentences_need_a_shared_sentence_and_a_sole_value(a, b):
+    """Decoys: compounds whose sentences share little, or a side with two values of the kind."""
+    assert conflict_reasons(a, b) == []
+
+
+def test_a_day_compares_when_its_clause_is_shared():
+    """"Talks resume on Thursday at the mediation service" / "Negotiators will meet again on Wednesday, with a
+    mediator present": the Wednesday clause shares nothing, but the sentences share two lower-case words."""
+    assert conflict_reasons("Talks are due to resume on Thursday at the offices of the state mediation service.",
+                            "Negotiators will meet again on Wednesday, with a state mediator present.") == \
+        ['dates differ: "Thursday" vs "Wednesday"']
+    assert conflict_reasons("The dockers' strike began on Monday at the port.",
+                            "Dockers at the port walked out on Tuesday, starting the strike.") == \
+        ['dates differ: "Monday" vs "Tuesday"']
+
+
+def test_a_day_of_another_event_in_the_sentence_is_no_cue():
+    """"The walkout was called after talks broke down late on Sunday" / "dockers stopped work on Monday in the
+    port's third walkout": Sunday dates the talks, Monday the walkout; the sentences share only "walkout"."""
+    assert conflict_reasons("The walkout was called by the Harbour Workers Union after talks with Portline broke "
+                            "down late on Sunday.",
+                            "Some 900 dockers at Portline stopped work on Monday in the port's third walkout this "
+                            "year, the Harbour Workers Union said.") == []
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Talks between the two clubs lasted three weeks.", "The clubs negotiated for five weeks.", True),
+    # the subject is only a name, or the differing values sit in clauses that share nothing
+    ("Ashford's talks lasted three weeks.", "Ashford rested Varga for five weeks.", False),
+    ("Talks between the two clubs went on while Varga rested for three weeks.", "The clubs negotiated for five weeks.",
+     False),
+    # days are left to the date cue's own rules; equal values differ in nothing
+    ("Talks between the two clubs began on Monday.", "The clubs began negotiating on Tuesday.", False),
+    ("Talks between the two clubs lasted three weeks.", "The clubs negotiated for 21 days.", False),
+])
+def test_values_differ_about_one_subject_when_their_clauses_share_a_lower_case_word(a, b, same):
+    """Two values of one kind whose own clauses share a word both sides write in lower case."""
+    assert differ_about_one_subject(a, b) is same
+
+
+def test_negation_evidence_shows_the_negation_of_a_long_clause():
+    """The evidence is the negated clause trimmed around its negation, not its first words without it."""
+    reasons = negation_reasons(
+        "The champion landed 178 punches while the challenger connected with a clean punch in the sixth round.",
+        "The champion wore the challenger down in the sixth round, a long round in which the tired challenger "
+        "didn't connect with a clean punch at all.")
+    assert reasons == ['negation in the shared clause: "… in which the tired challenger didn\'t connect with a clean '
+                       'punch at"']
+
+
+def test_ordinals_sharing_a_modifier_but_not_a_head_are_no_cue():
+    """"seventh straight playoff berth" / "eighth straight win": "straight" qualifies two different things; a
+    one-word phrase ("its third cup") still compares with the first word of a longer one ("fourth cup title")."""
+    assert conflict_reasons("Manning led the Colts to their seventh straight playoff berth.",
+                            "Manning guides the Colts to eighth straight win.") == []
+    assert conflict_reasons("The club won its third cup on Saturday.", "It was the club's fourth cup title.") == \
+        ['numbers differ: "third cup" vs "fourth cup"']
+
+
+def test_not_only_adds_and_denies_nothing():
+    """"consult not only their own experts but also wildlife scientists" states the consultation."""
+    other = "Agencies had to consult federal wildlife scientists before approving dam construction."
+    assert negation_reasons("Agencies had to consult not only their own experts but also federal wildlife scientists "
+                            "before approving dam construction.", other) == []
+    assert negation_reasons("Agencies did not consult federal wildlife scientists before approving dam construction.",
+                            other) != []

@@ -114,3 +114,22 @@ def test_a_spanish_negated_record_is_no_cue():
                             language="es") == []
     assert negation_reasons("La planta no reabrió desde el incendio del martes.",
                             "La planta reabrió desde el incendio del martes.", language="es")
+
+
+def test_spanish_ordinal_of_occasion_compares_with_an_ordinal_of_the_event():
+    """"Por tercera vez" counts the event ("vez" is a stopword, read anyway after an ordinal); "primera vez" does not."""
+    assert quantities("El club ganó la liga por tercera vez en su historia.", "es")[0].key == "ordinal:vez"
+    assert conflict_reasons("El club ganó la liga por tercera vez en su historia.",
+                            "La victoria dio al club su cuarta copa de liga.", "es") == \
+        ['numbers differ: "tercera vez" vs "cuarta copa"']
+    assert conflict_reasons("El club ganó la liga por primera vez en su historia.",
+                            "La victoria dio al club su cuarta copa de liga.", "es") == []
+
+
+def test_spanish_no_solo_adds_and_denies_nothing():
+    """"no solo descartó un sabotaje" states what the other side states."""
+    from newsdiff.text.cues import negation_reasons
+
+    other = "La compañía descartó un sabotaje en la subestación."
+    assert negation_reasons("La compañía no solo descartó un sabotaje en la subestación.", other, language="es") == []
+    assert negation_reasons("La compañía no descartó un sabotaje en la subestación.", other, language="es") != []

@@ -366,3 +366,31 @@ def test_the_headline_is_the_title_of_a_plain_text():
     prepared = prepare("Huelga de estibadores paraliza el puerto\n\nLos estibadores pararon el lunes.", "text")
     assert prepared.title == "Huelga de estibadores paraliza el puerto"
     assert prepare("Los estibadores pararon el lunes.\n\nLa empresa no respondió.", "text").title == ""
+
+
+def test_quoted_spans_pair_each_opening_with_its_closing():
+    """A quotation runs from its opening mark to the first closing mark of its kind; an unclosed one to the end."""
+    from newsdiff.text.segment import _quoted_spans
+
+    text = 'He said “we will go” and «nous irons» and „wir gehen“ then "fine" and "open'
+    assert [text[s:e] for s, e in _quoted_spans(text)] == ["“we will go”", "«nous irons»", "„wir gehen“", '"fine"', '"open']
+
+
+def test_quoted_spans_skip_inches_and_quotes_without_words():
+    """A straight quote after a digit is inches, not a quotation; a quotation holding no word is dropped."""
+    from newsdiff.text.segment import _quoted_spans
+
+    text = 'A 15" screen, a 4²" tile and a "note" here'
+    assert [text[s:e] for s, e in _quoted_spans(text)] == ['"note"']
+    assert _quoted_spans('Marks “...” and "" only') == []
+    assert _quoted_spans("No quotation here.") == []
+
+
+def test_loading_pysbd_makes_room_for_its_patterns():
+    """pysbd's ~530 pattern strings fit in the re module's cache once the segmenter is loaded (no recompiling)."""
+    import re
+
+    from newsdiff.text.segment import REGEX_CACHE
+
+    segment("Mr. Smith arrived at 5 p.m. on Monday. He left.")  # an abbreviation: pysbd decides
+    assert getattr(re, "_MAXCACHE", REGEX_CACHE) >= REGEX_CACHE

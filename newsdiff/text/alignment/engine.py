@@ -19,7 +19,7 @@ from newsdiff.text.alignment.calibrate import best_partners, select
 from newsdiff.text.alignment.candidates import PARAPHRASE_COSINE, candidate_pairs
 from newsdiff.text.alignment.combine import bonus_for, combine, needed_signals, weights_for
 from newsdiff.text.alignment.context import build_context
-from newsdiff.text.alignment.labels import has_cue, has_schedule_cue, label
+from newsdiff.text.alignment.labels import has_cue, has_schedule_cue, label, nearest_cue_links
 from newsdiff.text.alignment.signals import SIGNALS
 from newsdiff.text.alignment.terms import PassageLike, analyse
 
@@ -99,6 +99,7 @@ def align(a: Sequence[PassageLike], b: Sequence[PassageLike], *, language_a: str
     verbatim = {p for p, v in zip(pairs, values["verbatim"]) if v}
     cosines: dict = {}
     lifted: set = set()
+    nearest: set = set()  # the model's mutual nearest pairs
     if scorer is not None:  # the cosines are already among the signals when the weights average them in
         semantic = values["semantic"] if "semantic" in values else SIGNALS["semantic"].scores(ctx, pairs)
         cosines = dict(zip(pairs, semantic))
@@ -107,17 +108,20 @@ def align(a: Sequence[PassageLike], b: Sequence[PassageLike], *, language_a: str
     elif scorer is not None:
         lifted = {p for p, v in zip(pairs, values["semantic_lift"]) if v > 0}
         row, col = best_partners(cosines)
-        vouched = {(i, j) for (i, j), c in cosines.items()
-                   if c >= PARAPHRASE_COSINE and (i, j) in lifted and row[i][1] == j and col[j][1] == i}
+        nearest = {(i, j) for i, (_, j) in row.items() if col[j][1] == i}
+        vouched = {(i, j) for (i, j) in nearest if cosines[(i, j)] >= PARAPHRASE_COSINE and (i, j) in lifted}
         for p in vouched:
             scores[p] = max(scores[p], PARAPHRASE_SCORE)
     else:
         vouched = set()
+    chosen = select(ctx, scores, verbatim, lambda i, j: has_cue(ctx, i, j), vouched, calibration,
+                    lambda i, j: has_schedule_cue(ctx, i, j), cosines=cosines)
+    # The model's mutual nearest pairs that differ in a quantity about a shared subject (labels.nearest_cue_links).
+    by_cue = set(nearest_cue_links(ctx, scores, chosen, nearest))
     links = []
-    for i, j in select(ctx, scores, verbatim, lambda i, j: has_cue(ctx, i, j), vouched, calibration,
-                       lambda i, j: has_schedule_cue(ctx, i, j), cosines=cosines):
+    for i, j in sorted(set(chosen) | by_cue):
         # The model's cosine is a reason only where it made or lifted the link (lexical links keep theirs).
-        helped = (i, j) in vouched or (i, j) in lifted
+        helped = (i, j) in vouched or (i, j) in lifted or (i, j) in by_cue
         name, reasons = label(ctx, i, j, (i, j) in verbatim, cosines[(i, j)] if helped else None)
         links.append(Link(a=[side_a.indices[i]], b=[side_b.indices[j]],
                           score=round(100 * min(1.0, scores[(i, j)]), 1), label=name, reasons=reasons))

@@ -48,6 +48,11 @@ _QUOTATION_RE = re.compile(r'"[^"]+"|“[^“”]+”|«[^«»]+»')
 QUOTED_SHARE = 0.5
 RARITY_FLOOR = 0.15  # weight factor of the most common words of the language that are not stopwords
 MAX_VOCABULARY = 1_000_000  # folded words remembered by the process (a few tens of MB at most)
+# The sentences of a one-sentence passage (most of them): one shared empty tuple, not two new lists a passage.
+# Lists are objects the garbage collector tracks: 20,000 of them for 5,000 x 5,000 passages, all alive until
+# align() returns, brought on a full collection of the process's heap in most first calls (bench/align_bench.py).
+NO_SENTENCES: tuple = ()
+NO_QUOTE: frozenset = frozenset()  # shared by every passage that is not mostly a quotation (one object, as above)
 
 
 class PassageLike(Protocol):
@@ -72,9 +77,14 @@ def _frequencies(language: str = "en") -> dict[str, float]:
 
 def rarity(word: str, language: str = "en") -> float:
     """How rare a folded word is in its language, 1.0 (unknown, a name) down to RARITY_FLOOR (very common)."""
+    return _rarity(word, _frequencies(language))
+
+
+def _rarity(word: str, frequencies: dict[str, float]) -> float:
+    """`rarity` with the language's frequency list already at hand."""
     if word.isdigit():
         return 1.0
-    frequency = _frequencies(language).get(word)
+    frequency = frequencies.get(word)
     zipf = math.log10(frequency) + 9 if frequency else 0.0  # wordfreq's Zipf scale
     return max(RARITY_FLOOR, min(1.0, (7.0 - zipf) / 4.0))
 
@@ -94,30 +104,62 @@ class Vocabulary:
         """Return the term id of a folded word (its Snowball stem), -1 for a stopword or stray letter."""
         tid = self.term_of_word.get(word)
         if tid is None:
-            lexicon = self.lexicon
-            canonical = lexicon.canonical_words.get(word, word)
-            # A number word is a number even where the stopword list has it ("dos", "tres").
-            if not canonical.isdigit() and (word in lexicon.stopwords or len(word) < 2):
-                tid = -1
-            else:
-                s = canonical if canonical.isdigit() else lexicon.stem(canonical)
-                tid = self.id_of_stem.get(s)
-                if tid is None:
-                    tid = self.id_of_stem[s] = len(self.id_of_stem)
-                    if canonical.isdigit():
-                        self.numbers.add(tid)
-                self.rarity[word] = rarity(word, lexicon.wordfreq)
-            if len(self.term_of_word) < MAX_VOCABULARY:
-                self.term_of_word[word] = tid
+            tid = self.intern([word])[0]
         return tid
+
+    def intern(self, words: list[str]) -> list[int]:
+        """Return the term ids of folded words not met before, giving new stems new ids in the order met.
+
+        The work of a word met for the first time (its canonical spelling, its stem, its rarity), done
+        for a batch with everything it needs looked up once; `term` is the same for one word.
+        """
+        lexicon = self.lexicon
+        canonical_words, stopwords, stem = lexicon.canonical_words, lexicon.stopwords, lexicon.stem
+        frequencies = _frequencies(lexicon.wordfreq)
+        term_of_word, id_of_stem, rarities, numbers = self.term_of_word, self.id_of_stem, self.rarity, self.numbers
+        out = []
+        for word in words:
+            tid = term_of_word.get(word)  # a word twice in one batch
+            if tid is None:
+                canonical = canonical_words.get(word, word)
+                digits = canonical.isdigit()
+                # A number word is a number even where the stopword list has it ("dos", "tres").
+                if not digits and (word in stopwords or len(word) < 2):
+                    tid = -1
+                else:
+                    s = canonical if digits else stem(canonical)
+                    tid = id_of_stem.get(s)
+                    if tid is None:
+                        tid = id_of_stem[s] = len(id_of_stem)
+                        if digits:
+                            numbers.add(tid)
+                    rarities[word] = _rarity(word, frequencies)
+                if len(term_of_word) < MAX_VOCABULARY:
+                    term_of_word[word] = tid
+            out.append(tid)
+        return out
 
     def terms(self, text: str) -> dict[int, str]:
         """Return the term ids of `text` in order, each with the first folded word that gave it."""
-        get, term = self.term_of_word.get, self.term
-        out: dict[int, str] = {}
         if _HAS_DIGIT_GROUP_RE.search(text):
             text = _DIGIT_GROUP_RE.sub("", text)  # "2,000" and "5.1" are one term each
-        for w in default_process(text).split():
+        words = default_process(text).split()
+        get = self.term_of_word.get
+        out: dict[int, str] = {}
+        for w in words:
+            tid = get(w)
+            if tid is None:  # a word met for the first time: intern the passage's new words, in order, and read again
+                self.intern([x for x in words if x not in self.term_of_word])
+                return self._read(words)
+            if tid >= 0 and tid not in out:
+                out[tid] = w
+        return out
+
+    def _read(self, words: list[str]) -> dict[int, str]:
+        """`terms` of words that are all interned (or past MAX_VOCABULARY: looked up again)."""
+        out: dict[int, str] = {}
+        get, term = self.term_of_word.get, self.term
+        for w in words:
             tid = get(w)
             if tid is None:
                 tid = term(w)
@@ -154,9 +196,10 @@ class Side:
     terms: list[frozenset[int]] = field(default_factory=list)  # the whole passage
     words: list[dict[int, str]] = field(default_factory=list)  # term -> first word as folded
     content: list[str] = field(default_factory=list)  # the content words, folded, space-separated
-    sentence_texts: list[list[str]] = field(default_factory=list)  # only for multi-sentence passages
-    sentence_terms: list[list[frozenset[int]]] = field(default_factory=list)
-    quoted: list[frozenset[int]] = field(default_factory=list)  # a mostly quoted passage's quoted terms, else empty
+    # Only for multi-sentence passages; a one-sentence passage has NO_SENTENCES in both.
+    sentence_texts: list[Sequence[str]] = field(default_factory=list)
+    sentence_terms: list[Sequence[frozenset[int]]] = field(default_factory=list)
+    quoted: list[frozenset[int]] = field(default_factory=list)  # a mostly quoted passage's quoted terms, else NO_QUOTE
     language: str = "en"  # the account's base language ("es" for "es-MX"); its lexicon may be English's
     vocabulary: Vocabulary = field(default=VOCABULARY, repr=False)  # where its words' rarity is
 
@@ -164,12 +207,12 @@ class Side:
 def _quoted_terms(text: str, words: dict[int, str], vocabulary: Vocabulary) -> frozenset[int]:
     """The terms of a passage's direct quotations when they give QUOTED_SHARE of its terms, else none."""
     if '"' not in text and "“" not in text and "«" not in text:
-        return frozenset()
+        return NO_QUOTE
     quoted: set[int] = set()
     for m in _QUOTATION_RE.finditer(text):
         quoted.update(vocabulary.terms(m.group(0)))
     quoted &= words.keys()
-    return frozenset(quoted) if quoted and len(quoted) >= QUOTED_SHARE * len(words) else frozenset()
+    return frozenset(quoted) if quoted and len(quoted) >= QUOTED_SHARE * len(words) else NO_QUOTE
 
 
 def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = None, language: str = "en") -> Side:
@@ -197,6 +240,6 @@ def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = Non
             side.sentence_texts.append(parts)
             side.sentence_terms.append([frozenset(vocabulary.terms(p)) for p in parts])
         else:
-            side.sentence_texts.append([])
-            side.sentence_terms.append([])
+            side.sentence_texts.append(NO_SENTENCES)
+            side.sentence_terms.append(NO_SENTENCES)
     return side

@@ -15,6 +15,20 @@ from dataclasses import dataclass, field
 import snowballstemmer
 
 
+def snowball_stemmer(name: str):
+    """Return snowballstemmer's stemmer for a language, without PyStemmer's own cache.
+
+    With PyStemmer installed, snowballstemmer hands out its C stemmer, whose built-in word cache
+    (10,000 words) costs about 1 us for every word it has not seen, four times the stemming itself;
+    `Lexicon.stem` caches the stems already (measured: 1.30 us a new word with that cache, 0.39 us
+    with the lru_cache alone). The stems are the same either way.
+    """
+    stemmer = snowballstemmer.stemmer(name)
+    if hasattr(stemmer, "maxCacheSize"):  # PyStemmer; the pure-Python stemmers have no cache
+        stemmer.maxCacheSize = 0
+    return stemmer
+
+
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """The closed word classes of one language."""
@@ -62,11 +76,16 @@ class Lexicon:
     schedule_nouns: frozenset[str] = frozenset()  # "date", "timetable": what "no date was set" lacks
     time_ahead: str = ""  # regex of a time-frame ahead: "later this month", "next week", "tomorrow"
     noun_head_first: bool = False  # the noun a phrase is about comes first ("huelga portuaria"), not last
+    # Nouns of occasion: "for the third time", "por tercera vez" count occurrences of what the clause says happened,
+    # so such an ordinal compares with an ordinal of that event's noun ("the club's fourth cup title").
+    occasion_nouns: frozenset[str] = frozenset()
+    # "not only ... but also", "no solo ... sino": a negation word that adds, not denies (regex; "" = none)
+    additive_negation: str = ""
 
     @functools.cached_property
     def stem(self):
         """The Snowball stemmer's stemWord, cached."""
-        return functools.lru_cache(maxsize=100_000)(snowballstemmer.stemmer(self.stemmer).stemWord)
+        return functools.lru_cache(maxsize=100_000)(snowball_stemmer(self.stemmer).stemWord)
 
     @functools.cached_property
     def canonical_words(self) -> dict[str, str]:

@@ -56,6 +56,8 @@ ENGLISH = Lexicon(
     percent=(("%",), ("percent",), ("per", "cent")),
     links=frozenset(),
     age_words=frozenset({"old"}),
+    occasion_nouns=frozenset({"time"}),
+    additive_negation=r"\bnot\s+(?:only|just|merely|simply)\b",
     not_count_stems=frozenset({"percent", "time", "point"}),
     negations=frozenset("not no never none nor neither without nothing nobody cannot denied denies deny "
                         "refused refuses declined declines".split()),

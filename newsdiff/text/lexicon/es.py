@@ -65,6 +65,8 @@ SPANISH = Lexicon(
     percent=(("%",), ("por", "ciento"), ("porciento",)),
     links=frozenset({"de"}),
     age_words=frozenset({"edad"}),
+    occasion_nouns=frozenset({"vez"}),
+    additive_negation=r"\bno\s+(?:s[oó]lo|solamente|[uú]nicamente)\b",
     not_count_stems=frozenset({"vec", "vez", "punt", "por"}),
     negations=frozenset("no nunca jamás sin ni tampoco nadie nada ningún ninguno ninguna negó niega negaron "
                         "rechazó rechaza rechazaron".split()),

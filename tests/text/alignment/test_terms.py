@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdiff.text.alignment.terms import VOCABULARY, analyse, rarity, sentences
+from newsdiff.text.alignment.terms import NO_SENTENCES, VOCABULARY, analyse, rarity, sentences
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,49 @@ def test_digit_groups_are_one_term():
 
 
 def test_multi_sentence_passages_keep_their_sentences():
-    """A passage of several sentences is also analysed sentence by sentence; a single one is not."""
+    """A passage of several sentences is also analysed sentence by sentence; a single one is not (and allocates nothing)."""
     side = analyse([P('"The question is not whether the rule is wise. It is whether the city may adopt it."', "quote"),
                     P("One sentence only.")])
-    assert len(side.sentence_terms[0]) == 2 and side.sentence_terms[1] == []
+    assert len(side.sentence_terms[0]) == 2
+    assert side.sentence_terms[1] is side.sentence_texts[1] is NO_SENTENCES  # shared, not two new lists a passage
     assert sentences("First point made here. Second point follows.") == ["First point made here.", "Second point follows."]
+
+
+def test_interning_a_batch_gives_what_one_word_at_a_time_gives():
+    """`Vocabulary.intern` gives the ids, id order, number marks and rarity that `term` gives word by word."""
+    from newsdiff.text.alignment.terms import Vocabulary
+
+    words = "the meetings planned 2000 two meeting a planned sheinbaum people x dos".split()
+    one, batch = Vocabulary(), Vocabulary()
+    by_word = [one.term(w) for w in words]
+    assert batch.intern(words) == by_word
+    assert by_word[0] == by_word[6] == by_word[10] == -1  # stopwords and stray letters
+    assert by_word[1] == by_word[5] and by_word[2] == by_word[7]  # forms of one word, a word twice in the batch
+    assert one.id_of_stem == batch.id_of_stem and one.numbers == batch.numbers == {by_word[3], by_word[4]}
+    assert one.rarity == batch.rarity == {w: rarity(w) for w in words if one.term(w) >= 0}
+
+
+def test_terms_keep_each_terms_first_word_in_order():
+    """A passage's terms come in the order they are first met, each with the first word that gave it."""
+    from newsdiff.text.alignment.terms import Vocabulary
+
+    vocabulary = Vocabulary()
+    words = vocabulary.terms("Meetings were planned; the meeting was planned for 2,000 people, meetings said.")
+    assert list(words.values()) == ["meetings", "planned", "2000", "people"]
+    assert list(words) == [vocabulary.term(w) for w in words.values()]
+
+
+def test_a_full_vocabulary_reads_new_words_the_same(monkeypatch):
+    """Past MAX_VOCABULARY new words are no longer remembered, but a passage's terms and ids come out the same."""
+    from newsdiff.text.alignment import terms as terms_module
+    from newsdiff.text.alignment.terms import Vocabulary
+
+    text = "Meetings were planned; the meeting was planned for 2,000 people, meetings said."
+    roomy = Vocabulary().terms(text)
+    monkeypatch.setattr(terms_module, "MAX_VOCABULARY", 0)
+    full = Vocabulary()
+    assert list(full.terms(text).items()) == list(full.terms(text).items()) == list(roomy.items())
+    assert full.term_of_word == {}
 
 
 def test_a_wire_dateline_opening_the_story_gives_no_terms():
