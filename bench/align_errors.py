@@ -9,7 +9,8 @@ the different-event precision check). Each link of `align()` is traced through t
 
 - the rule that chose it: `always` (score >= ALWAYS), `verbatim`, `mutual` / `row` / `col` (best of both /
   only its a passage's / only its b passage's partners, at the bar), `cue` (mutual best at CUE_FLOOR with a
-  conflict cue), `schedule` (the schedule cue), and `+vouched` when the sentence model vouched for it;
+  conflict cue), `schedule` (the schedule cue), `nearest-cue` (labels.nearest_cue_links), and `+vouched` when
+  the sentence model vouched for it;
 - its score, the lexical score (terms, fuzz), cosine and lift, the bars, and its margin over the passage's
   second-best partner (on the side(s) where it is best);
 - what the two passages share (words, numbers, words the language does not know: names), how many links each
@@ -41,7 +42,7 @@ from newsdiff.text.alignment.calibrate import bars, best_partners, select  # noq
 from newsdiff.text.alignment.candidates import PARAPHRASE_COSINE, candidate_pairs  # noqa: E402
 from newsdiff.text.alignment.combine import bonus_for, combine, needed_signals, weights_for  # noqa: E402
 from newsdiff.text.alignment.context import build_context  # noqa: E402
-from newsdiff.text.alignment.labels import has_cue, has_schedule_cue  # noqa: E402
+from newsdiff.text.alignment.labels import has_cue, has_schedule_cue, nearest_cue_links  # noqa: E402
 from newsdiff.text.alignment.signals import SIGNALS  # noqa: E402
 from newsdiff.text.alignment.terms import VOCABULARY, analyse  # noqa: E402
 from tests.text.gold_scoring import (  # noqa: E402
@@ -138,11 +139,12 @@ def trace(a, b, language: str = "en") -> tuple[list[Traced], set[tuple[int, int]
     cosines = dict(zip(pairs, SIGNALS["semantic"].scores(ctx, pairs))) if scorer is not None else {}
     lift = dict(zip(pairs, values.get("semantic_lift", [0.0] * len(pairs))))
     vouched = set()
+    nearest: set = set()  # the model's mutual nearest pairs
     if scorer is not None:
         lifted = {p for p, v in lift.items() if v > 0}
         r, c = best_partners(cosines)
-        vouched = {(i, j) for (i, j), cos in cosines.items()
-                   if cos >= PARAPHRASE_COSINE and (i, j) in lifted and r[i][1] == j and c[j][1] == i}
+        nearest = {(i, j) for i, (_, j) in r.items() if c[j][1] == i}
+        vouched = {(i, j) for (i, j) in nearest if cosines[(i, j)] >= PARAPHRASE_COSINE and (i, j) in lifted}
         for p in vouched:
             scores[p] = max(scores[p], engine.PARAPHRASE_SCORE)
     terms = dict(zip(pairs, values["terms"]))
@@ -168,8 +170,10 @@ def trace(a, b, language: str = "en") -> tuple[list[Traced], set[tuple[int, int]
         va, vb = ctx.vectors()
         matrix = va @ vb.T
     why: dict[tuple[int, int], str] = {}
-    select(ctx, scores, verbatim, lambda i, j: has_cue(ctx, i, j), vouched, calibration if bonus else None,
-           lambda i, j: has_schedule_cue(ctx, i, j), why=why, cosines=cosines or None)
+    chosen = select(ctx, scores, verbatim, lambda i, j: has_cue(ctx, i, j), vouched, calibration if bonus else None,
+                    lambda i, j: has_schedule_cue(ctx, i, j), why=why, cosines=cosines or None)
+    for pair in nearest_cue_links(ctx, scores, chosen, nearest):
+        why[pair] = "nearest-cue"  # labels.nearest_cue_links: the model's mutual nearest pair with a quantity cue
     out = []
     for (i, j), rule in why.items():
         s = scores[(i, j)]
