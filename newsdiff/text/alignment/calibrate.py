@@ -138,7 +138,8 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
     rule = ""
     quoted_a, quoted_b = ctx.a.quoted, ctx.b.quoted
     for (i, j), s in scores.items():
-        if (i, j) in verbatim or s >= ALWAYS and not speaker_only(ctx.a.terms[i] & ctx.b.terms[j], quoted_a[i], quoted_b[j]):
+        if (i, j) in verbatim or s >= ALWAYS and not (
+                (quoted_a[i] or quoted_b[j]) and speaker_only(ctx.a.terms[i] & ctx.b.terms[j], quoted_a[i], quoted_b[j])):
             chosen.append((i, j))
             if why is not None:
                 why[(i, j)] = "verbatim" if (i, j) in verbatim else "always"
