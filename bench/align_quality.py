@@ -1,6 +1,9 @@
 """Quality of `newsdiff.text.align.align` on every gold, beside the issue's baseline, in one run.
 
-Run: .venv/bin/python bench/align_quality.py [--ecb-sample N] [--details]
+Run: .venv/bin/python bench/align_quality.py [--ecb-sample N] [--details] [--dev] [--digits 3]
+
+`--dev` aligns the development half only (seed, demo, real pairs marked dev, ECB+ odd topics): no held-out
+pair is aligned or shown, for tuning.
 
 Golds: the seed pair and the demo pair (tests/text/gold/, both development), the hand-written real
 pairs (tests/text/gold/real/*.json, each marked "split": "dev" | "heldout"; those marked "session": 19
@@ -63,12 +66,12 @@ def snippet_golds() -> list[tuple[str, str, list, list, dict]]:
     return out
 
 
-def fmt(figures: dict) -> str:
+def fmt(figures: dict, digits: int = 2) -> str:
     """Format one row of figures."""
     cells = []
     for key in COLUMNS:
         v = figures[key]
-        cells.append("-" if v is None else (f"{v:d}" if isinstance(v, int) else f"{v:.2f}"))
+        cells.append("-" if v is None else (f"{v:d}" if isinstance(v, int) else f"{v:.{digits}f}"))
     return " ".join(f"{c:>7}" for c in cells)
 
 
@@ -77,6 +80,8 @@ def main() -> None:
     parser.add_argument("--ecb-sample", type=int, default=0, help="score this many ECB+ pairs (fixed seed); 0 = all")
     parser.add_argument("--details", action="store_true", help="print every snippet gold's own row")
     parser.add_argument("--model", default="", help="a sentence-embedding model directory: adds 'engine+model'")
+    parser.add_argument("--dev", action="store_true", help="align the development half only (for tuning)")
+    parser.add_argument("--digits", type=int, default=2, help="decimals of the figures")
     parser.add_argument("--lexical", action="store_true",
                         help="add 'lexical': the engine without the shipped English model (scorer=None)")
     args = parser.parse_args()
@@ -106,6 +111,8 @@ def main() -> None:
     fresh: set[str] = set()  # the fresh held-out golds: their own rows, not in the older aggregates
     former_fresh: set[str] = set()  # session 18's fresh set, dev since: its own rows too, so older rows stay comparable
     for name, split, a, b, gold in snippet_golds():
+        if args.dev and split != "dev":
+            continue
         language["current"] = gold.get("language", "en")
         row = (name, split, run(a, b, lambda r, a=a, b=b, g=gold: score_snippet_gold(a, b, r, g)))
         (rows if language["current"] == "en" else spanish).append(row)
@@ -115,7 +122,7 @@ def main() -> None:
             former_fresh.add(name)
     language["current"] = "en"
 
-    pairs = load_ecbplus()
+    pairs = [p for p in load_ecbplus() if ecb_is_dev(p)] if args.dev else load_ecbplus()
     if args.ecb_sample and args.ecb_sample < len(pairs):
         pairs = random.Random(10).sample(pairs, args.ecb_sample)
     ecb = {(kind, half): {s: Tally() for s in systems}
@@ -128,6 +135,8 @@ def main() -> None:
         for s, tally in run(pa, pb, lambda r, p=pair, sa=sa, sb=sb: score_ecbplus(p, r, sa, sb)).items():
             ecb[key][s].add(tally)
     for (kind, half), tallies in ecb.items():
+        if args.dev and half != "dev":
+            continue
         label = "ecb+" if kind == "same_event" else "ecb+ different events"
         rows.append((f"{label} ({sizes[(kind, half)]} pairs)", half, tallies))
 
@@ -138,33 +147,35 @@ def main() -> None:
         if not args.details and name not in ("seed", "demo") and not name.startswith("ecb+"):
             continue
         for s, tally in tallies.items():
-            print(f"{name[:34]:34} {split:8} {s:9}{fmt(tally.figures())}")
+            print(f"{name[:34]:34} {split:8} {s:9}{fmt(tally.figures(), args.digits)}")
     print("-" * len(header))
     # Aggregates: hand-written snippet golds (seed, demo, real) per half, then everything per half
     # (ECB+ same-event pairs included; the different-event pairs stay a separate precision check).
     for title, pick in (("snippet golds", lambda n: not n.startswith("ecb+")),
                         ("all golds", lambda n: not n.startswith("ecb+ different"))):
-        for half in ("dev", "heldout"):
+        for half in ("dev",) if args.dev else ("dev", "heldout"):
             for s in systems:
                 total = Tally()
                 for name, split, tallies in rows:
                     if split == half and pick(name) and name not in fresh | former_fresh:
                         total.add(tallies[s])
-                print(f"{'ALL ' + title:34} {half:8} {s:9}{fmt(total.figures())}")
+                print(f"{'ALL ' + title:34} {half:8} {s:9}{fmt(total.figures(), args.digits)}")
     # The fresh held-out set: written after the last tuning, so the clean held-out figure. Session 18's fresh
     # set became dev once its misses were read; it keeps its own row.
     for title, half, members in ((f"ALL fresh held-out (s{FRESH_SESSION})", "heldout", fresh),
                                  ("ALL s18 set (dev since s19)", "dev", former_fresh)):
+        if args.dev and half != "dev":
+            continue
         for s in systems:
             total = Tally()
             for name, split, tallies in rows:
                 if name in members:
                     total.add(tallies[s])
-            print(f"{title:34} {half:8} {s:9}{fmt(total.figures())}")
+            print(f"{title:34} {half:8} {s:9}{fmt(total.figures(), args.digits)}")
     # Spanish golds (issue 12) are reported on their own, so the English figures above stay comparable.
     for name, split, tallies in spanish:
         for s, tally in tallies.items():
-            print(f"{'es: ' + name[:30]:34} {split:8} {s:9}{fmt(tally.figures())}")
+            print(f"{'es: ' + name[:30]:34} {split:8} {s:9}{fmt(tally.figures(), args.digits)}")
     print(f"\nECB+ pairs scored: {len(pairs)} of {len(load_ecbplus())} (odd topics = dev, even = held-out)")
     for s, t in seconds.items():
         print(f"CPU time in {s}: {t:.2f} s")

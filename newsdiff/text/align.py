@@ -28,6 +28,13 @@ replaced (the results are identical, see docs/alignment-quality.md "Speed withou
 bench/align_bench.py's 5,000 x 5,000 (the first call of that size: new words and cue caches cold),
 CPU time, median of 14 alternating runs at load 2.7-5.6 on 2 shared cores, 1.48 -> 1.23 s (best 1.03 ->
 0.89 s); a repeated call 1.08 -> 0.70 s. The 1 s target is not shown under that load.
+
+Session 19 (dev halves only; docs/alignment-quality.md): a pair best on one side only must add to the other
+passage's best pair, wire datelines give no terms, two quotes sharing only their speaker do not link, and the
+model's bonus goes only to its nearest pairs. Dev link precision / uniques kept: snippet golds 0.936 / 0.940 ->
+0.978 / 0.964 (baseline 0.927 / 0.988), session 18's set 0.917 / 0.882 -> 0.965 / 0.941 (baseline 0.958 / 0.941),
+ECB+ dev 0.928 / 0.592 -> 0.933 / 0.626 (baseline 0.919 / 0.714) at recall 0.723 -> 0.718; the figures above
+predate it.
 """
 
 from newsdiff.text.alignment import Alignment, Link, PassageLike, align

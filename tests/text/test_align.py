@@ -10,7 +10,7 @@ import pytest
 
 from newsdiff.text.align import Alignment, Link, align
 from newsdiff.text.cues import CONFLICT_PREFIXES
-from tests.text.gold_real import load_real_golds
+from tests.text.gold_real import is_former_fresh, load_real_golds
 from tests.text.gold_scoring import Tally, find, score_snippet_gold
 from newsdiff.text.pipeline import split_upload
 from newsdiff.text.segment import segment
@@ -24,11 +24,12 @@ ALIGNABLE = {"claim", "quote"}
 # Floors = what the engine reaches on each development gold (figures in tests/text/gold_scoring.py),
 # set at the measured values, not above. Raise them when the engine improves; never lower them silently.
 # (seed: 5/9 links, precision 0.83, its conflict found by the schedule cue: "slated for later this
-# month" / "no timetable was announced"; demo: 4/7 links, both conflicts. Default engine, with the
-# shipped English model.)
+# month" / "no timetable was announced"; demo: 4/7 links, both conflicts, precision and uniques kept 1.00
+# since session 19: its one wrong link, a sentence that repeated what the lead's best partner shares, is gone.
+# Default engine, with the shipped English model.)
 FLOORS = {
     "seed": {"link_recall": 0.55, "link_precision": 0.83, "uniques_kept": 0.77, "conflicts_found": 1.0},
-    "demo": {"link_recall": 0.57, "link_precision": 0.8, "uniques_kept": 0.83, "conflicts_found": 1.0},
+    "demo": {"link_recall": 0.57, "link_precision": 1.0, "uniques_kept": 1.0, "conflicts_found": 1.0},
 }
 
 
@@ -207,22 +208,42 @@ def test_unrelated_passages_stay_unique():
 # 0.98: the model adds one right link and one wrong, a dateline lede). Session 18 added two dev pairs
 # (`*_dev18`); with them the engine of d8b754d measured recall 0.842, precision 0.946, uniques 0.971,
 # conflicts found 0.857, conflict precision 0.96, and the ordinal-head cue of session 18 0.842, 0.946,
-# 0.971, 0.893, 1.00. The held-out half is reported by bench/align_quality.py only.
-REAL_DEV_FLOORS = {"link_recall": 0.84, "link_precision": 0.94, "uniques_kept": 0.96, "conflicts_found": 0.89,
+# 0.971, 0.893, 1.00. Session 19's precision rules (one-sided pairs must add to the best pair, wire datelines, quotes
+# sharing only the speaker): 0.842, 0.984, 0.986, 0.893, 1.00. The held-out half is reported by
+# bench/align_quality.py only. Session 18's fresh set, dev since session 19, has floors of its own (below), so
+# these stay comparable.
+REAL_DEV_FLOORS = {"link_recall": 0.84, "link_precision": 0.98, "uniques_kept": 0.98, "conflicts_found": 0.89,
                    "conflict_precision": 0.96}
+# Session 18's fresh set (aviation, merger, science; dev since session 19): measured 2026-11-29 before session 19's
+# precision rules, recall 0.873, precision 0.917, uniques 0.882, conflicts found 0.50, conflict precision 1.00;
+# after them 0.873, 0.965, 0.941, 0.50, 1.00.
+S18_SET_FLOORS = {"link_recall": 0.87, "link_precision": 0.96, "uniques_kept": 0.94, "conflicts_found": 0.5,
+                  "conflict_precision": 1.0}
 
 
-def test_real_dev_golds_meet_quality_floors():
-    """The hand-written development pairs, pooled, align with at least the measured figures."""
+def _pooled_dev_figures(pick) -> dict:
+    """Align the English development pairs `pick(gold)` accepts and pool their figures."""
     total = Tally()
     for pair in load_real_golds("dev"):
-        if pair.gold.get("language", "en") != "en":
+        if pair.gold.get("language", "en") != "en" or not pick(pair.gold):
             continue  # the Spanish development pair has floors of its own (below)
         result = align(pair.a, pair.b)
         _check_invariants(pair.a, pair.b, result)
         total.add(score_snippet_gold(pair.a, pair.b, result, pair.gold))
-    scores = total.figures()
+    return total.figures()
+
+
+def test_real_dev_golds_meet_quality_floors():
+    """The hand-written development pairs, pooled, align with at least the measured figures."""
+    scores = _pooled_dev_figures(lambda gold: not is_former_fresh(gold))
     for name, floor in REAL_DEV_FLOORS.items():
+        assert scores[name] >= floor, (name, scores)
+
+
+def test_session_18_set_meets_its_quality_floors():
+    """Session 18's fresh set, development since session 19, pooled, aligns with at least the measured figures."""
+    scores = _pooled_dev_figures(is_former_fresh)
+    for name, floor in S18_SET_FLOORS.items():
         assert scores[name] >= floor, (name, scores)
 
 

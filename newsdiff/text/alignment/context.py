@@ -11,6 +11,7 @@ from newsdiff.text.alignment.terms import Side
 
 LEVEL_SAMPLE = 300  # passages a side whose cosines give the comparison's typical level (90,000 pairs)
 MIN_IDF_PAIRS = 9  # below this many passage pairs in-comparison IDF means nothing: rarity alone
+COSINE_ROWS = 1024  # rows of the similarity matrix held at once when looking for each passage's nearest
 DENSE_TERM_IDS = 4_000_000  # term ids up to this are located through a table (32 MB at most), beyond by search
 
 
@@ -26,6 +27,7 @@ class Context:
     scorer: Any = None  # a newsdiff.text.semantic.SemanticScorer when a model is configured
     _vectors: Any = None
     _cosine_level: float | None = None
+    _cosine_best: Any = None
     _arrays: "TermArrays | None" = None
 
     def arrays(self) -> "TermArrays":
@@ -54,6 +56,22 @@ class Context:
                 rb = np.linspace(0, len(vb) - 1, min(len(vb), LEVEL_SAMPLE)).astype(int)
                 self._cosine_level = float(np.median(va[ra] @ vb[rb].T))
         return self._cosine_level
+
+    def cosine_best(self) -> tuple:
+        """Each passage's highest cosine with any passage of the other side (side a's, side b's), computed once."""
+        if self._cosine_best is None:
+            import numpy as np
+
+            va, vb = self.vectors()
+            best_a = np.full(len(va), -1.0, dtype=np.float32)
+            best_b = np.full(len(vb), -1.0, dtype=np.float32)
+            if len(va) and len(vb):
+                for start in range(0, len(va), COSINE_ROWS):
+                    block = va[start:start + COSINE_ROWS] @ vb.T
+                    best_a[start:start + len(block)] = block.max(axis=1)
+                    np.maximum(best_b, block.max(axis=0), out=best_b)
+            self._cosine_best = (best_a.tolist(), best_b.tolist())
+        return self._cosine_best
 
     @property
     def cross_language(self) -> bool:

@@ -32,12 +32,27 @@ _HAS_DIGIT_GROUP_RE = re.compile(r"\d[,.]\d")  # a cheaper test first: most pass
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”’')\]]?\s+(?=[\"“‘(\[]?[A-Z0-9])")
 # Other languages: guillemets, inverted marks ("¿Por qué?") and accented capitals also open a sentence.
 _SENTENCE_END_WIDE_RE = re.compile(r"(?<=[.!?])[\"”’')\]»]?\s+(?=[\"“‘(\[«¿¡]?[A-Z0-9À-ÖØ-Þ])")
+# A wire dateline opening a story ("KESTREL FALLS (Northern Press) — ", "PORT CALDER — ", "Lindford (Coastline
+# Press) -- "): where the story was filed, not what it says. Both accounts' leads carry it, and a later sentence
+# that names the town would share it with the lead, so it gives no terms. Looked for in the story's opening
+# only (its first DATELINE_PASSAGES alignable passages: the lead, or a headline line and the lead): a place in
+# capitals, or any place followed by the agency in brackets, before a dash ("Trump — who ..." is kept).
+_DATELINE_RE = re.compile(r"^(?:[A-Z]{2}[A-Z .,'’-]{0,40}(?:\s*\([^()]{1,40}\))?|[A-Z][\w .,'’-]{0,40}?\s*\([^()]{1,40}\))"
+                          r"\s*(?:[—–]|--?)\s+")
+DATELINE_PASSAGES = 2
+# A direct quotation, closed on the passage ("...", “...”, «...»); an unclosed one (a quote running on to the
+# next paragraph, or a stray mark) is not read.
+_QUOTATION_RE = re.compile(r'"[^"]+"|“[^“”]+”|«[^«»]+»')
+# A passage is mostly a quotation when its quoted words give at least this share of its terms: the rest is
+# who said it ("..., union president Daniel Okafor said").
+QUOTED_SHARE = 0.5
 RARITY_FLOOR = 0.15  # weight factor of the most common words of the language that are not stopwords
 MAX_VOCABULARY = 1_000_000  # folded words remembered by the process (a few tens of MB at most)
 # The sentences of a one-sentence passage (most of them): one shared empty tuple, not two new lists a passage.
 # Lists are objects the garbage collector tracks: 20,000 of them for 5,000 x 5,000 passages, all alive until
 # align() returns, brought on a full collection of the process's heap in most first calls (bench/align_bench.py).
 NO_SENTENCES: tuple = ()
+NO_QUOTE: frozenset = frozenset()  # shared by every passage that is not mostly a quotation (one object, as above)
 
 
 class PassageLike(Protocol):
@@ -184,8 +199,20 @@ class Side:
     # Only for multi-sentence passages; a one-sentence passage has NO_SENTENCES in both.
     sentence_texts: list[Sequence[str]] = field(default_factory=list)
     sentence_terms: list[Sequence[frozenset[int]]] = field(default_factory=list)
+    quoted: list[frozenset[int]] = field(default_factory=list)  # a mostly quoted passage's quoted terms, else NO_QUOTE
     language: str = "en"  # the account's base language ("es" for "es-MX"); its lexicon may be English's
     vocabulary: Vocabulary = field(default=VOCABULARY, repr=False)  # where its words' rarity is
+
+
+def _quoted_terms(text: str, words: dict[int, str], vocabulary: Vocabulary) -> frozenset[int]:
+    """The terms of a passage's direct quotations when they give QUOTED_SHARE of its terms, else none."""
+    if '"' not in text and "“" not in text and "«" not in text:
+        return NO_QUOTE
+    quoted: set[int] = set()
+    for m in _QUOTATION_RE.finditer(text):
+        quoted.update(vocabulary.terms(m.group(0)))
+    quoted &= words.keys()
+    return frozenset(quoted) if quoted and len(quoted) >= QUOTED_SHARE * len(words) else NO_QUOTE
 
 
 def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = None, language: str = "en") -> Side:
@@ -196,16 +223,19 @@ def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = Non
         if passage.kind not in ALIGNABLE_KINDS:
             continue
         text = passage.text
-        words = vocabulary.terms(text)
+        dateline = _DATELINE_RE.match(text) if len(side.texts) < DATELINE_PASSAGES and text[:1].isupper() else None
+        body = text[dateline.end():] if dateline else text  # the words the passage is scored on
+        words = vocabulary.terms(body)
         side.indices.append(index)
         side.texts.append(text)
         side.terms.append(frozenset(words))
         side.words.append(words)
         side.content.append(" ".join(words.values()))
+        side.quoted.append(_quoted_terms(body, words, vocabulary))
         # str.count is a cheap test for a second sentence before the regex split.
-        maybe_several = len(text) > 60 and (text.count(". ") + text.count("? ") + text.count("! ")
-                                            + text.count(".” ") + text.count('." '))
-        parts = sentences(text, vocabulary.lexicon.code) if maybe_several else ()
+        maybe_several = len(body) > 60 and (body.count(". ") + body.count("? ") + body.count("! ")
+                                            + body.count(".” ") + body.count('." '))
+        parts = sentences(body, vocabulary.lexicon.code) if maybe_several else ()
         if len(parts) > 1:
             side.sentence_texts.append(parts)
             side.sentence_terms.append([frozenset(vocabulary.terms(p)) for p in parts])

@@ -53,3 +53,68 @@ def test_a_cue_lowers_the_bar_for_mutual_best_pairs_only():
     scores = {(0, 0): 0.2, (1, 1): 0.2, (2, 2): 0.2}
     assert calibrate.select(ctx, scores, set()) == []
     assert calibrate.select(ctx, scores, set(), lambda i, j: i == 1) == [(1, 1)]
+
+
+def _shared_ctx(n: int):
+    """n passages a side, all holding the same four terms of weight 1 (enough shared terms for any pair)."""
+    ctx = _ctx(n, n)
+    shared = analyse([P("alpha bravo charlie delta")]).terms[0]
+    ctx.a.terms[:] = [shared] * n
+    ctx.b.terms[:] = [shared] * n
+    for t in shared:
+        ctx.weight[t] = 1.0
+    return ctx
+
+
+def test_select_reports_the_rule_that_chose_each_pair():
+    """`why` names the rule behind each chosen pair and nothing else."""
+    ctx = _shared_ctx(3)
+    # (0, 0) scores above ALWAYS; (1, 1) is mutual best at the tiny-comparison bar; (2, 2) mutual best under it,
+    # carrying a cue; (1, 2) is best of nothing.
+    scores = {(0, 0): 0.6, (1, 1): 0.35, (2, 2): 0.2, (1, 2): 0.1}
+    why: dict = {}
+    chosen = calibrate.select(ctx, scores, set(), lambda i, j: (i, j) == (2, 2), why=why)
+    assert chosen == [(0, 0), (1, 1), (2, 2)]
+    assert why == {(0, 0): "always", (1, 1): "mutual", (2, 2): "cue"}
+
+
+def _hub_ctx(b1_text: str):
+    """a0 is b0's mutual best and b1's best; a1, a2 and b2 are fillers. Every term weighs 1."""
+    a = [P("alpha bravo charlie delta echo"), P("kilo lima"), P("mike november")]
+    b = [P("alpha bravo charlie"), P(b1_text), P("oscar papa")]
+    ctx = build_context(analyse(a), analyse(b))
+    for t in ctx.weight:
+        ctx.weight[t] = 1.0
+    return ctx
+
+
+# a0-b0 mutual best; b1's best is a0, whose best is b0 (a pair best on one side only); the rest are fillers.
+HUB_SCORES = {(0, 0): 0.45, (0, 1): 0.42, (1, 2): 0.05, (2, 2): 0.04}
+
+
+def test_a_one_sided_pair_that_only_repeats_the_best_pair_does_not_link():
+    """b1 shares with a0 only what a0's best partner b0 already shares: not linked; sharing something new, linked."""
+    assert calibrate.select(_hub_ctx("alpha bravo"), HUB_SCORES, set()) == [(0, 0)]
+    assert calibrate.select(_hub_ctx("delta echo"), HUB_SCORES, set()) == [(0, 0), (0, 1)]
+
+
+def test_the_model_can_keep_a_one_sided_pair_that_repeats_the_best_pair():
+    """The same repeating pair links when the sentence model puts it at least as close as the best pair."""
+    ctx = _hub_ctx("alpha bravo")
+    closer = {(0, 0): 0.6, (0, 1): 0.7, (1, 2): 0.1, (2, 2): 0.1}
+    farther = {(0, 0): 0.7, (0, 1): 0.6, (1, 2): 0.1, (2, 2): 0.1}
+    assert calibrate.select(ctx, HUB_SCORES, set(), cosines=closer) == [(0, 0), (0, 1)]
+    assert calibrate.select(ctx, HUB_SCORES, set(), cosines=farther) == [(0, 0)]
+
+
+def test_two_quotations_that_share_only_the_speaker_do_not_link():
+    """Two quotes by one speaker share only the attribution: no link, however high the score; a quote and a
+    report of it that share a quoted word link; a verbatim pair links whatever it shares."""
+    a = [P('"We are tired of being told to wait," union president Daniel Okafor said.'), P("kilo lima"),
+         P("mike november")]
+    b = [P('"Nobody wants to see empty bus stops," union president Daniel Okafor said.'),
+         P("Okafor said drivers were tired of waiting."), P("oscar papa")]
+    ctx = build_context(analyse(a), analyse(b))
+    scores = {(0, 0): 0.7, (0, 1): 0.6, (1, 2): 0.05, (2, 2): 0.04}
+    assert calibrate.select(ctx, scores, set()) == [(0, 1)]
+    assert calibrate.select(ctx, scores, {(0, 0)}) == [(0, 0), (0, 1)]

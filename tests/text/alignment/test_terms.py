@@ -78,3 +78,30 @@ def test_a_full_vocabulary_reads_new_words_the_same(monkeypatch):
     full = Vocabulary()
     assert list(full.terms(text).items()) == list(full.terms(text).items()) == list(roomy.items())
     assert full.term_of_word == {}
+
+
+def test_a_wire_dateline_opening_the_story_gives_no_terms():
+    """"PORT CALDER (Coastline Press) — " is where the story was filed: the lead is scored without it, and its text
+    is kept whole; the same words later in the story, or a name before a dash, still count."""
+    side = analyse([P("PORT CALDER (Coastline Press) — Amina Sayeed won the vote."),
+                    P("Lindford -- Results came late. Officials said so."),
+                    P("PORT CALDER — Turnout was low.")])
+    assert sorted(side.words[0].values()) == ["amina", "sayeed", "vote", "won"]
+    assert side.texts[0].startswith("PORT CALDER (Coastline Press) —")
+    assert "lindford" in side.words[1].values()  # no capitals, no agency: not a dateline
+    assert "calder" in side.words[2].values()  # past the story's opening
+    caps = analyse([P("NEW YORK - Results came late. Officials said so.")])
+    assert "york" not in caps.words[0].values() and all("york" not in " ".join(s) for s in caps.sentence_texts[0])
+    named = analyse([P("Trump — who spoke first — said the talks went well.")])
+    assert "trump" in named.words[0].values()
+
+
+def test_a_mostly_quoted_passage_keeps_its_quoted_terms():
+    """A passage whose closed quotation gives half its terms or more records them; a short scare quote, an
+    unclosed quote or no quote records none."""
+    side = analyse([P('"Nobody wants to see empty bus stops," union president Daniel Okafor said.'),
+                    P('Trump said he had a "very productive" call with Sheinbaum about trade and security.'),
+                    P('The rules “set to go into effect before the new government takes office, critics said.'),
+                    P("The walkout began on Monday.")])
+    assert sorted(side.words[0][t] for t in side.quoted[0]) == ["bus", "empty", "nobody", "see", "stops", "wants"]
+    assert side.quoted[1:] == [frozenset()] * 3
