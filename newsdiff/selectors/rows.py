@@ -412,28 +412,32 @@ def _row_index(comparison: Comparison, a_id=None, b_id=None, *, text: bool = Fal
 # The inputs of the rows' order as plain tuples: ids, indexes and memberships, no model, no text. Written by
 # hand: through the ORM (querysets, values_list, model-like stubs) these reads cost several times the SQL.
 # Memberships of every active link of the two accounts, both sides in one statement (uncorrelated IN: the
-# active links are found once, then each one's memberships by the through table's index).
+# active links are found once, then each one's memberships by the through table's index), and which of
+# those links are suggestions still.
 _ORDER_MEMBERS = """
 SELECT 'a', t.link_id, t.passage_id FROM newsdiff_link_a_passages t
 WHERE t.link_id IN (SELECT id FROM active)
 UNION ALL
 SELECT 'b', t.link_id, t.passage_id FROM newsdiff_link_b_passages t
 WHERE t.link_id IN (SELECT id FROM active)
+UNION ALL
+SELECT 'pending', id, NULL FROM active WHERE status = 'pending'
 """
 
 
 def _order_sql() -> tuple[str, str]:
     index = connection.ops.quote_name("index")
-    passages = f"SELECT id, {index}, version_id FROM newsdiff_passage WHERE version_id IN (%s, %s) ORDER BY {index}"
+    passages = f"SELECT id, {index}, version_id, kind FROM newsdiff_passage WHERE version_id IN (%s, %s) ORDER BY {index}"
     active = """WITH active AS (
-  SELECT id FROM newsdiff_link
+  SELECT id, status FROM newsdiff_link
   WHERE comparison_id = %(comparison)s AND article_a_id = %(a)s AND article_b_id = %(b)s
     AND status IN ('pending', 'accepted'))"""
     return passages, active + _ORDER_MEMBERS
 
 
-def _page_order(comparison: Comparison, article_a: Article, article_b: Article) -> list[tuple[str, int]]:
-    """Every row of two accounts in page order, as _row_order() gives it, from ids and indexes (two queries)."""
+def _page_order(comparison: Comparison, article_a: Article, article_b: Article) -> tuple[list[tuple[str, int]], dict]:
+    """Every row of two accounts in page order, as _row_order() gives it, from ids and indexes (two queries),
+    with the number of rows a reviewer can tag and of suggestions among them (SideBySide.counts)."""
     version_a, version_b = article_a.current_version_id, article_b.current_version_id
     passages_sql, members_sql = _order_sql()
     with connection.cursor() as cursor:
@@ -441,31 +445,46 @@ def _page_order(comparison: Comparison, article_a: Article, article_b: Article) 
         passages = cursor.fetchall()
         cursor.execute(members_sql, _params(comparison, article_a, article_b))
         memberships = cursor.fetchall()
-    index_of = {pk: index for pk, index, _ in passages}
-    side_a = [pk for pk, _, version in passages if version == version_a]
-    side_b = [pk for pk, _, version in passages if version == version_b]
+    index_of = {pk: index for pk, index, _, _ in passages}
+    side_a = [pk for pk, _, version, _ in passages if version == version_a]
+    side_b = [pk for pk, _, version, _ in passages if version == version_b]
     members: dict[str, dict[int, list[int]]] = {"a": defaultdict(list), "b": defaultdict(list)}
+    pending: set[int] = set()
     for side, link_id, passage_id in memberships:
-        if passage_id in index_of:  # a passage of an old version belongs to no row of the page
+        if side == "pending":
+            pending.add(link_id)
+        elif passage_id in index_of:  # a passage of an old version belongs to no row of the page
             members[side][link_id].append(passage_id)
     for side in members.values():
         for group in side.values():
             group.sort(key=index_of.__getitem__)
     link_ids = sorted(members["a"].keys() | members["b"].keys())
-    return _row_order(side_a, side_b, link_ids, members["a"], members["b"], index_of)
+    order = _row_order(side_a, side_b, link_ids, members["a"], members["b"], index_of)
+    # As Row.reviewable and _lone_row() tell them: every pair, and a passage alone unless a heading or boilerplate.
+    unreviewable = {pk for pk, _, _, kind in passages if kind in (Passage.Kind.HEADING, Passage.Kind.BOILERPLATE)}
+    pairs = [pk for side, pk in order if side == "l"]
+    counts = {
+        "rows": len(pairs) + sum(1 for side, pk in order if side != "l" and pk not in unreviewable),
+        "suggestions": sum(1 for pk in pairs if pk in pending),
+    }
+    return order, counts
 
 
-def comparison_row_keys(comparison: Comparison, *, a_id=None, b_id=None) -> tuple[SideBySide, list[str]]:
-    """The keys of every row of two accounts in page order, without building the rows (for the first screen).
+def comparison_row_keys(comparison: Comparison, *, a_id=None, b_id=None) -> tuple[SideBySide, list[str], dict[str, int]]:
+    """The keys of every row of two accounts in page order and the page's counters, without building the rows.
 
-    Same order as comparison_side_by_side(): the same _row_order() walk, over ids and indexes only (no row,
-    passage or link object); a page then reads its 50 rows with rows_for(). Three queries.
+    For the first screen, which then reads its 50 rows with rows_for(). Same order as comparison_side_by_side():
+    the same _row_order() walk, over ids and indexes only (no row, passage or link object). The counters are
+    comparison_counts(): the rows and suggestions counted along the walk, the verdicts by
+    comparison_verdict_counts() (the rows' sets need not be found again in SQL). Four queries.
     """
     articles, article_a, article_b = comparison_pair(comparison, a_id, b_id)
     view = SideBySide(comparison, articles, article_a, article_b, [], [], None, [])
     if article_a is None or article_b is None:
-        return view, []
-    return view, [f"l{pk}" if side == "l" else f"p{pk}" for side, pk in _page_order(comparison, article_a, article_b)]
+        return view, [], comparison_counts(comparison, article_a=article_a, article_b=article_b)
+    order, counts = _page_order(comparison, article_a, article_b)
+    counts |= comparison_verdict_counts(comparison, article_a=article_a, article_b=article_b)
+    return view, [f"l{pk}" if side == "l" else f"p{pk}" for side, pk in order], counts
 
 
 class _Verdict:

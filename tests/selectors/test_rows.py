@@ -48,7 +48,7 @@ def _agrees(comparison, viewer):
     verdicts = comparison_verdict_counts(comparison, article_a=view.article_a, article_b=view.article_b)
     assert verdicts == {k: v for k, v in view.counts.items() if k not in ("rows", "suggestions")}
     keys = [row.key for row in view.rows]
-    assert comparison_row_keys(comparison)[1] == keys
+    assert comparison_row_keys(comparison)[1:] == (keys, view.counts)
     gone = [f"l{pk}" for pk in Link.objects.filter(comparison=comparison).values_list("pk", flat=True) if f"l{pk}" not in keys]
     inside_pairs = [f"p{p.pk}" for row in view.rows if row.kind == "pair" for p in [v.passage for v in row.a + row.b]]
     single = rows_for(comparison, keys=keys + gone + inside_pairs, viewer=viewer)
@@ -145,15 +145,17 @@ def test_agreement_on_request():
 
 
 def _keys_agree(comparison) -> list:
-    """For every pair of the comparison's accounts, the key-only walk gives the full build's keys in its order."""
+    """For every pair of the comparison's accounts, the key-only walk gives the full build's keys in its order
+    and its counters."""
     articles = list(comparison.articles.order_by("position", "pk"))
     built = []
     for first, second in combinations(articles, 2):
         full = comparison_side_by_side(comparison, a_id=first.pk, b_id=second.pk, highlight=False)
-        view, keys = comparison_row_keys(comparison, a_id=first.pk, b_id=second.pk)
+        view, keys, counts = comparison_row_keys(comparison, a_id=first.pk, b_id=second.pk)
         assert (view.article_a, view.article_b) == (full.article_a, full.article_b)
         assert keys == [row.key for row in full.rows], (first.source, second.source)
-        assert len(keys) == len(full.rows) and len(set(keys)) == len(keys)
+        assert len(set(keys)) == len(keys)
+        assert counts == full.counts
         built.append(full)
     return built
 
@@ -229,6 +231,9 @@ def test_row_keys_follow_the_full_build_through_varied_comparisons():
     link_create(reviewer=ana, a_passages=lone_a[2:3], b_passages=[lone_b[1], pairs[3].b_passages.get()])
     link_create(reviewer=ana, a_passages=lone_a[-1:], b_passages=lone_b[:1])
     annotation_set(reviewer=ana, passage=lone_b[2], label="unique")
+    annotation_set(reviewer=ana, link=pairs[2], label="matching")
+    annotation_set(reviewer=ana, link=pairs[4], label="matching")
+    annotation_set(reviewer=ben, link=pairs[4], label="conflicting")  # disputed
     for view in _keys_agree(comparison):
         shapes |= _shapes(view.rows)
 
