@@ -321,20 +321,24 @@ def _build_rows(side_a, side_b, links, members_a, members_b, highlight) -> list[
     passage_by_id = {p.pk: p for p in side_a}
     passage_by_id.update((p.pk, p) for p in side_b)
     link_by_id = {link.pk: link for link in links}
+    ids_a = {link_id: [p.pk for p in group] for link_id, group in members_a.items()}
+    ids_b = {link_id: [p.pk for p in group] for link_id, group in members_b.items()}
     order = _row_order(
-        [p.pk for p in side_a],
-        [p.pk for p in side_b],
-        list(link_by_id),
-        {link_id: [p.pk for p in group] for link_id, group in members_a.items()},
-        {link_id: [p.pk for p in group] for link_id, group in members_b.items()},
+        [p.pk for p in side_a], [p.pk for p in side_b], list(link_by_id), ids_a, ids_b,
         {pk: p.index for pk, p in passage_by_id.items()},
     )
+    return _rows_in_order(order, passage_by_id, link_by_id, ids_a, ids_b, highlight)
+
+
+def _rows_in_order(order, passage_by_id, link_by_id, members_a, members_b, highlight) -> list[Row]:
+    """The Row of each entry of _row_order(); members_a, members_b: link id -> its passage ids on that side."""
     rows: list[Row] = []
     for side, pk in order:
         if side != "l":
             rows.append(_lone_row(passage_by_id[pk], side))
             continue
-        a_passages, b_passages = members_a[pk], members_b[pk]
+        a_passages = [passage_by_id[p] for p in members_a[pk]]
+        b_passages = [passage_by_id[p] for p in members_b[pk]]
         if highlight:
             views_a, views_b = pair_views(a_passages, b_passages)
         else:
