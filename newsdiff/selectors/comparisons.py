@@ -69,6 +69,19 @@ class Row:
         return self.link is not None and self.link.status == Link.Status.PENDING
 
     @property
+    def my_label(self) -> str:
+        """The viewer's own label on the row, '' when none.
+
+        The page's row asks for it (and my_note) seven times: through a missing row.mine each lookup costs
+        Django's template engine a chain of caught exceptions, about 8 µs, a few ms on a screen of 50 rows.
+        """
+        return self.mine.label if self.mine else ""
+
+    @property
+    def my_note(self) -> str:
+        return self.mine.note if self.mine else ""
+
+    @property
     def labels(self) -> set[str]:
         return {a.label for a in self.annotations if a.label}
 

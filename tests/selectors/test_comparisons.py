@@ -122,3 +122,14 @@ def test_row_order_places_pairs_at_their_first_a_passage_and_lone_b_passages_aft
     assert order == [("a", 1), ("b", 11), ("l", 100), ("b", 14), ("l", 101), ("l", 102), ("b", 16)]
     # Without any pair, B's passages follow A's.
     assert _row_order([1, 2], [11], [], {}, {}, {1: 0, 2: 1, 11: 0}) == [("a", 1), ("a", 2), ("b", 11)]
+
+
+def test_my_label_and_note_are_the_viewers_own_or_empty(comparison):
+    """The page reads the viewer's own label and note through the row, '' when the viewer has no verdict."""
+    link = Link.objects.filter(comparison=comparison).first()
+    ana, ben = factories.reviewer("ana"), factories.reviewer("ben")
+    annotation_set(reviewer=ana, link=link, label="matching", note="checked the figures")
+    row = row_for(comparison, key=f"l{link.pk}", viewer=ana)
+    assert (row.my_label, row.my_note) == ("matching", "checked the figures")
+    row = row_for(comparison, key=f"l{link.pk}", viewer=ben)
+    assert row.mine is None and (row.my_label, row.my_note) == ("", "")
