@@ -17,10 +17,10 @@ from newsdiff.models import AlignmentRun, Annotation, Article, Comparison, Link,
 from newsdiff.selectors.comparisons import (
     Row,
     SideBySide,
-    _rows_in_order,
     _lone_row,
     _plain,
     _row_order,
+    _rows_in_order,
     comparison_pair,
     highlight_rows,
     reviewer_agreement,
@@ -385,21 +385,6 @@ class _Stub:
         self.status, self.suggested_label = status, suggested_label
 
 
-def _row_index(comparison: Comparison, a_id=None, b_id=None, *, text: bool = False) -> tuple[SideBySide, list[Row]]:
-    """Every row of two accounts in page order, built over ids, indexes and link states (and texts if asked)."""
-    articles, article_a, article_b = comparison_pair(comparison, a_id, b_id)
-    view = SideBySide(comparison, articles, article_a, article_b, [], [], None, [])
-    if article_a is None or article_b is None:
-        return view, []
-    walk = _walk(comparison, article_a, article_b, text=text)
-    passages = {values[0]: _Stub(*values[:4]) for values in walk.passages}
-    if text:
-        for values in walk.passages:
-            passages[values[0]].text = values[4]
-    links = {pk: _Stub(pk, status=status, suggested_label=label) for pk, (status, label) in walk.links.items()}
-    return view, _rows_in_order(walk.order, passages, links, walk.members["a"], walk.members["b"], highlight=False)
-
-
 # The inputs of the rows' order as plain tuples: ids, indexes and memberships, no model. Written by hand:
 # through the ORM (querysets, values_list, model-like stubs) these reads cost several times the SQL.
 # Memberships of every active link of the two accounts, both sides in one statement (uncorrelated IN: the
@@ -434,7 +419,7 @@ class _Walk:
     """Every row of two accounts in page order over ids (_row_order), with what was read to find it."""
 
     order: list[tuple[str, int]]  # ("l", link id) or ("a" | "b", passage id)
-    passages: list[tuple]  # (id, index, version id, kind[, text]) of both current versions, in reading order
+    passages: list[tuple]  # (id, index, version id, kind[, text]) of both current versions, by index
     members: dict[str, dict[int, list[int]]]  # "a" | "b" -> link id -> its passage ids there, in reading order
     links: dict[int, tuple[str, str]]  # active link id -> (status, suggested label)
 
@@ -474,6 +459,21 @@ def _walk(comparison: Comparison, article_a: Article, article_b: Article, *, tex
             group.sort(key=index_of.__getitem__)
     order = _row_order(side_a, side_b, sorted(links), members["a"], members["b"], index_of)
     return _Walk(order, passages, members, links)
+
+
+def _row_index(comparison: Comparison, a_id=None, b_id=None, *, text: bool = False) -> tuple[SideBySide, list[Row]]:
+    """Every row of two accounts in page order, built over ids, indexes and link states (and texts if asked)."""
+    articles, article_a, article_b = comparison_pair(comparison, a_id, b_id)
+    view = SideBySide(comparison, articles, article_a, article_b, [], [], None, [])
+    if article_a is None or article_b is None:
+        return view, []
+    walk = _walk(comparison, article_a, article_b, text=text)
+    passages = {values[0]: _Stub(*values[:4]) for values in walk.passages}
+    if text:
+        for values in walk.passages:
+            passages[values[0]].text = values[4]
+    links = {pk: _Stub(pk, status=status, suggested_label=label) for pk, (status, label) in walk.links.items()}
+    return view, _rows_in_order(walk.order, passages, links, walk.members["a"], walk.members["b"], highlight=False)
 
 
 def comparison_row_keys(comparison: Comparison, *, a_id=None, b_id=None) -> tuple[SideBySide, list[str], dict[str, int]]:
