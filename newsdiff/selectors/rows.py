@@ -7,6 +7,7 @@ the rules of comparison_side_by_side(); tests/selectors/test_rows.py checks that
 """
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -16,10 +17,10 @@ from newsdiff.models import AlignmentRun, Annotation, Article, Comparison, Link,
 from newsdiff.selectors.comparisons import (
     Row,
     SideBySide,
-    _build_rows,
-    _link_members,
     _lone_row,
     _plain,
+    _row_order,
+    _rows_in_order,
     comparison_pair,
     highlight_rows,
     reviewer_agreement,
@@ -384,38 +385,112 @@ class _Stub:
         self.status, self.suggested_label = status, suggested_label
 
 
+# The inputs of the rows' order as plain tuples: ids, indexes and memberships, no model. Written by hand:
+# through the ORM (querysets, values_list, model-like stubs) these reads cost several times the SQL.
+# Memberships of every active link of the two accounts, both sides in one statement (uncorrelated IN: the
+# active links are found once, then each one's memberships by the through table's index), then each active
+# link's status and suggested label: (what, link id, passage id, suggested label), what = 'a' or 'b' for a
+# membership, the status for a link.
+_WALK_MEMBERS = """
+WITH active AS (
+  SELECT id, status, suggested_label FROM newsdiff_link
+  WHERE comparison_id = %(comparison)s AND article_a_id = %(a)s AND article_b_id = %(b)s
+    AND status IN ('pending', 'accepted'))
+SELECT 'a', t.link_id, t.passage_id, NULL FROM newsdiff_link_a_passages t
+WHERE t.link_id IN (SELECT id FROM active)
+UNION ALL
+SELECT 'b', t.link_id, t.passage_id, NULL FROM newsdiff_link_b_passages t
+WHERE t.link_id IN (SELECT id FROM active)
+UNION ALL
+SELECT status, id, NULL, suggested_label FROM active
+"""
+
+
+def _walk_passages_sql(text: bool) -> str:
+    index = connection.ops.quote_name("index")
+    return (
+        f"SELECT id, {index}, version_id, kind{', text' if text else ''} FROM newsdiff_passage"
+        f" WHERE version_id IN (%s, %s) ORDER BY {index}"
+    )
+
+
+@dataclass
+class _Walk:
+    """Every row of two accounts in page order over ids (_row_order), with what was read to find it."""
+
+    order: list[tuple[str, int]]  # ("l", link id) or ("a" | "b", passage id)
+    passages: list[tuple]  # (id, index, version id, kind[, text]) of both current versions, by index
+    members: dict[str, dict[int, list[int]]]  # "a" | "b" -> link id -> its passage ids there, in reading order
+    links: dict[int, tuple[str, str]]  # active link id -> (status, suggested label)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """The rows a reviewer can tag and the suggestions among them, as SideBySide.counts has them: every
+        pair, and a passage alone unless it is a heading or boilerplate (Row.reviewable, _lone_row())."""
+        dividers = (Passage.Kind.HEADING, Passage.Kind.BOILERPLATE)
+        unreviewable = {values[0] for values in self.passages if values[3] in dividers}
+        pairs = [pk for side, pk in self.order if side == "l"]
+        return {
+            "rows": len(pairs) + sum(1 for side, pk in self.order if side != "l" and pk not in unreviewable),
+            "suggestions": sum(1 for pk in pairs if self.links[pk][0] == Link.Status.PENDING),
+        }
+
+
+def _walk(comparison: Comparison, article_a: Article, article_b: Article, *, text: bool = False) -> _Walk:
+    """The rows of two accounts in page order from ids and indexes, in two queries (and the texts if asked)."""
+    version_a, version_b = article_a.current_version_id, article_b.current_version_id
+    with connection.cursor() as cursor:
+        cursor.execute(_walk_passages_sql(text), [version_a, version_b])
+        passages = cursor.fetchall()
+        cursor.execute(_WALK_MEMBERS, _params(comparison, article_a, article_b))
+        memberships = cursor.fetchall()
+    index_of = {values[0]: values[1] for values in passages}
+    side_a = [values[0] for values in passages if values[2] == version_a]
+    side_b = [values[0] for values in passages if values[2] == version_b]
+    members: dict[str, dict[int, list[int]]] = {"a": defaultdict(list), "b": defaultdict(list)}
+    links = {}
+    for what, link_id, passage_id, suggested_label in memberships:
+        if what not in ("a", "b"):
+            links[link_id] = (what, suggested_label)
+        elif passage_id in index_of:  # a passage of an old version belongs to no row of the page
+            members[what][link_id].append(passage_id)
+    for side in members.values():
+        for group in side.values():
+            group.sort(key=index_of.__getitem__)
+    order = _row_order(side_a, side_b, sorted(links), members["a"], members["b"], index_of)
+    return _Walk(order, passages, members, links)
+
+
 def _row_index(comparison: Comparison, a_id=None, b_id=None, *, text: bool = False) -> tuple[SideBySide, list[Row]]:
     """Every row of two accounts in page order, built over ids, indexes and link states (and texts if asked)."""
     articles, article_a, article_b = comparison_pair(comparison, a_id, b_id)
     view = SideBySide(comparison, articles, article_a, article_b, [], [], None, [])
     if article_a is None or article_b is None:
         return view, []
-    versions = [article_a.current_version_id, article_b.current_version_id]
-    fields = ["pk", "index", "version_id", "kind"] + (["text"] if text else [])
-    passages = []
-    for values in Passage.objects.filter(version_id__in=versions).order_by("index").values_list(*fields):
-        passages.append(_Stub(*values[:4]))
-        if text:
-            passages[-1].text = values[4]
-    side_a = [p for p in passages if p.version_id == article_a.current_version_id]
-    side_b = [p for p in passages if p.version_id == article_b.current_version_id]
-    active = _active_links(comparison, article_a, article_b)
-    links = [
-        _Stub(pk, status=status, suggested_label=label)
-        for pk, status, label in active.order_by("pk").values_list("pk", "status", "suggested_label")
-    ]
-    members_a, members_b = _link_members(active.values("pk"), {p.pk: p for p in passages})
-    return view, _build_rows(side_a, side_b, links, members_a, members_b, highlight=False)
+    walk = _walk(comparison, article_a, article_b, text=text)
+    passages = {values[0]: _Stub(*values[:4]) for values in walk.passages}
+    if text:
+        for values in walk.passages:
+            passages[values[0]].text = values[4]
+    links = {pk: _Stub(pk, status=status, suggested_label=label) for pk, (status, label) in walk.links.items()}
+    return view, _rows_in_order(walk.order, passages, links, walk.members["a"], walk.members["b"], highlight=False)
 
 
-def comparison_row_keys(comparison: Comparison, *, a_id=None, b_id=None) -> tuple[SideBySide, list[str]]:
-    """The keys of every row of two accounts in page order, without building the rows (for the first screen).
+def comparison_row_keys(comparison: Comparison, *, a_id=None, b_id=None) -> tuple[SideBySide, list[str], dict[str, int]]:
+    """The keys of every row of two accounts in page order and the page's counters, without building the rows.
 
-    Same order as comparison_side_by_side(): it runs the same _build_rows() over ids and indexes only;
-    a page then reads its 50 rows with rows_for(). Five queries.
+    For the first screen, which then reads its 50 rows with rows_for(). Same order as comparison_side_by_side():
+    the same _row_order() walk, over ids and indexes only (no row, passage or link object). The counters are
+    comparison_counts(): the rows and suggestions counted along the walk, the verdicts by
+    comparison_verdict_counts() (the rows' sets need not be found again in SQL). Four queries.
     """
-    view, rows = _row_index(comparison, a_id, b_id)
-    return view, [row.key for row in rows]
+    articles, article_a, article_b = comparison_pair(comparison, a_id, b_id)
+    view = SideBySide(comparison, articles, article_a, article_b, [], [], None, [])
+    if article_a is None or article_b is None:
+        return view, [], comparison_counts(comparison, article_a=article_a, article_b=article_b)
+    walk = _walk(comparison, article_a, article_b)
+    counts = walk.counts | comparison_verdict_counts(comparison, article_a=article_a, article_b=article_b)
+    return view, [f"l{pk}" if side == "l" else f"p{pk}" for side, pk in walk.order], counts
 
 
 class _Verdict:
@@ -445,7 +520,7 @@ def comparison_row_index(
 
     The rows carry their kind, link state, suggested-unique flag and verdicts as labels and user names (no
     text, no notes, no model instances), so a filter can run over them (views.comparisons._filtered) and
-    the page then reads only the chunk it shows with rows_for(). Seven queries; the Python work follows the
+    the page then reads only the chunk it shows with rows_for(). Five queries; the Python work follows the
     number of rows and verdicts, several times less than building every row (comparison_side_by_side).
     text=True: the passages carry their text too (the alignment map sizes and labels its shapes with it).
     """

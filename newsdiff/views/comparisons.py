@@ -231,12 +231,11 @@ def comparison_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     state = PageState.from_query(request.GET)
     if state.filter == "all" and not state.reviewer:
         # Every row is shown: their order comes from ids alone, and only the 50 rows on screen are read.
-        view, rows = comparison_row_keys(comparison, a_id=state.a, b_id=state.b)
+        view, rows, counts = comparison_row_keys(comparison, a_id=state.a, b_id=state.b)
         start = min(state.start, max(len(rows) - 1, 0))
         start -= start % PAGE_ROWS
         chunk = rows_for(comparison, keys=rows[start : start + PAGE_ROWS], viewer=request.user, a_id=state.a, b_id=state.b)
         window = chunk.rows
-        counts = comparison_counts(comparison, article_a=view.article_a, article_b=view.article_b)
     else:
         # A filter looks at every row's kind and verdicts: it runs over the row index (ids, states and labels,
         # no text) and only the chunk it keeps is read in full.

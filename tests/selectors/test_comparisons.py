@@ -105,3 +105,31 @@ def test_opening_rows_of_both_accounts_come_before_the_first_pair():
     rows = comparison_side_by_side(comparison).rows
     assert [row.kind for row in rows] == ["heading", "heading", "pair"]
     assert rows[0].a[0].passage.text == "Left headline" and rows[1].b[0].passage.text == "Right headline"
+
+
+def test_row_order_places_pairs_at_their_first_a_passage_and_lone_b_passages_after_their_predecessor():
+    """The walk behind every page order, over ids: A in reading order; a pair where its first A passage is
+    (its other A passages have no row of their own); a B passage alone after the row holding the nearest
+    earlier linked B passage, or before the first pair when none precedes it; a link with no passage on one
+    side (into an old version) hides its A passages but makes no row."""
+    from newsdiff.selectors.comparisons import _row_order
+
+    side_a, side_b = [1, 2, 3, 4, 5], [11, 12, 13, 14, 15, 16]
+    index_of = {pk: i for i, pk in enumerate(side_a)} | {pk: i for i, pk in enumerate(side_b)}
+    members_a = {100: [2], 101: [2], 102: [4, 5], 103: [3]}
+    members_b = {100: [13], 101: [12], 102: [15], 104: [16]}
+    order = _row_order(side_a, side_b, [100, 101, 102, 103, 104], members_a, members_b, index_of)
+    assert order == [("a", 1), ("b", 11), ("l", 100), ("b", 14), ("l", 101), ("l", 102), ("b", 16)]
+    # Without any pair, B's passages follow A's.
+    assert _row_order([1, 2], [11], [], {}, {}, {1: 0, 2: 1, 11: 0}) == [("a", 1), ("a", 2), ("b", 11)]
+
+
+def test_my_label_and_note_are_the_viewers_own_or_empty(comparison):
+    """The page reads the viewer's own label and note through the row, '' when the viewer has no verdict."""
+    link = Link.objects.filter(comparison=comparison).first()
+    ana, ben = factories.reviewer("ana"), factories.reviewer("ben")
+    annotation_set(reviewer=ana, link=link, label="matching", note="checked the figures")
+    row = row_for(comparison, key=f"l{link.pk}", viewer=ana)
+    assert (row.my_label, row.my_note) == ("matching", "checked the figures")
+    row = row_for(comparison, key=f"l{link.pk}", viewer=ben)
+    assert row.mine is None and (row.my_label, row.my_note) == ("", "")

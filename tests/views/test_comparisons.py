@@ -437,7 +437,9 @@ def sized(django_db_setup, django_db_blocker):
         user.delete()
 
 
-PAGE_QUERIES = 16  # with the work-in-progress region (one query for the comparison's jobs)
+# The first screen: session, user, permissions; comparison, accounts; the rows' order (passages' ids and
+# indexes, link memberships: 2); its 50 rows (rows_for: 3); counters; reviewers; jobs; the user's groups.
+PAGE_QUERIES = 14
 # A tag: session, user, permissions (the user's and the groups' in one), comparison, row, the write (savepoint,
 # my verdict, claim the row, touch the comparison, verdict, event, release) and the answer (rows_for: 3 —
 # accounts, the rows' passages and links, verdicts — and the counters: 1).
