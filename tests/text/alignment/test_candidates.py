@@ -77,3 +77,15 @@ def test_vectorised_blocking_breaks_ties_as_the_loop_does():
         ctx = Context(side(rng.randint(1, 120)), side(rng.randint(1, 120)), weight, [], [])
         cap = rng.choice((3, 10, 1000))
         assert candidates._blocked(ctx, cap) == _blocked_loop(ctx, cap), trial
+
+
+def test_blocking_does_not_depend_on_the_term_ids():
+    """The same passages read with vocabularies of different histories (other term ids, so sets of them iterate
+    in another order) get the same candidates: ties between equal weights break the same way."""
+    from tests.text.alignment.synthetic import articles, vocabularies
+
+    a, b = articles(300, seed=5)
+    fresh, used = (candidates.candidate_pairs(build_context(analyse(a, vocabulary), analyse(b, vocabulary)))
+                   for vocabulary in vocabularies())
+    assert len(a) * len(b) > candidates.EXHAUSTIVE_PAIRS
+    assert fresh == used

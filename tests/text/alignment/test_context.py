@@ -57,6 +57,26 @@ def test_weights_and_totals_are_the_loops_to_the_last_bit(monkeypatch, dense):
         assert [frozenset(arrays.terms[arrays.a_local[arrays.a_owner == k]].tolist()) for k in range(n_a)] == a.terms
 
 
+def _read_by_words(ctx) -> tuple:
+    """A context with term ids replaced by words: the passage totals, each word's weight and side a's entries in
+    the arrays (the order blocking visits them in)."""
+    arrays = ctx.arrays()
+    entries = [ctx.a.words[k][t] for k, t in zip(arrays.a_owner.tolist(), arrays.terms[arrays.a_local].tolist())]
+    weights = {w: ctx.weight[t] for words in ctx.a.words + ctx.b.words for t, w in words.items()}
+    return ctx.norm_a, ctx.norm_b, weights, entries
+
+
+def test_totals_do_not_depend_on_the_term_ids():
+    """The same passages read with vocabularies of different histories (other term ids, so sets of them iterate
+    in another order) give the same weights and passage totals to the last bit, and the same arrays."""
+    from tests.text.alignment.synthetic import articles, vocabularies
+
+    a, b = articles(300, seed=3)
+    fresh, used = (_read_by_words(build_context(analyse(a, vocabulary), analyse(b, vocabulary)))
+                   for vocabulary in vocabularies())
+    assert fresh == used
+
+
 def test_a_common_word_weighs_less_than_a_rare_one():
     """Within one comparison, "people" (common in English) weighs less than "fentanyl"."""
     a, b = analyse([P("People asked about fentanyl.")]), analyse([P("Officials discussed fentanyl with people.")])

@@ -73,3 +73,16 @@ def test_the_semantic_lift_goes_only_to_a_passage_s_nearest_partners(monkeypatch
     assert lift.scores(ctx, [(0, 0), (2, 2), (0, 2)]) == [1.0, 1.0, 0.0]
     monkeypatch.setattr(type(lift), "NEAREST_GAP", 1.0)
     assert lift.scores(ctx, [(0, 2)]) == [1.0]
+
+
+def test_term_scores_do_not_depend_on_the_term_ids():
+    """The same passages read with vocabularies of different histories (other term ids, so the terms two passages
+    share iterate in another order) score the same to the last bit, passage and sentence by sentence."""
+    from tests.text.alignment.synthetic import articles, vocabularies
+
+    a, b = articles(120, seed=4)
+    contexts = [build_context(analyse(a, vocabulary), analyse(b, vocabulary)) for vocabulary in vocabularies()]
+    pairs = [(i, j) for i in range(len(a)) for j in range(len(b))]
+    for name in ("terms", "containment"):
+        fresh, used = (SIGNALS[name].scores(ctx, pairs) for ctx in contexts)
+        assert fresh == used, name
