@@ -62,8 +62,8 @@ def _blocked(ctx: Context, cap: int) -> set[tuple[int, int]]:
     A pair that overlaps substantially shares one of the heaviest terms of its passages, so the
     weight two passages share through those terms ranks the candidates of both sides. Vectorised with
     numpy; the sums and the ties break exactly as the loop they replace (tests/text/alignment/test_candidates.py):
-    each a passage's PREFIX_TERMS heaviest terms (its set's order among equal weights; a passage of at most
-    PREFIX_TERMS terms takes them in its set's order), the weight a pair shares added term by term in that
+    each a passage's PREFIX_TERMS heaviest terms (the later in its text among equal weights; a passage of at most
+    PREFIX_TERMS terms takes them in its text's order), the weight a pair shares added term by term in that
     order, an a passage's best b by that weight (the later proposed among equals: first proposed through
     the earlier term, then the lower b), a b passage's best a (the higher a among equals).
     """

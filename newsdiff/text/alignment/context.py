@@ -81,7 +81,7 @@ class Context:
 
 @dataclass
 class TermArrays:
-    """Both sides' passages' term sets end to end as numpy arrays (each set in its own iteration order).
+    """Both sides' passages' terms end to end as numpy arrays, each passage's in the order its text gives them.
 
     `terms` holds this comparison's term ids in ascending order and `weight` their weights; a side's
     `local` gives each entry's position in `terms`, `owner` its passage, `lengths` each passage's size.
@@ -97,12 +97,18 @@ class TermArrays:
     b_lengths: Any
 
 
-def _flatten(terms: list[frozenset[int]]) -> tuple:
-    """Return the term ids of all passages end to end (each set in its iteration order) and each passage's count."""
+def _flatten(words: list[dict[int, str]]) -> tuple:
+    """Return the term ids of all passages end to end and each passage's count.
+
+    Each passage's terms come in the order its text first gives them (`Side.words`), not in its term set's
+    iteration order: term ids are interned process-wide in the order words are first met, so a set of them
+    iterates in an order that depends on what the process read before. Every sum and tie-break that reads these
+    arrays (passage totals, blocking's prefix terms) then depends on the comparison's two accounts alone.
+    """
     import numpy as np
 
-    lengths = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
-    flat = np.fromiter(itertools.chain.from_iterable(terms), dtype=np.int64, count=int(lengths.sum()))
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    flat = np.fromiter(itertools.chain.from_iterable(words), dtype=np.int64, count=int(lengths.sum()))
     return flat, lengths
 
 
@@ -131,8 +137,8 @@ def _arrays(a: Side, b: Side) -> tuple:
     those terms, and the function that gives the positions."""
     import numpy as np
 
-    flat_a, len_a = _flatten(a.terms)
-    flat_b, len_b = _flatten(b.terms)
+    flat_a, len_a = _flatten(a.words)
+    flat_b, len_b = _flatten(b.words)
     terms, locate = _index(np.concatenate([flat_a, flat_b]))
     return len_a, len_b, terms, locate(flat_a), locate(flat_b), locate
 
@@ -183,8 +189,8 @@ def _weights(a: Side, b: Side, terms, local, locate) -> Any:
 def build_context(a: Side, b: Side, scorer: Any = None) -> Context:
     """Weigh the terms and total each passage's weight once.
 
-    With numpy: a passage's total is added term by term in its set's order (`numpy.bincount`), as
-    `sum()` adds them, so the totals are the same to the last bit.
+    With numpy: a passage's total is added term by term in the order its text gives them (`numpy.bincount`, as
+    `sum()` over `Side.words` adds them), whatever ids its terms have.
     """
     import numpy as np
 

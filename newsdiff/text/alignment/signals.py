@@ -18,6 +18,7 @@ scorer) means registering it here and giving it a weight there; nothing else cha
 
 from __future__ import annotations
 
+from math import fsum
 from typing import Protocol, Sequence
 
 from rapidfuzz import fuzz, process
@@ -41,12 +42,16 @@ def _units(side, k: int, norm: float, weight: dict[int, float]) -> list[tuple[fr
     """The passage and, when it has several, each of its sentences, with their weights."""
     units = [(side.terms[k], norm)]
     for ts in side.sentence_terms[k]:
-        units.append((ts, sum(weight[t] for t in ts)))
+        units.append((ts, fsum(map(weight.__getitem__, ts))))
     return units
 
 
 class TermOverlap:
-    """Weighted Dice overlap (and containment) of term sets, best over sentence pairs."""
+    """Weighted Dice overlap (and containment) of term sets, best over sentence pairs.
+
+    The weight two sets share is added with `math.fsum` (exactly rounded, so the same whatever order the set
+    iterates in: term ids, and so a set's order, depend on what the process read before), as fast as `sum`.
+    """
 
     def __init__(self, name: str, containment: bool = False) -> None:
         self.name = name
@@ -58,7 +63,7 @@ class TermOverlap:
         shared = x & y
         if not shared:
             return 0.0
-        w = sum(weight[t] for t in shared)
+        w = fsum(map(weight.__getitem__, shared))
         return w / min(nx, ny) if self.containment else 2 * w / (nx + ny)
 
     def scores(self, ctx: Context, pairs: Pairs) -> list[float]:
@@ -79,7 +84,7 @@ class TermOverlap:
             if nx and ny:
                 shared = a_terms[i] & b_terms[j]
                 if shared:
-                    w = sum(map(get, shared))
+                    w = fsum(map(get, shared))
                     best = w / min(nx, ny) if containment else 2 * w / (nx + ny)
             if a_sentences[i] or b_sentences[j]:
                 xs = units_a.get(i)

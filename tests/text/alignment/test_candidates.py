@@ -44,8 +44,8 @@ def _blocked_loop(ctx, cap):
     weight = ctx.weight
     postings = candidates._postings(ctx.b.terms, cap)
     out, by_b = set(), defaultdict(list)
-    for k, ts in enumerate(ctx.a.terms):
-        rare = ts if len(ts) <= candidates.PREFIX_TERMS else sorted(ts, key=weight.__getitem__)[-candidates.PREFIX_TERMS:]
+    for k, ts in enumerate(ctx.a.words):  # each passage's terms in its text's order, not its set's
+        rare = list(ts) if len(ts) <= candidates.PREFIX_TERMS else sorted(ts, key=weight.__getitem__)[-candidates.PREFIX_TERMS:]
         acc = defaultdict(float)
         for t in rare:
             for other_k in postings.get(t, ()):
@@ -72,7 +72,8 @@ def test_vectorised_blocking_breaks_ties_as_the_loop_does():
         weight = {t: rng.choice((0.1, 0.3, 0.3, 0.7, 1.0, 1.0 / 3)) for t in vocabulary}
 
         def side(n):
-            return Side(terms=[frozenset(rng.sample(vocabulary, rng.randint(1, 9))) for _ in range(n)])
+            words = [dict.fromkeys(rng.sample(vocabulary, rng.randint(1, 9)), "w") for _ in range(n)]
+            return Side(terms=[frozenset(ws) for ws in words], words=words)
 
         ctx = Context(side(rng.randint(1, 120)), side(rng.randint(1, 120)), weight, [], [])
         cap = rng.choice((3, 10, 1000))

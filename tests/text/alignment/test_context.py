@@ -42,8 +42,8 @@ def _texts(rng, n):
 
 @pytest.mark.parametrize("dense", [context.DENSE_TERM_IDS, 0])
 def test_weights_and_totals_are_the_loops_to_the_last_bit(monkeypatch, dense):
-    """IDF x rarity per term and each passage's total weight, exactly as the plain loops compute them
-    (term ids located through a table or, past DENSE_TERM_IDS, by search)."""
+    """IDF x rarity per term and each passage's total weight (its terms in its text's order), exactly as the plain
+    loops compute them (term ids located through a table or, past DENSE_TERM_IDS, by search)."""
     monkeypatch.setattr(context, "DENSE_TERM_IDS", dense)
     rng = random.Random(5)
     for n_a, n_b in ((1, 1), (2, 3), (40, 7), (200, 150)):
@@ -51,8 +51,9 @@ def test_weights_and_totals_are_the_loops_to_the_last_bit(monkeypatch, dense):
         ctx = build_context(a, b)
         expected = _weights_loop(a, b)
         assert ctx.weight == expected
-        assert ctx.norm_a == [sum(expected[t] for t in ts) for ts in a.terms]
-        assert ctx.norm_b == [sum(expected[t] for t in ts) for ts in b.terms]
+        # Each total added in the order the passage's text gives its terms (not its set's order: see _flatten).
+        assert ctx.norm_a == [sum(expected[t] for t in words) for words in a.words]
+        assert ctx.norm_b == [sum(expected[t] for t in words) for words in b.words]
         arrays = ctx.arrays()
         assert [frozenset(arrays.terms[arrays.a_local[arrays.a_owner == k]].tolist()) for k in range(n_a)] == a.terms
 
