@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
+from math import fsum
 from typing import Callable
 
 from newsdiff.text.alignment.context import Context
@@ -88,8 +89,8 @@ def adds_to_best(ctx: Context, i: int, j: int, shared: frozenset[int], row: dict
         return True
     rival_terms = ctx.a.terms[rival[0]] if is_row else ctx.b.terms[rival[1]]
     weight = ctx.weight
-    total = sum(weight[t] for t in shared)
-    return total > 0 and sum(weight[t] for t in shared - rival_terms) >= NEW_SHARE * total
+    total = fsum(map(weight.__getitem__, shared))  # exactly rounded: the same whatever order the set iterates in
+    return total > 0 and fsum(map(weight.__getitem__, shared - rival_terms)) >= NEW_SHARE * total
 
 
 def speaker_only(shared: frozenset[int], quoted_a: frozenset[int], quoted_b: frozenset[int]) -> bool:
@@ -150,7 +151,8 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
         shared = ctx.a.terms[i] & ctx.b.terms[j]
         # A shared number counts half: a name and a number in common is not a correspondence.
         words = len(shared) - 0.5 * len(shared & numbers)
-        enough = (i, j) in vouched or (words >= MIN_SHARED_TERMS and sum(weight[t] for t in shared) >= MIN_SHARED_WEIGHT)
+        enough = (i, j) in vouched or (words >= MIN_SHARED_TERMS
+                                       and fsum(map(weight.__getitem__, shared)) >= MIN_SHARED_WEIGHT)
         needed = bar.mutual if is_row and is_col else bar.one_sided
         if enough and s >= needed:
             if not (is_row and is_col or adds_to_best(ctx, i, j, shared, row, col, is_row, cosines)):

@@ -6,6 +6,8 @@ adds the words that made the link (the rarest shared words).
 
 from __future__ import annotations
 
+from math import fsum
+
 from newsdiff.text.alignment.calibrate import CUE_FLOOR, MIN_SHARED_TERMS, MIN_SHARED_WEIGHT, best_partners
 from newsdiff.text.alignment.context import Context
 from newsdiff.text.alignment.terms import VOCABULARY
@@ -69,7 +71,7 @@ def nearest_cue_links(ctx: Context, scores: dict[tuple[int, int], float], chosen
             continue
         shared = ctx.a.terms[i] & ctx.b.terms[j]
         if len(shared) - 0.5 * len(shared & numbers) < MIN_SHARED_TERMS \
-                or sum(ctx.weight[t] for t in shared) < MIN_SHARED_WEIGHT:
+                or fsum(map(ctx.weight.__getitem__, shared)) < MIN_SHARED_WEIGHT:
             continue
         a, b, language = ctx.a.texts[i], ctx.b.texts[j], ctx.a.language
         if differ_about_one_subject(a, b, language) and number_reasons(a, b, language):

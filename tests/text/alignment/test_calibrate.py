@@ -118,3 +118,23 @@ def test_two_quotations_that_share_only_the_speaker_do_not_link():
     scores = {(0, 0): 0.7, (0, 1): 0.6, (1, 2): 0.05, (2, 2): 0.04}
     assert calibrate.select(ctx, scores, set()) == [(0, 1)]
     assert calibrate.select(ctx, scores, {(0, 0)}) == [(0, 0), (0, 1)]
+
+
+def test_what_a_pair_adds_to_the_best_pair_does_not_depend_on_the_term_ids():
+    """Weights are added whatever order a set of term ids iterates in (ids depend on what the process read before):
+    a pair whose new terms weigh exactly NEW_SHARE of what it shares (here four times their sum, with tied
+    weights as short comparisons have them) adds to the best pair under any ids."""
+    from math import log
+
+    from newsdiff.text.alignment.context import Context
+    from newsdiff.text.alignment.terms import Side
+
+    w1, w2 = log(41) * 0.5, log(41 / 3) * 0.5
+    weights = [w1, w1, w2, 2 * w2, w2, 2 * w1]  # terms 0 and 4 are the pair's own: w1 + w2, a quarter of the total
+    answers = set()
+    for ids in ([0, 1, 2, 3, 4, 5], [890473, 371614, 426550, 843738, 822855, 384419]):
+        every, rival = frozenset(ids), frozenset(ids[k] for k in (1, 2, 3, 5))
+        ctx = Context(Side(terms=[every, rival]), Side(terms=[every]), dict(zip(ids, weights)), [], [])
+        # (0, 0) is a0's best pair; b0's best is a1, which shares everything but terms 0 and 4.
+        answers.add(calibrate.adds_to_best(ctx, 0, 0, every, {0: (0.4, 0)}, {0: (0.5, 1)}, is_row=True))
+    assert answers == {True}
