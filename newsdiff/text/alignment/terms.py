@@ -3,6 +3,11 @@
 Each alignable passage is analysed once: its sentences (a passage of several sentences is scored
 sentence by sentence), the term ids of each sentence and of the whole passage. Term ids are small
 ints interned in a process-wide vocabulary, so the scoring loops work on ints, not strings.
+Ids are given in the order the process first meets words, so the same passage has other ids (and a set of
+them iterates in another order) depending on what the process read before: nothing that decides a result may
+follow the ids or a set's order. Weights are summed in a passage's text order (`Side.words`, a dict in the
+order its text gives the terms) or with `math.fsum`, and ties break by passage index or text position
+(tests/text/alignment/test_engine.py).
 A term's rarity in the language comes from wordfreq (its Zipf frequency: "the" 7.7, "government"
 5.5, "fentanyl" 2.9, a name it does not know 0), so a word common in English weighs little even
 in a short comparison where in-comparison IDF cannot tell.
@@ -193,8 +198,8 @@ class Side:
 
     indices: list[int] = field(default_factory=list)  # position of each passage in the account
     texts: list[str] = field(default_factory=list)
-    terms: list[frozenset[int]] = field(default_factory=list)  # the whole passage
-    words: list[dict[int, str]] = field(default_factory=list)  # term -> first word as folded
+    terms: list[frozenset[int]] = field(default_factory=list)  # the whole passage (iterates in an order of ids)
+    words: list[dict[int, str]] = field(default_factory=list)  # term -> first word as folded, in text order
     content: list[str] = field(default_factory=list)  # the content words, folded, space-separated
     # Only for multi-sentence passages; a one-sentence passage has NO_SENTENCES in both.
     sentence_texts: list[Sequence[str]] = field(default_factory=list)
