@@ -12,7 +12,9 @@ A mutual best pair carrying a conflict cue needs only CUE_FLOOR. A link also nee
 shared terms (a number counts half) carrying MIN_SHARED_WEIGHT, unless one side holds the other's
 sentence verbatim (a four-word quoted question has one content word). A pair best on one side only must add
 to the other passage's own best pair (NEW_SHARE), so a lead sentence that names the place and the company
-does not collect every later sentence that names them. No pair links (whatever its score, unless verbatim) when
+does not collect every later sentence that names them. When the sentence model finds the two accounts barely related
+as wholes (their mean embeddings' cosine under RELATED_COSINE: different events), a pair linked by the bars or a cue
+needs UNRELATED_BAR, since the relative bar of such a comparison falls to the floor and its weak pairs link. No pair links (whatever its score, unless verbatim) when
 one passage is mostly a quotation and they share none of its quoted words: they share only who spoke.
 
 Measured on the dev halves (bench/align_quality.py): without the ceilings, link recall on the dev
@@ -57,6 +59,15 @@ TINY_LINK = 0.3  # what a mutual best pair needs when there is too little to cal
 # 0.882 / 0.912 / 0.912 / 0.912; ECB+ dev recall 0.723 / 0.722 / 0.718 / 0.718 / 0.715, precision 0.928 / 0.934 /
 # 0.934 / 0.934 / 0.933, uniques 0.592 / 0.626 / 0.626 / 0.626 / 0.626.
 NEW_SHARE = 0.25
+# Two accounts the model finds barely related as wholes (`Context.document_cosine` under RELATED_COSINE) are most
+# likely about different events: there a pair linked by the bars or a cue (not vouched for by the model) needs
+# UNRELATED_BAR. Dev halves (bench/align_quality.py --dev; the model's document cosine is 0.86 or more on every
+# hand-written pair, a median 0.88 on ECB+ same-event pairs, 0.83 on different-event ones), RELATED_COSINE /
+# UNRELATED_BAR 0.75 / 0.32, 0.8 / 0.32, 0.8 / 0.36, 0.85 / 0.32: ECB+ dev recall 0.718 / 0.718 / 0.709 / 0.710,
+# uniques 0.633 / 0.633 / 0.646 / 0.639; different events uniques 0.692 / 0.710 / 0.728 / 0.731, links 214 / 208
+# / 202 / 196 (no rule: 0.718, 0.626; 0.665, 225); snippet golds and the s18 set unchanged.
+RELATED_COSINE = 0.8
+UNRELATED_BAR = 0.32
 
 
 @dataclass(frozen=True)
@@ -119,7 +130,8 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
            calibration: dict[tuple[int, int], float] | None = None,
            has_schedule_cue: Callable[[int, int], bool] | None = None,
            why: dict[tuple[int, int], str] | None = None,
-           cosines: dict[tuple[int, int], float] | None = None) -> list[tuple[int, int]]:
+           cosines: dict[tuple[int, int], float] | None = None,
+           relatedness: float | None = None) -> list[tuple[int, int]]:
     """Choose the pairs to link.
 
     A mutual best pair under its bar but at or above CUE_FLOOR still links when `has_cue(i, j)` says
@@ -128,6 +140,8 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
     else). A pair in `vouched` (the sentence-embedding model finds it close: a paraphrase, a
     translation) needs no shared terms. The bars come from `calibration` when given (the lexical scores,
     so a bonus the model adds to a few pairs does not raise the bar for all of them), else from `scores`.
+    `relatedness`, when given, is the model's document cosine: under RELATED_COSINE a pair chosen by the bars or
+    a cue and not in `vouched` needs UNRELATED_BAR.
     `why`, when given, receives the rule that chose each pair (for bench/align_errors.py): "always",
     "verbatim", "mutual", "row" / "col" (best of its a / b passage only), "cue", "schedule".
     """
@@ -137,6 +151,7 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
     numbers = VOCABULARY.numbers
     chosen = []
     rule = ""
+    unrelated = relatedness is not None and relatedness < RELATED_COSINE
     quoted_a, quoted_b = ctx.a.quoted, ctx.b.quoted
     for (i, j), s in scores.items():
         if (i, j) in verbatim or s >= ALWAYS and not (
@@ -165,6 +180,8 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
             rule = "schedule"
         else:
             continue
+        if unrelated and rule != "schedule" and s < UNRELATED_BAR and (i, j) not in vouched:
+            continue  # two accounts of different events: the bar fell to the floor, where unrelated pairs reach
         if speaker_only(shared, quoted_a[i], quoted_b[j]):
             continue
         chosen.append((i, j))

@@ -28,6 +28,7 @@ class Context:
     _vectors: Any = None
     _cosine_level: float | None = None
     _cosine_best: Any = None
+    _document_cosine: float | None = None
     _arrays: "TermArrays | None" = None
 
     def arrays(self) -> "TermArrays":
@@ -56,6 +57,22 @@ class Context:
                 rb = np.linspace(0, len(vb) - 1, min(len(vb), LEVEL_SAMPLE)).astype(int)
                 self._cosine_level = float(np.median(va[ra] @ vb[rb].T))
         return self._cosine_level
+
+    def document_cosine(self) -> float:
+        """The cosine of the two sides' mean passage embeddings: how closely the two accounts are about the same
+        thing as wholes (a long account's many unmatched passages pull its mean less than its share of pairs would
+        pull the median), computed once; needs a scorer."""
+        if self._document_cosine is None:
+            import numpy as np
+
+            va, vb = self.vectors()
+            self._document_cosine = 0.0
+            if len(va) and len(vb):
+                ma, mb = va.mean(axis=0, dtype=np.float64), vb.mean(axis=0, dtype=np.float64)
+                norms = float(np.linalg.norm(ma) * np.linalg.norm(mb))
+                if norms > 0:
+                    self._document_cosine = float(ma @ mb) / norms
+        return self._document_cosine
 
     def cosine_best(self) -> tuple:
         """Each passage's highest cosine with any passage of the other side (side a's, side b's), computed once."""

@@ -115,7 +115,8 @@ def align(a: Sequence[PassageLike], b: Sequence[PassageLike], *, language_a: str
     else:
         vouched = set()
     chosen = select(ctx, scores, verbatim, lambda i, j: has_cue(ctx, i, j), vouched, calibration,
-                    lambda i, j: has_schedule_cue(ctx, i, j), cosines=cosines)
+                    lambda i, j: has_schedule_cue(ctx, i, j), cosines=cosines,
+                    relatedness=ctx.document_cosine() if scorer is not None and not ctx.cross_language else None)
     # The model's mutual nearest pairs that differ in a quantity about a shared subject (labels.nearest_cue_links).
     by_cue = set(nearest_cue_links(ctx, scores, chosen, nearest))
     links = []

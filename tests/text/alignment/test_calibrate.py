@@ -138,3 +138,16 @@ def test_what_a_pair_adds_to_the_best_pair_does_not_depend_on_the_term_ids():
         # (0, 0) is a0's best pair; b0's best is a1, which shares everything but terms 0 and 4.
         answers.add(calibrate.adds_to_best(ctx, 0, 0, every, {0: (0.4, 0)}, {0: (0.5, 1)}, is_row=True))
     assert answers == {True}
+
+
+def test_accounts_the_model_finds_unrelated_need_the_higher_bar():
+    """Under RELATED_COSINE a mutual best pair or a cue pair under UNRELATED_BAR does not link; above it, or
+    vouched for by the model, it does; related accounts keep the usual bars."""
+    ctx = _shared_ctx(3)
+    scores = {(0, 0): calibrate.UNRELATED_BAR + 0.01, (1, 1): calibrate.UNRELATED_BAR - 0.01, (2, 2): 0.2}
+    cue = lambda i, j: (i, j) == (2, 2)  # noqa: E731
+    related, unrelated = calibrate.RELATED_COSINE + 0.05, calibrate.RELATED_COSINE - 0.05
+    assert calibrate.select(ctx, scores, set(), cue, relatedness=related) == [(0, 0), (1, 1), (2, 2)]
+    assert calibrate.select(ctx, scores, set(), cue) == [(0, 0), (1, 1), (2, 2)]
+    assert calibrate.select(ctx, scores, set(), cue, relatedness=unrelated) == [(0, 0)]
+    assert calibrate.select(ctx, scores, set(), cue, vouched={(1, 1)}, relatedness=unrelated) == [(0, 0), (1, 1)]
