@@ -62,6 +62,15 @@ ABBREVIATIONS = frozenset(
 # Items of a list run together on one line ("1) first 2) second") end without punctuation: pysbd's job.
 INLINE_LIST_ITEM = re.compile(r"(?:^|\s)\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,5})\)\s")
 CLEAR_END, NOT_AN_END, AMBIGUOUS = "end", "not", "ambiguous"
+# A clock time goes on with its day, date or time zone ("at 9:40 p.m. Friday", "4:08 p.m. ET", "7:15 a.m. Dec. 7",
+# as news agencies write them); pysbd ends a sentence after "a.m." / "p.m." before any capital, so those of
+# its ends are dropped. Before anything else ("at 6 P.M. Mr. Smith then went") the time still ends a sentence.
+CLOCK_SUFFIX = re.compile(r"(?<![^\W\d_])[aApP]\.\s?[mM]\.$")
+TIME_GOES_ON = re.compile(
+    r"\s+(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|[ECMP][SD]?T|[AH][SD]T|GMT|UTC|BST|CES?T|IST|JST)(?![^\W\d_])"
+)
 
 
 _local = threading.local()
@@ -180,9 +189,15 @@ def _ambiguous_ends(paragraph: str, start: int, end: int, budget: list[int], lan
             found = _pysbd_ends(chunk, language)
         else:
             found = _simple_ends(chunk)
-        ends.extend(start + chunk_start + cut for cut in found)
+        ends.extend(start + chunk_start + cut for cut in found if not _time_goes_on(chunk, cut))
         ends.append(start + chunk_end)
     return ends
+
+
+def _time_goes_on(chunk: str, cut: int) -> bool:
+    """Tell whether chunk[:cut] ends with a clock time's "a.m." / "p.m." that its day, date or zone follows."""
+    end = _strip_bounds(chunk, 0, cut)[1]  # pysbd's sentence keeps the space after it
+    return bool(CLOCK_SUFFIX.search(chunk, max(0, end - 6), end) and TIME_GOES_ON.match(chunk, end))
 
 
 def _chunk_bounds(paragraph: str, limit: int) -> list[tuple[int, int]]:

@@ -329,6 +329,24 @@ def test_rules_decide_clear_ends_and_pysbd_sees_only_ambiguous_stretches(monkeyp
     assert [chunk.strip() for chunk in seen] == ["Then Mr. Smith left the room."]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The fire started about 9:40 p.m. Friday in the hall. Nobody was hurt.",
+     ["The fire started about 9:40 p.m. Friday in the hall.", "Nobody was hurt."]),
+    ("Updated 4:08 p.m. ET Monday. Talks resume.", ["Updated 4:08 p.m. ET Monday.", "Talks resume."]),
+    ("He was seen at 7:15 a.m. Dec. 7 near the border. Police came.",
+     ["He was seen at 7:15 a.m. Dec. 7 near the border.", "Police came."]),
+    ("The vote opens at 8 A.M. GMT and closes late. Turnout was high.",
+     ["The vote opens at 8 A.M. GMT and closes late.", "Turnout was high."]),
+    # Before any other capital the time still ends the sentence (Golden Rule 18).
+    ("He left the bank at 6 P.M. Mr. Smith then went to the store.",
+     ["He left the bank at 6 P.M.", "Mr. Smith then went to the store."]),
+    ("The polls closed at 8 p.m. Mayors gathered later.", ["The polls closed at 8 p.m.", "Mayors gathered later."]),
+])
+def test_a_clock_time_goes_on_with_its_day_date_or_time_zone(text, expected):
+    """After "a.m." / "p.m." a weekday, a month or a time zone continues the sentence; another capital starts one."""
+    assert [s.text for s in segment(text)] == expected
+
+
 def test_spanish_sentences_follow_spanish_rules():
     """Titles before a name do not end a Spanish sentence; inverted question marks open one."""
     text = "El Sr. García llegó el viernes. ¿Por qué? Luego habló la Dra. Pérez con el Lic. Gómez."
