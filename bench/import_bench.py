@@ -84,10 +84,10 @@ def ecb_articles() -> tuple[list[str], list[str]]:
 # (a line break, a block in the HTML). So a paragraph ends after every line without closing punctuation.
 LINE_END = re.compile(r"""[.!?…]+["'”’»)\]]*$""")
 # One artefact of ECB+'s re-joined tokens is repaired in the gold itself, before any splitter sees it: a
-# straight closing quote after the sentence's last punctuation kept its space ('happen. "'); at the end of a
-# line it can only close, so it is attached ('happen."'). Other artefacts are left alone (see
-# bench/segment_errors.py, which lists them apart).
-SPACED_CLOSING_QUOTE = re.compile(r"""([.!?…,]) (["'])$""")
+# closing quote after a sentence's last punctuation kept its space ('happen. "', 'Sunday. ” DeGeneres'). A
+# straight one at the end of a line and a curly one anywhere can only close, so they are attached
+# ('happen."'). Other artefacts are left alone (bench/segment_errors.py lists them apart).
+SPACED_CLOSING_QUOTE = re.compile(r"""([.!?…,]) (?:(["'])$|([”’])(?=\s|$))""")
 
 
 def bench_paragraphs(article: str, one_paragraph: bool = False) -> list[list[str]]:
@@ -97,7 +97,7 @@ def bench_paragraphs(article: str, one_paragraph: bool = False) -> list[list[str
         return [gold]
     paragraphs: list[list[str]] = [[]]
     for line in gold:
-        line = SPACED_CLOSING_QUOTE.sub(r"\1\2", line)
+        line = SPACED_CLOSING_QUOTE.sub(lambda match: match.group(1) + (match.group(2) or match.group(3)), line)
         paragraphs[-1].append(line)
         if not LINE_END.search(line):
             paragraphs.append([])

@@ -23,7 +23,9 @@ import import_bench  # noqa: E402
 from newsdiff.text import segment as seg  # noqa: E402
 
 FINAL = re.compile(r"""[.!?…]+["'”’»)\]]*$""")
-ARTEFACT = re.compile(r"""\s[.,;:!?'’]|''|``|\s'[sS]\b|\w-\w+-\w""")
+# Spaced punctuation and PTB quotes, "€" read as "?" before an amount ("an? 110 billion"), ".357" and "TMZ.com"
+# cut into two tokens ("a. 357", "TMZ. com"), an opening quote left at a line's end.
+ARTEFACT = re.compile(r"""\s[.,;:!?'’”]|''|``|\s'[sS]\b|\w\?\s\d|\b\w\.\s\d|\.\s(?:com|org|gov|net)\b|[“"]$""")
 QUOTE = re.compile(r"""["“”‘’«»]|'(?=\s|$)|(?<=\s)'""")
 
 
