@@ -62,6 +62,7 @@ ABBREVIATIONS = frozenset(
 # Items of a list run together on one line ("1) first 2) second") end without punctuation: pysbd's job.
 INLINE_LIST_ITEM = re.compile(r"(?:^|\s)\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,5})\)\s")
 CLEAR_END, NOT_AN_END, AMBIGUOUS = "end", "not", "ambiguous"
+CLOSING_MARKS = re.compile(r"""["'”’»)\]]+(?=\s|$)""")
 # A clock time goes on with its day, date or time zone ("at 9:40 p.m. Friday", "4:08 p.m. ET", "7:15 a.m. Dec. 7",
 # as news agencies write them); pysbd ends a sentence after "a.m." / "p.m." before any capital, so those of
 # its ends are dropped. Before anything else ("at 6 P.M. Mr. Smith then went") the time still ends a sentence.
@@ -239,7 +240,17 @@ def _pysbd_ends(chunk: str, language: str = "en") -> list[int]:
         if end > cursor:
             ends.append(end)
             cursor = end
-    return ends
+    return sorted({_past_closing_marks(chunk, end) for end in ends})
+
+
+def _past_closing_marks(chunk: str, end: int) -> int:
+    """Move a sentence end that falls between its final punctuation and the quote mark or bracket glued to it
+    ('people.|" Professor ...') past that mark: pysbd does so when it pairs a document's straight quotes out of
+    step (one left unclosed earlier), taking a closing quote for the opening of the next sentence."""
+    stripped = _strip_bounds(chunk, 0, end)[1]
+    if stripped and chunk[stripped - 1] in ".!?…" and (closing := CLOSING_MARKS.match(chunk, stripped)):
+        return closing.end()
+    return end
 
 
 def _simple_ends(chunk: str) -> list[int]:

@@ -347,6 +347,14 @@ def test_a_clock_time_goes_on_with_its_day_date_or_time_zone(text, expected):
     assert [s.text for s in segment(text)] == expected
 
 
+def test_a_quote_mark_glued_to_the_final_punctuation_stays_with_its_sentence():
+    """When quotes are left unclosed, pysbd pairs them out of step and starts the next sentence with the closing
+    quote ('... people.' / '" Professor ...'); the mark stays with the sentence it closes."""
+    text = 'Mr. Lee said "we will go. "It was empty." Professor Smith left. Dr. Jones stayed.'
+    assert [s.text for s in segment(text)] == [
+        'Mr. Lee said "we will go. "It was empty."', "Professor Smith left.", "Dr. Jones stayed."]
+
+
 def test_spanish_sentences_follow_spanish_rules():
     """Titles before a name do not end a Spanish sentence; inverted question marks open one."""
     text = "El Sr. García llegó el viernes. ¿Por qué? Luego habló la Dra. Pérez con el Lic. Gómez."
