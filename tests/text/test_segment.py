@@ -355,6 +355,16 @@ def test_a_quote_mark_glued_to_the_final_punctuation_stays_with_its_sentence():
         'Mr. Lee said "we will go. "It was empty."', "Professor Smith left.", "Dr. Jones stayed."]
 
 
+def test_a_curly_quotation_holds_no_second_opening_mark():
+    """A quotation runs from “ to the first ” and holds no other “: a mark typed the wrong way round (“said)
+    opens nothing, so the sentences before the next quotation are not kept in one; a quotation stays whole."""
+    text = "We will keep going, “said Stefanski. “I feel we were not executing. But we will.” He left."
+    assert [s.text for s in segment(text)] == [
+        "We will keep going, “said Stefanski.", "“I feel we were not executing. But we will.”", "He left."]
+    assert [s.text for s in segment("“It was offside. No complaints,” Osei said. Mr. Lee agreed.")] == [
+        "“It was offside. No complaints,” Osei said.", "Mr. Lee agreed."]
+
+
 def test_spanish_sentences_follow_spanish_rules():
     """Titles before a name do not end a Spanish sentence; inverted question marks open one."""
     text = "El Sr. García llegó el viernes. ¿Por qué? Luego habló la Dra. Pérez con el Lic. Gómez."
