@@ -92,21 +92,29 @@ def _segmenter(language: str = "en"):
         if getattr(re, "_MAXCACHE", REGEX_CACHE) < REGEX_CACHE:  # CPython's own cache size (see REGEX_CACHE)
             re._MAXCACHE = REGEX_CACHE
         segmenter = segmenters[language] = pysbd.Segmenter(language=language, clean=False, char_span=True)
-        segmenter.language_module = _with_quotation_rule(segmenter.language_module)
+        segmenter.language_module = _with_quotation_rules(segmenter.language_module)
     return segmenter
 
 
 @functools.cache
-def _with_quotation_rule(language_module: type) -> type:
-    """pysbd's rules for a language, but a curly quotation ends at the first closing mark and holds no opening
-    one: pysbd's own pattern runs from an opening “ to any later ”, so one mark typed the wrong way round
-    (', “said Stefanski. “I feel ...”') kept every sentence up to the next closing mark in one."""
+def _with_quotation_rules(language_module: type) -> type:
+    """pysbd's rules for a language, with two fixes for quotations.
+
+    A curly quotation ends at the first closing mark and holds no opening one: pysbd's own pattern runs from an
+    opening “ to any later ”, so one mark typed the wrong way round (', “said Stefanski. “I feel ...”') kept
+    every sentence up to the next closing mark in one."""
     from pysbd.between_punctuation import BetweenPunctuation
 
     class Quotations(BetweenPunctuation):
         BETWEEN_QUOTE_SLANTED_REGEX_2 = r"“[^“”]*”"
 
-    return type(language_module.__name__, (language_module,), {"BetweenPunctuation": Quotations})
+    return type(language_module.__name__, (language_module,), {
+        "BetweenPunctuation": Quotations,
+        # A quotation that ends a sentence ends it before a capital, and before the next quotation too
+        # ('... this time.” “People are asked ...'): pysbd's patterns only knew the capital.
+        "QUOTATION_AT_END_OF_SENTENCE_REGEX": r"[!?\.-][\"\'“”]\s{1}[\"\'“‘]?[A-Z]",
+        "SPLIT_SPACE_QUOTATION_AT_END_OF_SENTENCE_REGEX": r"(?<=[!?\.-][\"\'“”])\s{1}(?=[\"\'“‘]?[A-Z])",
+    })
 
 
 @functools.cache

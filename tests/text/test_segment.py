@@ -365,6 +365,16 @@ def test_a_curly_quotation_holds_no_second_opening_mark():
         "“It was offside. No complaints,” Osei said.", "Mr. Lee agreed."]
 
 
+def test_a_quotation_ending_a_sentence_ends_it_before_the_next_quotation():
+    """A closing quote, a space and an opening quote end a sentence, as a closing quote before a capital does
+    (here pysbd decides: a quotation opened and never closed, as in a quote of several paragraphs, precedes)."""
+    text = ("Police said: “Crews were called at 8.49pm. “Around 10 pumps are at the scene and nobody is hurt.”"
+            " “People are asked to avoid the area.” Police left.")
+    assert [s.text for s in segment(text)] == [
+        "Police said: “Crews were called at 8.49pm.", "“Around 10 pumps are at the scene and nobody is hurt.”",
+        "“People are asked to avoid the area.”", "Police left."]
+
+
 def test_spanish_sentences_follow_spanish_rules():
     """Titles before a name do not end a Spanish sentence; inverted question marks open one."""
     text = "El Sr. García llegó el viernes. ¿Por qué? Luego habló la Dra. Pérez con el Lic. Gómez."
