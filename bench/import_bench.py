@@ -210,7 +210,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument(
-        "--one-paragraph", action="store_true", help="join each ECB+ article into one paragraph (the bench before session 19)"
+        "--one-paragraph", action="store_true",
+        help="join each ECB+ article into one paragraph (the bench before session 19)",
     )
     parser.add_argument("--startup-only", action="store_true", help="only the start-up figures (part 3)")
     args = parser.parse_args()
@@ -229,7 +230,8 @@ def main() -> None:
 
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs\n")
     first_half, second_half = ecb_articles()
-    joined = "articles joined into one paragraph each" if args.one_paragraph else "a paragraph ends after a line without closing punctuation"
+    joined = ("articles joined into one paragraph each" if args.one_paragraph
+              else "a paragraph ends after a line without closing punctuation")
     print(f"Sentence splitting on ECB+ (gold sentences found exactly; {joined})")
     for label, part in (("first half", first_half), ("second half", second_half)):
         scores = quality(part, args.one_paragraph)

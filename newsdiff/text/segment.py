@@ -62,6 +62,7 @@ ABBREVIATIONS = frozenset(
 # Items of a list run together on one line ("1) first 2) second") end without punctuation: pysbd's job.
 INLINE_LIST_ITEM = re.compile(r"(?:^|\s)\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,5})\)\s")
 CLEAR_END, NOT_AN_END, AMBIGUOUS = "end", "not", "ambiguous"
+STRAIGHT_QUOTE = re.compile(r'(?<!\d)"')  # 15" is inches, not a quotation mark (as in _quoted_spans)
 CLOSING_MARKS = re.compile(r"""["'”’»)\]]+(?=\s|$)""")
 # A clock time goes on with its day, date or time zone ("at 9:40 p.m. Friday", "4:08 p.m. ET", "7:15 a.m. Dec. 7",
 # as news agencies write them); pysbd ends a sentence after "a.m." / "p.m." before any capital, so those of
@@ -98,15 +99,19 @@ def _segmenter(language: str = "en"):
 
 @functools.cache
 def _with_quotation_rules(language_module: type) -> type:
-    """pysbd's rules for a language, with two fixes for quotations.
+    """pysbd's rules for a language, with fixes for quotations, whose sentence ends pysbd keeps inside them.
 
     A curly quotation ends at the first closing mark and holds no opening one: pysbd's own pattern runs from an
     opening “ to any later ”, so one mark typed the wrong way round (', “said Stefanski. “I feel ...”') kept
-    every sentence up to the next closing mark in one."""
+    every sentence up to the next closing mark in one. A straight quotation opens where an opening mark can
+    stand (after a space, bracket, dash or colon, before a word) and closes after a word: pysbd paired every
+    two marks, so one inch mark (15") or a mark glued to the wrong word (', "Adgate said') paired all later
+    marks out of step, kept the sentences between two quotations in one and split the quotations."""
     from pysbd.between_punctuation import BetweenPunctuation
 
     class Quotations(BetweenPunctuation):
         BETWEEN_QUOTE_SLANTED_REGEX_2 = r"“[^“”]*”"
+        BETWEEN_DOUBLE_QUOTES_REGEX_2 = r'(?<![^\s(\[{/:—–-])"(?=\S)[^"]*(?<=\S)"'
 
     return type(language_module.__name__, (language_module,), {
         "BetweenPunctuation": Quotations,
@@ -175,7 +180,7 @@ def _sentence_spans(text: str, start: int, end: int, budget: list[int], language
     for match in CANDIDATE.finditer(paragraph) if not ambiguous else ():
         piece = paragraph[seen : match.end()]
         seen = match.end()
-        quotes[0] += piece.count('"')
+        quotes[0] += len(STRAIGHT_QUOTE.findall(paragraph, seen - len(piece), seen))
         quotes[1] += piece.count("“")
         quotes[2] += piece.count("”")
         in_quotation = quotes[0] % 2 == 1 or quotes[1] > quotes[2]

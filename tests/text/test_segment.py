@@ -348,11 +348,23 @@ def test_a_clock_time_goes_on_with_its_day_date_or_time_zone(text, expected):
 
 
 def test_a_quote_mark_glued_to_the_final_punctuation_stays_with_its_sentence():
-    """When quotes are left unclosed, pysbd pairs them out of step and starts the next sentence with the closing
-    quote ('... people.' / '" Professor ...'); the mark stays with the sentence it closes."""
-    text = 'Mr. Lee said "we will go. "It was empty." Professor Smith left. Dr. Jones stayed.'
+    """When quote marks do not pair up (here a straight opening, a curly closing), pysbd can start the next
+    sentence with the closing mark ('... Sunday.' / '” Mr. ...'); the mark stays with the sentence it closes."""
+    text = 'The network said: "We want her back for Oscar Sunday.” Mr. DeGeneres hosted it in 2007. Dr. No agreed.'
     assert [s.text for s in segment(text)] == [
-        'Mr. Lee said "we will go. "It was empty."', "Professor Smith left.", "Dr. Jones stayed."]
+        'The network said: "We want her back for Oscar Sunday.”', "Mr. DeGeneres hosted it in 2007.", "Dr. No agreed."]
+
+
+def test_straight_quotation_marks_pair_by_their_shape():
+    """A straight quotation opens after a space (or bracket, dash, colon) before a word and closes after a word:
+    an inch mark or a mark glued to the wrong word does not throw the pairing out of step for what follows,
+    and a quotation still stays whole."""
+    inches = 'The new 15" screen from Mr. Li is small. "We fixed it. It works now," she said.'
+    assert [s.text for s in segment(inches)] == [
+        'The new 15" screen from Mr. Li is small.', '"We fixed it. It works now," she said.']
+    glued = 'Mr. Lee said "we will go. "It was empty." Professor Smith left. Dr. Jones stayed.'
+    assert [s.text for s in segment(glued)] == [
+        'Mr. Lee said "we will go.', '"It was empty."', "Professor Smith left.", "Dr. Jones stayed."]
 
 
 def test_a_curly_quotation_holds_no_second_opening_mark():
