@@ -141,6 +141,15 @@ def _titles(language: str) -> frozenset[str]:
     return lexicon_for(language).prepositive_titles if language != "en" else frozenset()
 
 
+@functools.cache
+def _attribution(language: str) -> re.Pattern:
+    """A speaker's name (one to three capitalised words) and a reporting verb: what follows a quotation that ends
+    in a question or exclamation mark inside its sentence ("Oh, God!" King recalled.)."""
+    from newsdiff.text.lexicon import lexicon_for
+
+    return re.compile(rf"\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){{1,3}}{lexicon_for(language).reporting_re}\b")
+
+
 def _candidate_kind(chunk: str, match: re.Match, in_quotation: bool = False, language: str = "en") -> str:
     """Tell whether the punctuation matched in chunk clearly ends a sentence, clearly does not, or may.
 
@@ -153,9 +162,12 @@ def _candidate_kind(chunk: str, match: re.Match, in_quotation: bool = False, lan
         return NOT_AN_END  # 3.5, U.S.-Mexico, example.com, "Stop!",
     if LOWER_NEXT.match(chunk, end):
         return NOT_AN_END  # Washington, D.C. went; "Why?" she asked.
+    punctuation = match.group()
+    if punctuation[-1] in "\"'”’»" and ("?" in punctuation or "!" in punctuation):
+        if _attribution(language).match(chunk, end):
+            return NOT_AN_END  # "Is it over?" Mr. Smith asked. (as "Why?" she asked.)
     if in_quotation:
         return AMBIGUOUS  # "It was offside. No complaints," Osei said. (pysbd keeps a quotation whole)
-    punctuation = match.group()
     if "…" in punctuation or ".." in punctuation or not CAPITAL_NEXT.match(chunk, end):
         return AMBIGUOUS
     word_start = max(chunk.rfind(" ", 0, match.start()), chunk.rfind("\t", 0, match.start())) + 1

@@ -387,6 +387,18 @@ def test_a_quotation_ending_a_sentence_ends_it_before_the_next_quotation():
         "“People are asked to avoid the area.”", "Police left."]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("“Is it over?” Police Chief Ng asked. Nobody answered.", ["“Is it over?” Police Chief Ng asked.", "Nobody answered."]),
+    ('He yelled, "Hide, she has a gun!" Vanore said. She ran.', ['He yelled, "Hide, she has a gun!" Vanore said.', "She ran."]),
+    ("“Is it over?” The crowd fell silent.", ["“Is it over?”", "The crowd fell silent."]),
+    ("“We won.” Osei said the team was tired.", ["“We won.”", "Osei said the team was tired."]),
+])
+def test_a_quoted_question_or_exclamation_before_its_speaker_does_not_end_the_sentence(text, expected):
+    """After a quotation ending in "?" or "!", a name and a reporting verb are its attribution (as "Why?" she
+    asked); any other capitalised word, or a quotation ending in a full stop, starts a new sentence."""
+    assert [s.text for s in segment(text)] == expected
+
+
 def test_spanish_sentences_follow_spanish_rules():
     """Titles before a name do not end a Spanish sentence; inverted question marks open one."""
     text = "El Sr. García llegó el viernes. ¿Por qué? Luego habló la Dra. Pérez con el Lic. Gómez."
