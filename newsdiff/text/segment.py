@@ -192,7 +192,8 @@ def _sentence_spans(text: str, start: int, end: int, budget: list[int], language
     for match in CANDIDATE.finditer(paragraph) if not ambiguous else ():
         piece = paragraph[seen : match.end()]
         seen = match.end()
-        quotes[0] += len(STRAIGHT_QUOTE.findall(paragraph, seen - len(piece), seen))
+        if '"' in piece:
+            quotes[0] += len(STRAIGHT_QUOTE.findall(paragraph, seen - len(piece), seen))
         quotes[1] += piece.count("“")
         quotes[2] += piece.count("”")
         in_quotation = quotes[0] % 2 == 1 or quotes[1] > quotes[2]
