@@ -62,6 +62,17 @@ ABBREVIATIONS = frozenset(
 # Items of a list run together on one line ("1) first 2) second") end without punctuation: pysbd's job.
 INLINE_LIST_ITEM = re.compile(r"(?:^|\s)\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,5})\)\s")
 CLEAR_END, NOT_AN_END, AMBIGUOUS = "end", "not", "ambiguous"
+STRAIGHT_QUOTE = re.compile(r'(?<!\d)"')  # 15" is inches, not a quotation mark (as in _quoted_spans)
+CLOSING_MARKS = re.compile(r"""["'”’»)\]]+(?=\s|$)""")
+# A clock time goes on with its day, date or time zone ("at 9:40 p.m. Friday", "4:08 p.m. ET", "7:15 a.m. Dec. 7",
+# as news agencies write them); pysbd ends a sentence after "a.m." / "p.m." before any capital, so those of
+# its ends are dropped. Before anything else ("at 6 P.M. Mr. Smith then went") the time still ends a sentence.
+CLOCK_SUFFIX = re.compile(r"(?<![^\W\d_])[aApP]\.\s?[mM]\.$")
+TIME_GOES_ON = re.compile(
+    r"\s+(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|[ECMP][SD]?T|[AH][SD]T|GMT|UTC|BST|CES?T|IST|JST)(?![^\W\d_])"
+)
 
 
 _local = threading.local()
@@ -82,7 +93,33 @@ def _segmenter(language: str = "en"):
         if getattr(re, "_MAXCACHE", REGEX_CACHE) < REGEX_CACHE:  # CPython's own cache size (see REGEX_CACHE)
             re._MAXCACHE = REGEX_CACHE
         segmenter = segmenters[language] = pysbd.Segmenter(language=language, clean=False, char_span=True)
+        segmenter.language_module = _with_quotation_rules(segmenter.language_module)
     return segmenter
+
+
+@functools.cache
+def _with_quotation_rules(language_module: type) -> type:
+    """pysbd's rules for a language, with fixes for quotations, whose sentence ends pysbd keeps inside them.
+
+    A curly quotation ends at the first closing mark and holds no opening one: pysbd's own pattern runs from an
+    opening “ to any later ”, so one mark typed the wrong way round (', “said Stefanski. “I feel ...”') kept
+    every sentence up to the next closing mark in one. A straight quotation opens where an opening mark can
+    stand (after a space, bracket, dash or colon, before a word) and closes after a word: pysbd paired every
+    two marks, so one inch mark (15") or a mark glued to the wrong word (', "Adgate said') paired all later
+    marks out of step, kept the sentences between two quotations in one and split the quotations."""
+    from pysbd.between_punctuation import BetweenPunctuation
+
+    class Quotations(BetweenPunctuation):
+        BETWEEN_QUOTE_SLANTED_REGEX_2 = r"“[^“”]*”"
+        BETWEEN_DOUBLE_QUOTES_REGEX_2 = r'(?<![^\s(\[{/:—–-])"(?=\S)[^"]*(?<=\S)"'
+
+    return type(language_module.__name__, (language_module,), {
+        "BetweenPunctuation": Quotations,
+        # A quotation that ends a sentence ends it before a capital, and before the next quotation too
+        # ('... this time.” “People are asked ...'): pysbd's patterns only knew the capital.
+        "QUOTATION_AT_END_OF_SENTENCE_REGEX": r"[!?\.-][\"\'“”]\s{1}[\"\'“‘]?[A-Z]",
+        "SPLIT_SPACE_QUOTATION_AT_END_OF_SENTENCE_REGEX": r"(?<=[!?\.-][\"\'“”])\s{1}(?=[\"\'“‘]?[A-Z])",
+    })
 
 
 @functools.cache
@@ -104,6 +141,15 @@ def _titles(language: str) -> frozenset[str]:
     return lexicon_for(language).prepositive_titles if language != "en" else frozenset()
 
 
+@functools.cache
+def _attribution(language: str) -> re.Pattern:
+    """A speaker's name (one to three capitalised words) and a reporting verb: what follows a quotation that ends
+    in a question or exclamation mark inside its sentence ("Oh, God!" King recalled.)."""
+    from newsdiff.text.lexicon import lexicon_for
+
+    return re.compile(rf"\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){{1,3}}{lexicon_for(language).reporting_re}\b")
+
+
 def _candidate_kind(chunk: str, match: re.Match, in_quotation: bool = False, language: str = "en") -> str:
     """Tell whether the punctuation matched in chunk clearly ends a sentence, clearly does not, or may.
 
@@ -116,9 +162,12 @@ def _candidate_kind(chunk: str, match: re.Match, in_quotation: bool = False, lan
         return NOT_AN_END  # 3.5, U.S.-Mexico, example.com, "Stop!",
     if LOWER_NEXT.match(chunk, end):
         return NOT_AN_END  # Washington, D.C. went; "Why?" she asked.
+    punctuation = match.group()
+    if punctuation[-1] in "\"'”’»" and ("?" in punctuation or "!" in punctuation):
+        if _attribution(language).match(chunk, end):
+            return NOT_AN_END  # "Is it over?" Mr. Smith asked. (as "Why?" she asked.)
     if in_quotation:
         return AMBIGUOUS  # "It was offside. No complaints," Osei said. (pysbd keeps a quotation whole)
-    punctuation = match.group()
     if "…" in punctuation or ".." in punctuation or not CAPITAL_NEXT.match(chunk, end):
         return AMBIGUOUS
     word_start = max(chunk.rfind(" ", 0, match.start()), chunk.rfind("\t", 0, match.start())) + 1
@@ -143,7 +192,8 @@ def _sentence_spans(text: str, start: int, end: int, budget: list[int], language
     for match in CANDIDATE.finditer(paragraph) if not ambiguous else ():
         piece = paragraph[seen : match.end()]
         seen = match.end()
-        quotes[0] += piece.count('"')
+        if '"' in piece:
+            quotes[0] += len(STRAIGHT_QUOTE.findall(paragraph, seen - len(piece), seen))
         quotes[1] += piece.count("“")
         quotes[2] += piece.count("”")
         in_quotation = quotes[0] % 2 == 1 or quotes[1] > quotes[2]
@@ -180,9 +230,15 @@ def _ambiguous_ends(paragraph: str, start: int, end: int, budget: list[int], lan
             found = _pysbd_ends(chunk, language)
         else:
             found = _simple_ends(chunk)
-        ends.extend(start + chunk_start + cut for cut in found)
+        ends.extend(start + chunk_start + cut for cut in found if not _time_goes_on(chunk, cut))
         ends.append(start + chunk_end)
     return ends
+
+
+def _time_goes_on(chunk: str, cut: int) -> bool:
+    """Tell whether chunk[:cut] ends with a clock time's "a.m." / "p.m." that its day, date or zone follows."""
+    end = _strip_bounds(chunk, 0, cut)[1]  # pysbd's sentence keeps the space after it
+    return bool(CLOCK_SUFFIX.search(chunk, max(0, end - 6), end) and TIME_GOES_ON.match(chunk, end))
 
 
 def _chunk_bounds(paragraph: str, limit: int) -> list[tuple[int, int]]:
@@ -224,7 +280,17 @@ def _pysbd_ends(chunk: str, language: str = "en") -> list[int]:
         if end > cursor:
             ends.append(end)
             cursor = end
-    return ends
+    return sorted({_past_closing_marks(chunk, end) for end in ends})
+
+
+def _past_closing_marks(chunk: str, end: int) -> int:
+    """Move a sentence end that falls between its final punctuation and the quote mark or bracket glued to it
+    ('people.|" Professor ...') past that mark: pysbd does so when it pairs a document's straight quotes out of
+    step (one left unclosed earlier), taking a closing quote for the opening of the next sentence."""
+    stripped = _strip_bounds(chunk, 0, end)[1]
+    if stripped and chunk[stripped - 1] in ".!?…" and (closing := CLOSING_MARKS.match(chunk, stripped)):
+        return closing.end()
+    return end
 
 
 def _simple_ends(chunk: str) -> list[int]:

@@ -329,6 +329,76 @@ def test_rules_decide_clear_ends_and_pysbd_sees_only_ambiguous_stretches(monkeyp
     assert [chunk.strip() for chunk in seen] == ["Then Mr. Smith left the room."]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The fire started about 9:40 p.m. Friday in the hall. Nobody was hurt.",
+     ["The fire started about 9:40 p.m. Friday in the hall.", "Nobody was hurt."]),
+    ("Updated 4:08 p.m. ET Monday. Talks resume.", ["Updated 4:08 p.m. ET Monday.", "Talks resume."]),
+    ("He was seen at 7:15 a.m. Dec. 7 near the border. Police came.",
+     ["He was seen at 7:15 a.m. Dec. 7 near the border.", "Police came."]),
+    ("The vote opens at 8 A.M. GMT and closes late. Turnout was high.",
+     ["The vote opens at 8 A.M. GMT and closes late.", "Turnout was high."]),
+    # Before any other capital the time still ends the sentence (Golden Rule 18).
+    ("He left the bank at 6 P.M. Mr. Smith then went to the store.",
+     ["He left the bank at 6 P.M.", "Mr. Smith then went to the store."]),
+    ("The polls closed at 8 p.m. Mayors gathered later.", ["The polls closed at 8 p.m.", "Mayors gathered later."]),
+])
+def test_a_clock_time_goes_on_with_its_day_date_or_time_zone(text, expected):
+    """After "a.m." / "p.m." a weekday, a month or a time zone continues the sentence; another capital starts one."""
+    assert [s.text for s in segment(text)] == expected
+
+
+def test_a_quote_mark_glued_to_the_final_punctuation_stays_with_its_sentence():
+    """When quote marks do not pair up (here a straight opening, a curly closing), pysbd can start the next
+    sentence with the closing mark ('... Sunday.' / '” Mr. ...'); the mark stays with the sentence it closes."""
+    text = 'The network said: "We want her back for Oscar Sunday.” Mr. DeGeneres hosted it in 2007. Dr. No agreed.'
+    assert [s.text for s in segment(text)] == [
+        'The network said: "We want her back for Oscar Sunday.”', "Mr. DeGeneres hosted it in 2007.", "Dr. No agreed."]
+
+
+def test_straight_quotation_marks_pair_by_their_shape():
+    """A straight quotation opens after a space (or bracket, dash, colon) before a word and closes after a word:
+    an inch mark or a mark glued to the wrong word does not throw the pairing out of step for what follows,
+    and a quotation still stays whole."""
+    inches = 'The new 15" screen from Mr. Li is small. "We fixed it. It works now," she said.'
+    assert [s.text for s in segment(inches)] == [
+        'The new 15" screen from Mr. Li is small.', '"We fixed it. It works now," she said.']
+    glued = 'Mr. Lee said "we will go. "It was empty." Professor Smith left. Dr. Jones stayed.'
+    assert [s.text for s in segment(glued)] == [
+        'Mr. Lee said "we will go.', '"It was empty."', "Professor Smith left.", "Dr. Jones stayed."]
+
+
+def test_a_curly_quotation_holds_no_second_opening_mark():
+    """A quotation runs from “ to the first ” and holds no other “: a mark typed the wrong way round (“said)
+    opens nothing, so the sentences before the next quotation are not kept in one; a quotation stays whole."""
+    text = "We will keep going, “said Stefanski. “I feel we were not executing. But we will.” He left."
+    assert [s.text for s in segment(text)] == [
+        "We will keep going, “said Stefanski.", "“I feel we were not executing. But we will.”", "He left."]
+    assert [s.text for s in segment("“It was offside. No complaints,” Osei said. Mr. Lee agreed.")] == [
+        "“It was offside. No complaints,” Osei said.", "Mr. Lee agreed."]
+
+
+def test_a_quotation_ending_a_sentence_ends_it_before_the_next_quotation():
+    """A closing quote, a space and an opening quote end a sentence, as a closing quote before a capital does
+    (here pysbd decides: a quotation opened and never closed, as in a quote of several paragraphs, precedes)."""
+    text = ("Police said: “Crews were called at 8.49pm. “Around 10 pumps are at the scene and nobody is hurt.”"
+            " “People are asked to avoid the area.” Police left.")
+    assert [s.text for s in segment(text)] == [
+        "Police said: “Crews were called at 8.49pm.", "“Around 10 pumps are at the scene and nobody is hurt.”",
+        "“People are asked to avoid the area.”", "Police left."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“Is it over?” Police Chief Ng asked. Nobody answered.", ["“Is it over?” Police Chief Ng asked.", "Nobody answered."]),
+    ('He yelled, "Hide, she has a gun!" Vanore said. She ran.', ['He yelled, "Hide, she has a gun!" Vanore said.', "She ran."]),
+    ("“Is it over?” The crowd fell silent.", ["“Is it over?”", "The crowd fell silent."]),
+    ("“We won.” Osei said the team was tired.", ["“We won.”", "Osei said the team was tired."]),
+])
+def test_a_quoted_question_or_exclamation_before_its_speaker_does_not_end_the_sentence(text, expected):
+    """After a quotation ending in "?" or "!", a name and a reporting verb are its attribution (as "Why?" she
+    asked); any other capitalised word, or a quotation ending in a full stop, starts a new sentence."""
+    assert [s.text for s in segment(text)] == expected
+
+
 def test_spanish_sentences_follow_spanish_rules():
     """Titles before a name do not end a Spanish sentence; inverted question marks open one."""
     text = "El Sr. García llegó el viernes. ¿Por qué? Luego habló la Dra. Pérez con el Lic. Gómez."
