@@ -1,6 +1,7 @@
 """Calibration: which scored pairs become links, from this comparison's own scores and absolute floors.
 
-A pair can link only if it is the best partner of at least one of its passages. The relative
+A pair links by the bars only if it is the best partner of at least one of its passages (a passage
+already linked may then get a further partner, SECOND_RATIO: one-to-many). The relative
 bar comes from the distribution of every passage's best score in this comparison (median and
 MAD spread: what the best of n unrelated candidates reaches here): a mutual best pair needs
 MUTUAL_Z robust SD above the median, a pair best on one side only ONE_SIDED_Z (how one sentence
@@ -200,7 +201,8 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
     `relatedness`, when given, is the model's document cosine: under RELATED_COSINE a pair chosen by the bars or
     a cue and not in `vouched` needs UNRELATED_BAR.
     `why`, when given, receives the rule that chose each pair (for bench/align_errors.py): "always",
-    "verbatim", "mutual", "row" / "col" (best of its a / b passage only), "cue", "schedule".
+    "verbatim", "mutual", "row" / "col" (best of its a / b passage only), "cue", "schedule", "second"
+    (`second_partners`).
     """
     row, col = best_partners(scores)
     bar = bars(ctx, *best_partners(calibration)) if calibration is not None else bars(ctx, row, col)
