@@ -1,6 +1,7 @@
 """Calibration: which scored pairs become links, from this comparison's own scores and absolute floors.
 
-A pair can link only if it is the best partner of at least one of its passages. The relative
+A pair links by the bars only if it is the best partner of at least one of its passages (a passage
+already linked may then get a further partner, SECOND_RATIO: one-to-many). The relative
 bar comes from the distribution of every passage's best score in this comparison (median and
 MAD spread: what the best of n unrelated candidates reaches here): a mutual best pair needs
 MUTUAL_Z robust SD above the median, a pair best on one side only ONE_SIDED_Z (how one sentence
@@ -68,6 +69,21 @@ NEW_SHARE = 0.25
 # / 202 / 196 (no rule: 0.718, 0.626; 0.665, 225); snippet golds and the s18 set unchanged.
 RELATED_COSINE = 0.8
 UNRELATED_BAR = 0.32
+# One account often mentions an event in several sentences that the other names in one (one-to-many): a passage
+# already linked (by any rule above) gets a further partner (`second_partners`) when that pair scores at least
+# SECOND_RATIO of the passage's best score, its lexical score reaches SECOND_FLOOR (UNRELATED_BAR between barely
+# related accounts), it shares with the passage at least SECOND_NEW of its weight that none of the passage's linked
+# partners holds (it matches another part of the passage, not the part already linked), and the sentence model ranks
+# it among the passage's SECOND_RANK closest partners. Needs the model (no cosines: no further partners). Dev halves
+# (bench/align_quality.py --dev; recall / precision / uniques): none: ECB+ 0.718 / 0.933 / 0.633, different events
+# uniques 0.710, snippet golds 0.821 / 0.978 / 0.964; adopted (0.8, 0.28, 0.1, 3): 0.741 / 0.935 / 0.626, 0.710,
+# 0.827 / 0.978 / 0.964; s18 set unchanged (0.873 / 0.965 / 0.941). The floor on the combined score instead: ECB+
+# 0.745, different events 0.707; ratio 0.7 / 0.75: ECB+ 0.748 / 0.746, s18 precision 0.948, different events 0.707;
+# no SECOND_NEW: s18 precision 0.932, ECB+ uniques 0.619 (docs/alignment-quality.md, session 19, one-to-many links).
+SECOND_RATIO = 0.8
+SECOND_FLOOR = 0.28
+SECOND_NEW = 0.1
+SECOND_RANK = 3
 
 
 @dataclass(frozen=True)
@@ -102,6 +118,48 @@ def adds_to_best(ctx: Context, i: int, j: int, shared: frozenset[int], row: dict
     weight = ctx.weight
     total = fsum(map(weight.__getitem__, shared))  # exactly rounded: the same whatever order the set iterates in
     return total > 0 and fsum(map(weight.__getitem__, shared - rival_terms)) >= NEW_SHARE * total
+
+
+def second_partners(ctx: Context, scores: dict[tuple[int, int], float], chosen: list[tuple[int, int]],
+                    row: dict, col: dict, cosines: dict[tuple[int, int], float], floor: float,
+                    enough: Callable[[int, int, frozenset[int]], bool],
+                    lexical: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """Return further partners for the passages already linked in `chosen` (see SECOND_RATIO): pairs whose `lexical`
+    score is at `floor` or more, whose score is within SECOND_RATIO of the linked passage's best (`row` / `col`), that
+    match a part of that passage its linked partners do not, that `enough` accepts, and that are among the passage's
+    SECOND_RANK nearest partners by the model's `cosines`. Judged against the links of `chosen` only (no chains)."""
+    if not cosines or not chosen:
+        return []
+    linked_a: dict[int, list[int]] = {}
+    linked_b: dict[int, list[int]] = {}
+    for i, j in chosen:
+        linked_a.setdefault(i, []).append(j)
+        linked_b.setdefault(j, []).append(i)
+    taken = set(chosen)
+    weight = ctx.weight
+    near_a: dict[int, list[float]] = {}
+    near_b: dict[int, list[float]] = {}
+    for (i, j), c in cosines.items():
+        if i in linked_a:
+            near_a.setdefault(i, []).append(c)
+        if j in linked_b:
+            near_b.setdefault(j, []).append(c)
+    added = []
+    for (i, j), s in scores.items():
+        if lexical[(i, j)] < floor or (i, j) in taken or not (i in linked_a or j in linked_b):
+            continue
+        shared = ctx.a.terms[i] & ctx.b.terms[j]
+        if not enough(i, j, shared):
+            continue
+        total = fsum(map(weight.__getitem__, shared))
+        c = cosines[(i, j)]
+        for best, partners, terms, near in ((row[i][0], linked_a.get(i), ctx.b.terms, near_a.get(i)),
+                                            (col[j][0], linked_b.get(j), ctx.a.terms, near_b.get(j))):
+            if partners and s >= SECOND_RATIO * best and sum(v > c for v in near) < SECOND_RANK and all(
+                    fsum(map(weight.__getitem__, shared - terms[k])) >= SECOND_NEW * total for k in partners):
+                added.append((i, j))
+                break
+    return added
 
 
 def speaker_only(shared: frozenset[int], quoted_a: frozenset[int], quoted_b: frozenset[int]) -> bool:
@@ -143,7 +201,8 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
     `relatedness`, when given, is the model's document cosine: under RELATED_COSINE a pair chosen by the bars or
     a cue and not in `vouched` needs UNRELATED_BAR.
     `why`, when given, receives the rule that chose each pair (for bench/align_errors.py): "always",
-    "verbatim", "mutual", "row" / "col" (best of its a / b passage only), "cue", "schedule".
+    "verbatim", "mutual", "row" / "col" (best of its a / b passage only), "cue", "schedule", "second"
+    (`second_partners`).
     """
     row, col = best_partners(scores)
     bar = bars(ctx, *best_partners(calibration)) if calibration is not None else bars(ctx, row, col)
@@ -187,4 +246,16 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
         chosen.append((i, j))
         if why is not None:
             why[(i, j)] = rule
+
+    def enough_second(i: int, j: int, shared: frozenset[int]) -> bool:
+        words = len(shared) - 0.5 * len(shared & numbers)
+        return (words >= MIN_SHARED_TERMS and fsum(map(weight.__getitem__, shared)) >= MIN_SHARED_WEIGHT
+                and not speaker_only(shared, quoted_a[i], quoted_b[j]))
+
+    floor = max(SECOND_FLOOR, UNRELATED_BAR) if unrelated else SECOND_FLOOR
+    for pair in second_partners(ctx, scores, chosen, row, col, cosines or {}, floor, enough_second,
+                                calibration if calibration is not None else scores):
+        chosen.append(pair)
+        if why is not None:
+            why[pair] = "second"
     return sorted(chosen)

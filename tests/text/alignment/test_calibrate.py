@@ -151,3 +151,57 @@ def test_accounts_the_model_finds_unrelated_need_the_higher_bar():
     assert calibrate.select(ctx, scores, set(), cue) == [(0, 0), (1, 1), (2, 2)]
     assert calibrate.select(ctx, scores, set(), cue, relatedness=unrelated) == [(0, 0)]
     assert calibrate.select(ctx, scores, set(), cue, vouched={(1, 1)}, relatedness=unrelated) == [(0, 0), (1, 1)]
+
+
+def _second_ctx(b1_text: str):
+    """a0 is b0's mutual best; a1 (which holds all that b1 can share with a0) is b1's; b1 may match another part of
+    a0 (a one-to-many correspondence). SECOND_RANK fillers b2... give a0 more partners for the model to rank. Every
+    term weighs 1."""
+    a = [P("alpha bravo charlie delta echo"), P("alpha bravo delta echo golf"), P("mike november")]
+    b = [P("alpha bravo charlie"), P(b1_text)] + [P(f"oscar papa {k}") for k in range(calibrate.SECOND_RANK)]
+    ctx = build_context(analyse(a), analyse(b))
+    for t in ctx.weight:
+        ctx.weight[t] = 1.0
+    return ctx
+
+
+def _second_scores(a0_b1: float) -> dict:
+    scores = {(0, 0): 0.45, (0, 1): a0_b1, (1, 1): 0.5, (2, 2): 0.04}
+    scores.update({(0, 2 + k): 0.01 for k in range(calibrate.SECOND_RANK)})
+    return scores
+
+
+def _second_cosines(closer_fillers: int) -> dict:
+    """The model's cosines: a0-b1 at 0.65, below a0-b0 (0.7) and `closer_fillers` fillers (0.9)."""
+    cosines = {(0, 0): 0.7, (0, 1): 0.65, (1, 1): 0.8, (2, 2): 0.1}
+    cosines.update({(0, 2 + k): 0.9 if k < closer_fillers else 0.1 for k in range(calibrate.SECOND_RANK)})
+    return cosines
+
+
+def test_a_linked_passage_gets_a_second_partner_for_another_part_of_it():
+    """b1 (best partner of a1) also matches the part of a0 that a0's linked partner b0 does not ("delta echo"),
+    close to a0's best score and near the top of the model's ranking: linked as a second partner. Sharing only
+    what b0 already shares, it is not; without the model, no second partners."""
+    scores, cosines = _second_scores(0.4), _second_cosines(0)
+    why: dict = {}
+    assert calibrate.select(_second_ctx("delta echo"), scores, set(), cosines=cosines, why=why) == [
+        (0, 0), (0, 1), (1, 1)]
+    assert why[(0, 1)] == "second"
+    assert calibrate.select(_second_ctx("alpha bravo"), scores, set(), cosines=cosines) == [(0, 0), (1, 1)]
+    assert calibrate.select(_second_ctx("delta echo"), scores, set()) == [(0, 0), (1, 1)]
+
+
+def test_a_second_partner_must_be_close_to_the_best_and_near_the_top_for_the_model():
+    """Under SECOND_RATIO of the passage's best score, under SECOND_FLOOR by the lexical score (`calibration`), or
+    with SECOND_RANK of the passage's partners closer by the model, the pair is not a second partner."""
+    ctx = _second_ctx("delta echo")
+    near = calibrate.SECOND_RATIO * 0.45
+    linked = [(0, 0), (0, 1), (1, 1)]
+    assert calibrate.select(ctx, _second_scores(near + 0.01), set(), cosines=_second_cosines(0)) == linked
+    assert calibrate.select(ctx, _second_scores(near - 0.01), set(), cosines=_second_cosines(0)) == [(0, 0), (1, 1)]
+    lexical = _second_scores(calibrate.SECOND_FLOOR - 0.01)
+    assert calibrate.select(ctx, _second_scores(0.4), set(), calibration=lexical,
+                            cosines=_second_cosines(0)) == [(0, 0), (1, 1)]
+    ranked = calibrate.SECOND_RANK - 1  # a0-b0 is closer too
+    assert calibrate.select(ctx, _second_scores(0.4), set(), cosines=_second_cosines(ranked - 1)) == linked
+    assert calibrate.select(ctx, _second_scores(0.4), set(), cosines=_second_cosines(ranked)) == [(0, 0), (1, 1)]
