@@ -12,6 +12,7 @@ import pytest
 from newsdiff.text.alignment import context
 from newsdiff.text.alignment.context import MIN_IDF_PAIRS, build_context
 from newsdiff.text.alignment.terms import analyse
+from tests.text.alignment.fakes import FixedScorer
 
 
 @dataclass(frozen=True)
@@ -86,24 +87,11 @@ def test_a_common_word_weighs_less_than_a_rare_one():
     assert ctx.weight[ids["people"]] < ctx.weight[ids["fentanyl"]]
 
 
-class _FixedScorer:
-    """A stand-in sentence model: each text's vector is given."""
-
-    def __init__(self, vectors: dict[str, list[float]]) -> None:
-        self.vectors = vectors
-
-    def embed(self, texts):
-        import numpy as np
-
-        rows = np.asarray([self.vectors[t] for t in texts], dtype=np.float32)
-        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
-
-
 def test_the_document_cosine_compares_the_sides_mean_embeddings():
     """Two accounts about one thing are close as wholes, even when one has an extra passage; unrelated ones are not."""
     vectors = {"one": [1, 0, 0], "two": [1, 0.2, 0], "three": [0, 0, 1], "other": [0, 1, 0]}
     a, b = [P("one"), P("three")], [P("two"), P("three"), P("one")]
-    ctx = build_context(analyse(a), analyse(b), _FixedScorer(vectors))
+    ctx = build_context(analyse(a), analyse(b), FixedScorer(vectors))
     assert ctx.document_cosine() > 0.9
-    unrelated = build_context(analyse([P("one")]), analyse([P("other")]), _FixedScorer(vectors))
+    unrelated = build_context(analyse([P("one")]), analyse([P("other")]), FixedScorer(vectors))
     assert unrelated.document_cosine() == pytest.approx(0.0, abs=1e-6)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from newsdiff.text.alignment.context import build_context
 from newsdiff.text.alignment.signals import SIGNALS
 from newsdiff.text.alignment.terms import analyse
+from tests.text.alignment.fakes import FixedScorer
 
 
 @dataclass(frozen=True)
@@ -46,19 +47,6 @@ def test_verbatim_needs_the_words_in_order():
     assert SIGNALS["verbatim"].scores(ctx, [(0, 0)]) == [0.0]
 
 
-class _FixedScorer:
-    """A stand-in sentence model: each text's vector is given."""
-
-    def __init__(self, vectors: dict[str, list[float]]) -> None:
-        self.vectors = vectors
-
-    def embed(self, texts):
-        import numpy as np
-
-        rows = np.asarray([self.vectors[t] for t in texts], dtype=np.float32)
-        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
-
-
 def test_the_semantic_lift_goes_only_to_a_passage_s_nearest_partners(monkeypatch):
     """A pair the model ranks behind another partner on both sides gets no lift, however close; the nearest do."""
     axes = [[1.0 if k == d else 0.0 for k in range(6)] for d in range(6)]
@@ -67,7 +55,7 @@ def test_the_semantic_lift_goes_only_to_a_passage_s_nearest_partners(monkeypatch
     vectors = {"alpha one": axes[0], "bravo two": axes[1], "alpha bravo": [1, 1, 0, 0, 0, 0], "charlie": axes[2],
                "delta": axes[3], "alpha uno": axes[0], "bravo dos": axes[1], "alpha bravo tres": [1, 1, 0, 0, 0, 0],
                "echo": axes[4], "foxtrot": axes[5]}
-    ctx = build_context(analyse(a), analyse(b), _FixedScorer(vectors))
+    ctx = build_context(analyse(a), analyse(b), FixedScorer(vectors))
     lift = SIGNALS["semantic_lift"]
     # (0, 2): cosine 0.71, far above the comparison's usual cosine (0), but a0's nearest is b0 and b2's is a2.
     assert lift.scores(ctx, [(0, 0), (2, 2), (0, 2)]) == [1.0, 1.0, 0.0]
