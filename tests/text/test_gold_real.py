@@ -158,6 +158,22 @@ def test_the_session_18_dev_pairs_are_dev_and_not_fresh():
     assert all(len(pair.gold["decoys"]) >= 4 for pair in dev18)
 
 
+def test_the_session_19_dev_pairs_are_dev_and_not_fresh():
+    """The two dev pairs written in session 19 are tuned on, so they must never count as the fresh held-out set
+    (which is also marked session 19); together they plant at least 12 conflicts of all ten kinds, each pair with at
+    least 4 decoys, and they are of kinds of event different from each other."""
+    dev19 = [pair for pair in PAIRS if pair.name.endswith("_dev19")]
+    assert len(dev19) >= 2
+    assert all(pair.split == "dev" and pair.gold["session"] == FRESH_SESSION and not is_fresh(pair.gold)
+               for pair in dev19)
+    assert len({pair.gold["kind"] for pair in dev19}) == len(dev19)
+    conflicts = Counter(link["conflict_kind"] for pair in dev19 for link in pair.gold["links"]
+                        if link["label"] == "conflict")
+    assert sum(conflicts.values()) >= 12 and set(conflicts) == CONFLICT_KINDS, conflicts
+    assert all(len(pair.gold["decoys"]) >= 4 for pair in dev19)
+    assert all(pair.gold["unique"]["a"] and pair.gold["unique"]["b"] for pair in dev19)
+
+
 def test_the_readme_table_is_current():
     """The README's table has each pair's current row (regenerate it with `python -m tests.text.gold_real`)."""
     readme = (REAL_GOLD_DIR / "README.md").read_text(encoding="utf-8")
