@@ -68,6 +68,11 @@ def is_fresh(gold: dict) -> bool:
     return gold.get("session") == FRESH_SESSION and gold["split"] == "heldout"
 
 
+def is_new_dev(gold: dict) -> bool:
+    """Return whether a gold is a development pair written in session 19 (`*_dev19`), not tuned on yet."""
+    return gold.get("session") == FRESH_SESSION and gold["split"] == "dev"
+
+
 def is_former_fresh(gold: dict) -> bool:
     """Return whether a gold was session 18's fresh held-out set (dev since its misses were read)."""
     return gold.get("session") == SEEN_SESSION and "was_heldout" in gold

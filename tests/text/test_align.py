@@ -10,7 +10,7 @@ import pytest
 
 from newsdiff.text.align import Alignment, Link, align
 from newsdiff.text.cues import CONFLICT_PREFIXES
-from tests.text.gold_real import is_former_fresh, load_real_golds
+from tests.text.gold_real import is_former_fresh, is_new_dev, load_real_golds
 from tests.text.gold_scoring import Tally, find, score_snippet_gold
 from newsdiff.text.pipeline import split_upload
 from newsdiff.text.segment import segment
@@ -211,7 +211,7 @@ def test_unrelated_passages_stay_unique():
 # 0.971, 0.893, 1.00. Session 19's precision rules (one-sided pairs must add to the best pair, wire datelines, quotes
 # sharing only the speaker): 0.842, 0.984, 0.986, 0.893, 1.00. The held-out half is reported by
 # bench/align_quality.py only. Session 18's fresh set, dev since session 19, has floors of its own (below), so
-# these stay comparable.
+# these stay comparable; session 19's new dev pairs (`*_dev19`) are not tuned on yet and have none.
 REAL_DEV_FLOORS = {"link_recall": 0.84, "link_precision": 0.98, "uniques_kept": 0.98, "conflicts_found": 0.89,
                    "conflict_precision": 0.96}
 # Session 18's fresh set (aviation, merger, science; dev since session 19): measured 2026-11-29 before session 19's
@@ -235,7 +235,7 @@ def _pooled_dev_figures(pick) -> dict:
 
 def test_real_dev_golds_meet_quality_floors():
     """The hand-written development pairs, pooled, align with at least the measured figures."""
-    scores = _pooled_dev_figures(lambda gold: not is_former_fresh(gold))
+    scores = _pooled_dev_figures(lambda gold: not is_former_fresh(gold) and not is_new_dev(gold))
     for name, floor in REAL_DEV_FLOORS.items():
         assert scores[name] >= floor, (name, scores)
 
