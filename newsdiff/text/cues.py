@@ -56,6 +56,11 @@ class Quantity:
     key: str
     value: float
     text: str
+    low: float | None = None  # the range the value stands for, where it is hedged or approximate; None: the value
+    high: float | None = None
+
+    def bounds(self) -> tuple[float, float]:
+        return (self.value if self.low is None else self.low, self.value if self.high is None else self.high)
 
 
 def _number(token: str, lex: Lexicon = ENGLISH) -> float | None:
@@ -119,6 +124,13 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
             out.append(Quantity("date" + _statement_time(low, k, lex), value, written))
             k = month_at + 1
             continue
+        elif lt in lex.number_words and lex.number_words[lt] < 10 and k + 2 < n and low[k + 1] in lex.fractions \
+                and low[k + 2] in lex.fraction_links:
+            # "a third of the flats", "two thirds of": a share, compared with percentages (to the nearest point)
+            share = 100 * lex.number_words[lt] * lex.fractions[low[k + 1]]
+            out.append(Quantity("percent", share, f"{t} {tokens[k + 1]}", share - 0.5, share + 0.5))
+            k += 2
+            continue
         elif (lt in ordinals or re.fullmatch(rf"\d+(?:{lex.ordinal_suffix})", lt)) and k + 1 < n:
             phrase = _ordinal_phrase(low, joined, k + 1, lex) if joined[k] else []
             if phrase:
@@ -132,6 +144,7 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
         else:
             q, used = _quantity_at(tokens, low, k, lex)
             if q is not None:
+                q = _ranged(q, low, k, lex)
                 out.append(q)
                 noun = k + used - 1
                 if q.key.startswith("count:") and not lex.noun_head_first and "-" not in q.text \
@@ -206,15 +219,14 @@ def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon) -> tup
         if low[k] in lex.half and j < n and low[j] in lex.indefinite:
             j += 1
         if j < n and low[j] in lex.minutes and not _ordinal_unit(low, j, lex):
-            return Quantity("duration", value * lex.minutes[low[j]], " ".join(tokens[start:j + 1])), j + 1 - start
+            half = _and_half(low, j + 1, lex) if low[k] not in lex.half else 0  # "a year and a half"
+            return Quantity("duration", (value + 0.5 * bool(half)) * lex.minutes[low[j]],
+                            " ".join(tokens[start:j + 1 + half])), j + 1 + half - start
         if low[k] not in lex.one:
             return None, 1
     if _is_year(low[k]) and currency is None:
         return None, 1
-    if low[k] in lex.tens and k + 2 < n and low[k + 1] in lex.tens_joiners and low[k + 2] in lex.units:
-        value += lex.number_words[low[k + 2]]  # twenty-five, treinta y cinco
-        k += 2
-    k += 1
+    value, k = _number_words_on(low, k, value, lex)
     if k + 1 < n and low[k] == "-" and low[k + 1] in lex.scales:  # "$5.4-billion"
         k += 1
     if k < n and low[k] in lex.scales and (low[k] not in ("m", "k", "bn") or currency):
@@ -245,13 +257,91 @@ def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon) -> tup
         if j + 1 < n and (low[j + 1] in lex.age_words
                           or (j + 2 < n and low[j + 1] in ("-", *lex.links) and low[j + 2] in lex.age_words)):
             return None, j + 2 - start  # "a 10-year-old", "36-year old", "10 años de edad": an age
-        return Quantity("duration", value * lex.minutes[low[j]], written(j + 1)), j + 1 - start
+        half = _and_half(low, j + 1, lex)  # "a year and a half" = 18 months
+        if half:
+            value += 0.5
+        return Quantity("duration", value * lex.minutes[low[j]], written(j + 1 + half)), j + 1 + half - start
     if j < n and low[j].isalpha() and low[j] not in lex.stopwords and low[j] not in lex.months:
         noun = lex.stem(low[j])
         if noun in lex.not_count_stems:
             return None, j - start
         return Quantity(f"count:{noun}", value, written(j + 1)), j + 1 - start
     return None, max(1, k - start)
+
+
+def _ranged(q: Quantity, low: list[str], k: int, lex: Lexicon) -> Quantity:
+    """Give a quantity read at token k the range it stands for: a hedge before it ("about", "more than") widens it;
+    months are 28 to 31 days each (one month 4 to 5 weeks), a year 365 or 366 days."""
+    lo, hi = q.value, q.value
+    if q.key == "duration":
+        words = set(q.text.lower().replace("-", " ").split())
+        if words & lex.month_units:
+            months = q.value / lex.minutes[next(iter(words & lex.month_units))]
+            lo, hi = months * 28 * 1440, months * (35 if months <= 1 else 31) * 1440
+        elif q.value >= 525600 and any(lex.minutes.get(w) == 525600 for w in words):
+            hi = q.value * 366 / 365
+    for size in (2, 1):
+        factors = lex.hedges.get(tuple(low[max(0, k - size):k])) if k >= size else None
+        if factors:
+            lo, hi = lo * factors[0], hi * factors[1]
+            break
+    if (lo, hi) == (q.value, q.value):
+        return q
+    return Quantity(q.key, q.value, q.text, lo, hi)
+
+
+def _agree(x: Quantity, y: Quantity) -> bool:
+    """Whether two values of one kind may be the same: their ranges meet."""
+    (lx, hx), (ly, hy) = x.bounds(), y.bounds()
+    if (hx == hy == float("inf") and lx == x.value and ly == y.value) or (lx == ly == 0 and hx == x.value
+                                                                          and hy == y.value):
+        lx, hx, ly, hy = x.value, x.value, y.value, y.value  # "at least three" / "at least 10": two bounds differ
+    slack = 1e-9 * max(abs(x.value), abs(y.value))
+    return lx <= hy + slack and ly <= hx + slack
+
+
+def _and_half(low: list[str], k: int, lex: Lexicon) -> int:
+    """The number of tokens of "and a half" ("y medio") at token k, or 0."""
+    for marker in lex.and_half:
+        if tuple(low[k:k + len(marker)]) == marker:
+            return len(marker)
+    return 0
+
+
+def _number_words_on(low: list[str], k: int, value: float, lex: Lexicon) -> tuple[float, int]:
+    """Read on from the number at token k (worth `value`) through the words that continue it: "twenty-five",
+    "treinta y cinco", "two hundred and forty", "two and a half" (before a scale: "two and a half million").
+    Return the value and the index of the first token after the number."""
+    n = len(low)
+
+    def tens_units(i: int) -> tuple[float | None, int]:
+        word = low[i] if i < n else ""
+        if word not in lex.number_words or word in lex.indefinite or word in lex.half or word in lex.hundreds \
+                or lex.number_words[word] >= 100 or word in ("dozen", "dozens"):
+            return None, i
+        sub = float(lex.number_words[word])
+        if word in lex.tens and i + 2 < n and low[i + 1] in lex.tens_joiners and low[i + 2] in lex.units:
+            return sub + lex.number_words[low[i + 2]], i + 3  # twenty-five, treinta y cinco
+        return sub, i + 1
+
+    if low[k] in lex.number_words:
+        sub, end = tens_units(k)
+        if sub is not None:
+            value, k = sub, end - 1
+    k += 1
+    if k < n and low[k] in lex.hundreds and low[k - 1] in lex.number_words and value < 100:
+        value *= 100  # "two hundred"
+        k += 1
+        rest_at = k + 1 if k + 1 < n and low[k] in lex.hundred_joiners else k
+        rest, end = tens_units(rest_at)
+        if rest is not None:  # "two hundred and forty", "three hundred five"
+            value += rest
+            k = end
+    half = _and_half(low, k, lex)
+    if half:
+        value += 0.5  # "two and a half million pounds", "two and a half days"
+        k += half
+    return value, k
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -412,7 +502,7 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
     for key in sorted({q.key for q in qa} & keys_b):
         va = [q for q in qa if q.key == key]
         vb = [q for q in qb if q.key == key]
-        if any(_same(x.value, y.value) for x in va for y in vb):
+        if any(_agree(x, y) for x in va for y in vb):
             continue
         if key.startswith("count:") and (any(x.value in _numbers(b, lex_b) for x in va)
                                          or any(y.value in _numbers(a, lex_a) for y in vb)):

@@ -81,6 +81,19 @@ class Lexicon:
     occasion_nouns: frozenset[str] = frozenset()
     # "not only ... but also", "no solo ... sino": a negation word that adds, not denies (regex; "" = none)
     additive_negation: str = ""
+    # Number words read across several tokens: "two hundred and forty" (a multiplier of the word before it, then an
+    # optional joiner and the rest), "two and a half million", "a year and a half" (a half added to the number or unit).
+    hundreds: frozenset[str] = frozenset()
+    hundred_joiners: frozenset[str] = frozenset()
+    and_half: tuple[tuple[str, ...], ...] = ()
+    # Fractions read as a share ("a third of the flats", "two thirds of", "by a quarter"): compared with percentages.
+    fractions: dict[str, float] = field(default_factory=dict)
+    fraction_links: frozenset[str] = frozenset()  # the word after a fraction that makes it a share: "of"
+    # Hedges before a number, as token sequences, and the range of values they allow around it, as factors:
+    # "about 40" is 36-44, "more than 60" above 60, "nearly 50" 42.5-50. Hedged values conflict only when the ranges
+    # do not meet ("more than 60" / "forty"; not "about 40" / "forty" nor "more than 60" / "about 70").
+    hedges: dict[tuple[str, ...], tuple[float, float]] = field(default_factory=dict)
+    month_units: frozenset[str] = frozenset()  # a month is 4 to 5 weeks, n months 28n to 31n days
 
     @functools.cached_property
     def stem(self):

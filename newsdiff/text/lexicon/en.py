@@ -2,6 +2,8 @@
 
 from newsdiff.text.lexicon import Lexicon
 
+INF = float("inf")
+
 STOPWORDS = frozenset(
     """
     a about above after again against all also although am among amid an and any are as at be
@@ -58,6 +60,19 @@ ENGLISH = Lexicon(
     age_words=frozenset({"old"}),
     occasion_nouns=frozenset({"time"}),
     additive_negation=r"\bnot\s+(?:only|just|merely|simply)\b",
+    hundreds=frozenset({"hundred"}),
+    hundred_joiners=frozenset({"and"}),
+    and_half=(("and", "a", "half"),),
+    fractions={"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4, "quarters": 1 / 4,
+               "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10},
+    fraction_links=frozenset({"of"}),
+    hedges={**{tuple(w.split()): (0.9, 1.1) for w in ("about", "around", "some", "roughly", "approximately", "nearly", "almost",
+                                          "approx", "circa", "an estimated", "estimated")},
+            **{(w,): (0.85, 1.0) for w in ("nearly", "almost")},
+            **{tuple(w.split()): (1.0, INF) for w in ("more than", "over", "above", "at least", "upwards of")},
+            **{tuple(w.split()): (0.0, 1.0) for w in ("fewer than", "less than", "under", "below", "up to",
+                                                      "at most")}},
+    month_units=frozenset({"month", "months"}),
     not_count_stems=frozenset({"percent", "time", "point"}),
     negations=frozenset("not no never none nor neither without nothing nobody cannot denied denies deny "
                         "refused refuses declined declines".split()),

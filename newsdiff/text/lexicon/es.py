@@ -66,6 +66,13 @@ SPANISH = Lexicon(
     links=frozenset({"de"}),
     age_words=frozenset({"edad"}),
     occasion_nouns=frozenset({"vez"}),
+    and_half=(("y", "medio"), ("y", "media")),
+    hedges={**{tuple(w.split()): (0.9, 1.1) for w in ("unos", "unas", "alrededor de", "cerca de", "aproximadamente",
+                                                      "en torno a", "unos")},
+            **{(w,): (0.85, 1.0) for w in ("casi",)},
+            **{tuple(w.split()): (1.0, float("inf")) for w in ("más de", "mas de", "al menos", "por lo menos")},
+            **{tuple(w.split()): (0.0, 1.0) for w in ("menos de", "hasta")}},
+    month_units=frozenset({"mes", "meses"}),
     additive_negation=r"\bno\s+(?:s[oó]lo|solamente|[uú]nicamente)\b",
     not_count_stems=frozenset({"vec", "vez", "punt", "por"}),
     negations=frozenset("no nunca jamás sin ni tampoco nadie nada ningún ninguno ninguna negó niega negaron "
