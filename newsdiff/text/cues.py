@@ -152,7 +152,7 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
                     # "1,800 bus drivers": the number counts the drivers too (English puts the head last);
                     # marked "+" so it is compared only where the other side names the first word too
                     out.append(Quantity(f"count:{lex.stem(low[noun + 1])}+{lex.stem(low[noun])}", q.value,
-                                        f"{q.text} {tokens[noun + 1].rstrip('.')}"))
+                                        f"{q.text} {tokens[noun + 1].rstrip('.')}", q.low, q.high))
                 k += used
                 continue
         k += 1
@@ -221,7 +221,7 @@ def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon) -> tup
         if j < n and low[j] in lex.minutes and not _ordinal_unit(low, j, lex):
             half = _and_half(low, j + 1, lex) if low[k] not in lex.half else 0  # "a year and a half"
             return Quantity("duration", (value + 0.5 * bool(half)) * lex.minutes[low[j]],
-                            " ".join(tokens[start:j + 1 + half])), j + 1 + half - start
+                            " ".join(tokens[start:j + 1 + half]).rstrip(".")), j + 1 + half - start
         if low[k] not in lex.one:
             return None, 1
     if _is_year(low[k]) and currency is None:
@@ -274,7 +274,7 @@ def _ranged(q: Quantity, low: list[str], k: int, lex: Lexicon) -> Quantity:
     months are 28 to 31 days each (one month 4 to 5 weeks), a year 365 or 366 days."""
     lo, hi = q.value, q.value
     if q.key == "duration":
-        words = set(q.text.lower().replace("-", " ").split())
+        words = set(re.findall(r"[^\W\d_]+", q.text.lower()))
         if words & lex.month_units:
             months = q.value / lex.minutes[next(iter(words & lex.month_units))]
             lo, hi = months * 28 * 1440, months * (35 if months <= 1 else 31) * 1440
@@ -609,7 +609,7 @@ def _qualified(contexts: list, other_words: frozenset[str]) -> list:
             key, modifier = q.key.split("+", 1)
             if modifier not in other_words:
                 continue
-            q = Quantity(key, q.value, q.text)
+            q = Quantity(key, q.value, q.text, q.low, q.high)
         out.append((q, clause, sentence))
     return out
 

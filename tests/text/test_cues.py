@@ -467,3 +467,63 @@ def test_not_only_adds_and_denies_nothing():
                             "before approving dam construction.", other) == []
     assert negation_reasons("Agencies did not consult federal wildlife scientists before approving dam construction.",
                             other) != []
+
+
+@pytest.mark.parametrize("text, key, value", [
+    ("Harcastle will build two hundred and forty homes.", "count:home", 240),
+    ("The firm will pay two and a half million pounds towards schools.", "money:£", 2_500_000),
+    ("The firm will pay £3.5m towards schools.", "money:£", 3_500_000),
+    ("The plan is worth 1,200 million pounds.", "money:£", 1_200_000_000),
+    ("The cavers were underground for two and a half days.", "duration", 2.5 * 1440),
+    ("Building work should take a year and a half.", "duration", 1.5 * 525600),
+    ("The hearing lasted an hour and a half.", "duration", 90),
+    ("Three hundred five people signed.", "count:peopl", 305),
+    ("Twenty-five people signed.", "count:peopl", 25),
+    ("A third of the flats will be let below market rents.", "percent", 100 / 3),
+    ("Two thirds of the voters stayed home.", "percent", 200 / 3),
+])
+def test_numbers_read_across_surface_forms(text, key, value):
+    """Number words in compounds ("two hundred and forty"), "and a half" before a scale, a unit or after a unit,
+    and fractions "of" something, read as one value of the kind they give."""
+    assert [(q.key, q.value) for q in quantities(text) if q.key == key] == [(key, pytest.approx(value))]
+
+
+def test_a_fraction_without_of_or_a_number_before_it_is_no_share():
+    """"the third of June", "a third candidate": no share (the ordinal reading is kept where it applies)."""
+    assert not [q for q in quantities("The talks resume on the third of June.") if q.key == "percent"]
+    assert not [q for q in quantities("A third candidate received the rest.") if q.key == "percent"]
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("A third of the flats will be let below market rents.", "Of the flats, 45% will be let below market rents.",
+     'numbers differ: "A third" vs "45%"'),
+    ("Harcastle will pay two and a half million pounds towards new school places.",
+     "Harcastle has agreed to pay £3.5m towards school places.",
+     'numbers differ: "two and a half million pounds" vs "£3.5 m"'),
+    ("More than 60 rescuers worked through the night in the cave.", "Forty rescuers worked through the night in the cave.",
+     'numbers differ: "60 rescuers worked" vs "Forty rescuers worked"'),
+    ("The cave will be closed to visitors for six weeks.", "The cave will be closed to visitors for a month.",
+     'numbers differ: "six weeks" vs "a month"'),
+    ("The talks lasted nearly 50 minutes, officials said.", "The talks lasted 52 minutes, officials said.",
+     'numbers differ: "50 minutes" vs "52 minutes"'),
+])
+def test_values_read_across_surface_forms_that_differ_are_cues(a, b, reason):
+    """A fraction against a percentage, money in words against a sign and scale letter, a lower bound above the
+    other side's value, six weeks against a month (4 to 5 weeks), "nearly 50" (at most 50) against 52."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("A third of the flats will be let below market rents.", "Of the flats, 33% will be let below market rents."),
+    ("Construction of the tower would take about 18 months.", "Construction of the tower should take a year and a half."),
+    ("The cavers were underground for two and a half days.", "The cavers were underground for sixty hours."),
+    ("About 40 rescuers worked through the night in the cave.", "Forty-three rescuers worked through the night in the cave."),
+    ("More than 60 rescuers worked through the night in the cave.", "About 70 rescuers worked through the night in the cave."),
+    ("The cave will be closed to visitors for five weeks.", "The cave will be closed to visitors for a month."),
+    ("The plan is worth £1.2bn for the riverside.", "The plan is worth 1,200 million pounds for the riverside."),
+    ("Harcastle will build 240 homes in the tower.", "Harcastle will build two hundred and forty homes in the tower."),
+])
+def test_values_read_across_surface_forms_that_agree_are_no_cue(a, b):
+    """One value in two forms, or two values within what a hedge allows ("about 40" / 43, "more than 60" /
+    "about 70"), or within a unit's own looseness (a month is 4 to 5 weeks, 18 months a year and a half)."""
+    assert conflict_reasons(a, b) == []
