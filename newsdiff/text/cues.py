@@ -109,7 +109,18 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
         t, lt = tokens[k], low[k]
         # "3 de marzo": a link word may stand between the day and the month.
         month_at = k + 2 if k + 2 < n and low[k + 1] in lex.links else k + 1
-        if lt in weekdays:
+        if k >= 2 and (low[k - 2], low[k - 1]) in lex.day_openers and re.fullmatch(day_re, lt) \
+                and 1 <= float(_number(lt, lex) or 0) <= 31 and not (k + 1 < n and joined[k]
+                                                                      and _ordinal_phrase(low, joined, k + 1, lex)):
+            day = float(_number(lt, lex))
+            if k + 2 < n and low[k + 1] in lex.day_month_links and low[k + 2] in months:  # "on the 9th of June"
+                out.append(Quantity("date" + _statement_time(low, k - 2, lex), months[low[k + 2]] * 100 + day,
+                                    " ".join(tokens[k:k + 3])))
+                k += 3
+                continue
+            # "on the 9th": a day without its month (value under 100), compared by day with full dates
+            out.append(Quantity("date" + _statement_time(low, k - 2, lex), day, t))
+        elif lt in weekdays:
             out.append(Quantity("weekday" + _statement_time(low, k, lex), float(weekdays[lt]), t.rstrip(".")))
         elif lt in months and k + 1 < n and re.fullmatch(day_re, low[k + 1]):
             if lt != "may" or tokens[k][0] == "M":
@@ -292,6 +303,8 @@ def _ranged(q: Quantity, low: list[str], k: int, lex: Lexicon) -> Quantity:
 
 def _agree(x: Quantity, y: Quantity) -> bool:
     """Whether two values of one kind may be the same: their ranges meet."""
+    if x.key.startswith("date") and min(x.value, y.value) < 100:
+        return _same(x.value % 100, y.value % 100)  # "on the 9th" / "on June 11": the days differ
     (lx, hx), (ly, hy) = x.bounds(), y.bounds()
     if (hx == hy == float("inf") and lx == x.value and ly == y.value) or (lx == ly == 0 and hx == x.value
                                                                           and hy == y.value):

@@ -527,3 +527,13 @@ def test_values_read_across_surface_forms_that_agree_are_no_cue(a, b):
     """One value in two forms, or two values within what a hedge allows ("about 40" / 43, "more than 60" /
     "about 70"), or within a unit's own looseness (a month is 4 to 5 weeks, 18 months a year and a half)."""
     assert conflict_reasons(a, b) == []
+
+
+def test_a_day_of_the_month_compares_with_the_day_of_a_full_date():
+    """"on the 9th" has no month: it differs from "on June 11" by its day, agrees with "on June 9"; "the 9th of
+    June" is a full date; "the 9th hole" stays an ordinal of holes."""
+    assert conflict_reasons("The cavers came out on the 9th.", "The cavers came out on June 11.") == \
+        ['dates differ: "9th" vs "June 11"']
+    assert conflict_reasons("The cavers came out on the 9th.", "The cavers came out on June 9.") == []
+    assert [(q.key, q.value) for q in quantities("They came out on the 9th of June.")] == [("date", 609)]
+    assert [q.key for q in quantities("He finished on the 9th hole.")] == ["ordinal:hole"]

@@ -94,6 +94,10 @@ class Lexicon:
     # do not meet ("more than 60" / "forty"; not "about 40" / "forty" nor "more than 60" / "about 70").
     hedges: dict[tuple[str, ...], tuple[float, float]] = field(default_factory=dict)
     month_units: frozenset[str] = frozenset()  # a month is 4 to 5 weeks, n months 28n to 31n days
+    # "on the 9th": a day of the month without its month, after one of these (preposition, article) pairs; it
+    # compares with the day of a full date on the other side ("on June 11"). "the 9th of June": a full date.
+    day_openers: frozenset[tuple[str, str]] = frozenset()
+    day_month_links: frozenset[str] = frozenset()
 
     @functools.cached_property
     def stem(self):

@@ -73,6 +73,8 @@ ENGLISH = Lexicon(
             **{tuple(w.split()): (0.0, 1.0) for w in ("fewer than", "less than", "under", "below", "up to",
                                                       "at most")}},
     month_units=frozenset({"month", "months"}),
+    day_openers=frozenset((w, "the") for w in ("on", "by", "until", "till", "since", "before", "after", "from")),
+    day_month_links=frozenset({"of"}),
     not_count_stems=frozenset({"percent", "time", "point"}),
     negations=frozenset("not no never none nor neither without nothing nobody cannot denied denies deny "
                         "refused refuses declined declines".split()),
