@@ -136,10 +136,16 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
             k = month_at + 1
             continue
         elif lt in lex.number_words and lex.number_words[lt] < 10 and k + 2 < n and low[k + 1] in lex.fractions \
-                and low[k + 2] in lex.fraction_links:
-            # "a third of the flats", "two thirds of": a share, compared with percentages (to the nearest point)
-            share = 100 * lex.number_words[lt] * lex.fractions[low[k + 1]]
-            out.append(Quantity("percent", share, f"{t} {tokens[k + 1]}", share - 0.5, share + 0.5))
+                and (low[k + 2] in lex.fraction_links or (k > 0 and low[k - 1] in lex.fraction_openers)):
+            # "a third of the flats", "two thirds of", "grew by a quarter": a share, compared with percentages (to
+            # the nearest point); "a quarter of an hour", "three quarters of an hour": a duration
+            share = lex.number_words[lt] * lex.fractions[low[k + 1]]
+            unit = k + 4 if k + 4 < n and low[k + 3] in lex.indefinite else k + 3
+            if low[k + 2] in lex.fraction_links and unit < n and low[unit] in lex.minutes:
+                out.append(Quantity("duration", share * lex.minutes[low[unit]], " ".join(tokens[k:unit + 1])))
+                k = unit + 1
+                continue
+            out.append(Quantity("percent", 100 * share, f"{t} {tokens[k + 1]}", 100 * share - 0.5, 100 * share + 0.5))
             k += 2
             continue
         elif (lt in ordinals or re.fullmatch(rf"\d+(?:{lex.ordinal_suffix})", lt)) and k + 1 < n:
@@ -233,7 +239,9 @@ def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon) -> tup
             half = _and_half(low, j + 1, lex) if low[k] not in lex.half else 0  # "a year and a half"
             return Quantity("duration", (value + 0.5 * bool(half)) * lex.minutes[low[j]],
                             " ".join(tokens[start:j + 1 + half]).rstrip(".")), j + 1 + half - start
-        if low[k] not in lex.one:
+        if j < n and low[j] in lex.scales and low[j] not in ("m", "k", "bn") and j > k + (low[k] in lex.half):
+            k = j - 1  # "a million pounds", "half a million": the scale below multiplies the value
+        elif low[k] not in lex.one:
             return None, 1
     if _is_year(low[k]) and currency is None:
         return None, 1

@@ -537,3 +537,24 @@ def test_a_day_of_the_month_compares_with_the_day_of_a_full_date():
     assert conflict_reasons("The cavers came out on the 9th.", "The cavers came out on June 9.") == []
     assert [(q.key, q.value) for q in quantities("They came out on the 9th of June.")] == [("date", 609)]
     assert [q.key for q in quantities("He finished on the 9th hole.")] == ["ordinal:hole"]
+
+
+@pytest.mark.parametrize("text, key, value", [
+    ("The club paid a million pounds for the striker.", "money:£", 1_000_000),
+    ("The club paid half a million dollars for the striker.", "money:$", 500_000),
+    ("A thousand people marched.", "count:peopl", 1000),
+    ("The call lasted a quarter of an hour.", "duration", 15),
+    ("The call lasted three quarters of an hour.", "duration", 45),
+    ("The waiting list grew by a quarter in five years.", "percent", 25),
+])
+def test_scales_after_a_and_fractions_of_units_and_changes(text, key, value):
+    """"a million", "half a million": the scale multiplies one (a half); "a quarter of an hour" is a duration, not a
+    share; "grew by a quarter" a percentage."""
+    assert [(q.key, q.value) for q in quantities(text) if q.key == key] == [(key, pytest.approx(value))]
+
+
+def test_a_million_against_a_scale_letter():
+    assert conflict_reasons("The club paid a million pounds for the striker.", "The club paid £2m for the striker.") \
+        == ['numbers differ: "a million pounds" vs "£2 m"']
+    assert conflict_reasons("The club paid a million pounds for the striker.", "The club paid £1m for the striker.") \
+        == []

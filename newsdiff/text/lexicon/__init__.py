@@ -89,6 +89,7 @@ class Lexicon:
     # Fractions read as a share ("a third of the flats", "two thirds of", "by a quarter"): compared with percentages.
     fractions: dict[str, float] = field(default_factory=dict)
     fraction_links: frozenset[str] = frozenset()  # the word after a fraction that makes it a share: "of"
+    fraction_openers: frozenset[str] = frozenset()  # the word before "a quarter" that makes it a change: "by"
     # Hedges before a number, as token sequences, and the range of values they allow around it, as factors:
     # "about 40" is 36-44, "more than 60" above 60, "nearly 50" 42.5-50. Hedged values conflict only when the ranges
     # do not meet ("more than 60" / "forty"; not "about 40" / "forty" nor "more than 60" / "about 70").
@@ -120,7 +121,7 @@ class Lexicon:
     def wordy(self) -> frozenset[str]:
         """Words that make a passage without a digit worth reading for quantities."""
         return (frozenset(self.number_words) - self.indefinite) | frozenset(self.weekdays) \
-            | frozenset(self.ordinals) | frozenset(self.minutes)
+            | frozenset(self.ordinals) | frozenset(self.minutes) | frozenset(s for s in self.scales if len(s) > 2)
 
     @functools.cached_property
     def negation_re(self) -> re.Pattern:

@@ -66,6 +66,7 @@ ENGLISH = Lexicon(
     fractions={"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4, "quarters": 1 / 4,
                "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10},
     fraction_links=frozenset({"of"}),
+    fraction_openers=frozenset({"by"}),
     hedges={**{tuple(w.split()): (0.9, 1.1) for w in ("about", "around", "some", "roughly", "approximately", "nearly", "almost",
                                           "approx", "circa", "an estimated", "estimated")},
             **{(w,): (0.85, 1.0) for w in ("nearly", "almost")},
