@@ -6,8 +6,12 @@ with the reasons below. Only differences about what both passages talk about cou
 - typed quantities with different values: money (currency and scale: "$1 million" vs "$500,000"),
   counts of the same noun ("three people" vs "10 people"), "38-word"-style compounds, durations
   (compared in minutes: "half an hour" = "30-minute", "30 days" = "a month"), percentages,
-  clock times, ordinals of the same noun;
-- dates (month and day) and weekdays given for the event ("Saturday" vs "on Friday");
+  clock times, ordinals of the same noun; values are read across surface forms ("two hundred and forty",
+  "two and a half million pounds", "a million", "a year and a half", "a quarter of an hour", "a third of" as a
+  percentage) and hedged or loose ones compared as ranges ("about 40" meets 43, "more than 60" does not meet
+  "forty", a month is 4 to 5 weeks);
+- dates (month and day; a day alone, "on the 9th", against a full date's day) and weekdays given for the event
+  ("Saturday" vs "on Friday");
 - a date or time-frame for an event on one side ("will meet later this month") and "no date" for the
   same event on the other ("No date was announced for the proposed meetings");
 - a negation inside the clause the two passages share (the clause holds most of what the pair
