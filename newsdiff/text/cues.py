@@ -304,7 +304,10 @@ def _ranged(q: Quantity, low: list[str], k: int, lex: Lexicon) -> Quantity:
         elif q.value >= 525600 and any(lex.minutes.get(w) == 525600 for w in words):
             hi = q.value * 366 / 365
     for size in (2, 1):
-        factors = lex.hedges.get(tuple(low[max(0, k - size):k])) if k >= size else None
+        before = tuple(low[max(0, k - size):k])
+        factors = lex.hedges.get(before) if k >= size else None
+        if factors and q.key == "duration" and before in lex.span_hedges:
+            break
         if factors:
             lo, hi = lo * factors[0], hi * factors[1]
             break

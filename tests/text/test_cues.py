@@ -558,3 +558,11 @@ def test_a_million_against_a_scale_letter():
         == ['numbers differ: "a million pounds" vs "£2 m"']
     assert conflict_reasons("The club paid a million pounds for the striker.", "The club paid £1m for the striker.") \
         == []
+
+
+def test_over_before_a_duration_is_its_span_not_a_bound():
+    """"over three days" says over which time the talks ran; "over 3,000 people" is more than 3,000."""
+    assert conflict_reasons("The talks were held over three days in Geneva.", "The talks in Geneva lasted four days.") \
+        == ['numbers differ: "three days" vs "four days"']
+    assert conflict_reasons("Over 3,000 people marched in the capital.", "About 3,200 people marched in the capital.") \
+        == []

@@ -94,6 +94,7 @@ class Lexicon:
     # "about 40" is 36-44, "more than 60" above 60, "nearly 50" 42.5-50. Hedged values conflict only when the ranges
     # do not meet ("more than 60" / "forty"; not "about 40" / "forty" nor "more than 60" / "about 70").
     hedges: dict[tuple[str, ...], tuple[float, float]] = field(default_factory=dict)
+    span_hedges: frozenset[tuple[str, ...]] = frozenset()  # hedges that before a duration give its span ("over")
     month_units: frozenset[str] = frozenset()  # a month is 4 to 5 weeks, n months 28n to 31n days
     # "on the 9th": a day of the month without its month, after one of these (preposition, article) pairs; it
     # compares with the day of a full date on the other side ("on June 11"). "the 9th of June": a full date.

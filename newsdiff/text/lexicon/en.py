@@ -73,6 +73,7 @@ ENGLISH = Lexicon(
             **{tuple(w.split()): (1.0, INF) for w in ("more than", "over", "above", "at least", "upwards of")},
             **{tuple(w.split()): (0.0, 1.0) for w in ("fewer than", "less than", "under", "below", "up to",
                                                       "at most")}},
+    span_hedges=frozenset({("over",)}),  # "talks held over three days": over which time, not more than three days
     month_units=frozenset({"month", "months"}),
     day_openers=frozenset((w, "the") for w in ("on", "by", "until", "till", "since", "before", "after", "from")),
     day_month_links=frozenset({"of"}),
