@@ -133,3 +133,15 @@ def test_spanish_no_solo_adds_and_denies_nothing():
     other = "La compañía descartó un sabotaje en la subestación."
     assert negation_reasons("La compañía no solo descartó un sabotaje en la subestación.", other, language="es") == []
     assert negation_reasons("La compañía no descartó un sabotaje en la subestación.", other, language="es") != []
+
+
+def test_spanish_and_a_half_hedges_and_months():
+    """"un año y medio" = 18 meses; "unos 40" meets 43; "más de 60" does not meet "cuarenta"."""
+    assert ("duration", 1.5 * 525600) in _values("La obra durará un año y medio.")
+    assert conflict_reasons("La obra del puente durará un año y medio.", "La obra del puente durará 18 meses.",
+                            "es") == []
+    assert conflict_reasons("Unos 40 rescatistas trabajaron en la cueva.",
+                            "Cuarenta y tres rescatistas trabajaron en la cueva.", "es") == []
+    assert conflict_reasons("Más de 60 rescatistas trabajaron en la cueva.",
+                            "Cuarenta rescatistas trabajaron en la cueva.", "es") == \
+        ['numbers differ: "60 rescatistas" vs "Cuarenta rescatistas"']
