@@ -6,10 +6,10 @@ Run: .venv/bin/python bench/align_quality.py [--ecb-sample N] [--details] [--dev
 pair is aligned or shown, for tuning.
 
 Golds: the seed pair and the demo pair (tests/text/gold/, both development), the hand-written real
-pairs (tests/text/gold/real/*.json, each marked "split": "dev" | "heldout"; those marked "session": 19
-are the fresh held-out set, written after the last tuning and reported on their own rows, outside the
-older aggregates so those stay comparable; session 18's fresh set, dev since its misses were read, has
-its own rows too, as have the dev pairs written in session 19, `*_dev19`, not tuned on yet), and ECB+
+pairs (tests/text/gold/real/*.json, each marked "split": "dev" | "heldout"; the held-out ones marked
+"session": FRESH_SESSION are the fresh held-out set, written after the last tuning and reported on their own
+rows, outside the older aggregates so those stay comparable; the fresh sets of sessions 18 and 19, dev since
+their figures were read, have their own rows too, as have the dev pairs written in session 19, `*_dev19`), and ECB+
 (/work/shared/data/alignment/ecbplus_pairs.json, one passage per line) split by topic number:
 odd topics are the development half, even topics the held-out half. ECB+'s
 `different_seminal_event` pairs (two different events of one kind) are a precision check: they
@@ -39,7 +39,8 @@ sys.path.insert(0, str(ROOT))
 from newsdiff.text.align import align  # noqa: E402
 from newsdiff.text.pipeline import split_upload  # noqa: E402
 from newsdiff.text.segment import segment  # noqa: E402
-from tests.text.gold_real import FRESH_SESSION, is_former_fresh, is_fresh, is_new_dev, load_real_golds  # noqa: E402
+from tests.text.gold_real import (  # noqa: E402
+    FORMER_FRESH_SESSIONS, FRESH_SESSION, is_dev19, is_former_fresh, is_fresh, load_real_golds)
 from tests.text.gold_scoring import (  # noqa: E402
     Tally, baseline_align, ecb_is_dev, ecb_passages, load_ecbplus, score_ecbplus, score_snippet_gold,
 )
@@ -109,8 +110,9 @@ def main() -> None:
 
     spanish: list[tuple[str, str, dict[str, Tally]]] = []
     fresh: set[str] = set()  # the fresh held-out golds: their own rows, not in the older aggregates
-    former_fresh: set[str] = set()  # session 18's fresh set, dev since: its own rows too, so older rows stay comparable
-    new_dev: set[str] = set()  # dev pairs written this session, not tuned on yet: their own row, for the same reason
+    # Earlier fresh sets, dev since their figures were read: their own rows too, so older rows stay comparable.
+    former_fresh: dict[int, set[str]] = {session: set() for session in FORMER_FRESH_SESSIONS}
+    dev19: set[str] = set()  # the dev pairs written in session 19: their own row, for the same reason
     for name, split, a, b, gold in snippet_golds():
         if args.dev and split != "dev":
             continue
@@ -120,9 +122,9 @@ def main() -> None:
         if is_fresh(gold):
             fresh.add(name)
         if is_former_fresh(gold):
-            former_fresh.add(name)
-        if is_new_dev(gold):
-            new_dev.add(name)
+            former_fresh[gold["session"]].add(name)
+        if is_dev19(gold):
+            dev19.add(name)
     language["current"] = "en"
 
     pairs = [p for p in load_ecbplus() if ecb_is_dev(p)] if args.dev else load_ecbplus()
@@ -160,14 +162,16 @@ def main() -> None:
             for s in systems:
                 total = Tally()
                 for name, split, tallies in rows:
-                    if split == half and pick(name) and name not in fresh | former_fresh | new_dev:
+                    if split == half and pick(name) and name not in fresh.union(dev19, *former_fresh.values()):
                         total.add(tallies[s])
                 print(f"{'ALL ' + title:34} {half:8} {s:9}{fmt(total.figures(), args.digits)}")
     # The fresh held-out set: written after the last tuning, so the clean held-out figure. Session 18's fresh
     # set became dev once its misses were read; it keeps its own row.
-    for title, half, members in ((f"ALL fresh held-out (s{FRESH_SESSION})", "heldout", fresh),
-                                 ("ALL s18 set (dev since s19)", "dev", former_fresh),
-                                 (f"ALL new dev pairs (*_dev{FRESH_SESSION})", "dev", new_dev)):
+    groups = [(f"ALL fresh held-out (s{FRESH_SESSION})", "heldout", fresh)]
+    groups += [(f"ALL s{session} set (dev since s{session + 1})", "dev", names)
+               for session, names in former_fresh.items()]
+    groups.append(("ALL dev pairs *_dev19", "dev", dev19))
+    for title, half, members in groups:
         if args.dev and half != "dev":
             continue
         for s in systems:

@@ -5,7 +5,7 @@
         pair.name, pair.split               # "court_rent_cap", "dev" | "heldout"
         pair.a, pair.b                      # segmented accounts, as the app splits an upload
         pair.gold                           # the gold dict (links, acceptable, decoys, unique, ...)
-        is_fresh(pair.gold)                 # True for the fresh held-out set written in session 19
+        is_fresh(pair.gold)                 # True for the fresh held-out set (written in session FRESH_SESSION)
         pair.find("a", "snippet")           # indices of the alignable passages of side a holding the snippet
 
 Only "claim" and "quote" passages are alignable; gold snippets name exactly one of them.
@@ -21,8 +21,10 @@ from newsdiff.text.pipeline import split_upload
 
 REAL_GOLD_DIR = Path(__file__).resolve().parent / "gold" / "real"
 ALIGNABLE = frozenset({"claim", "quote"})
-FRESH_SESSION = 19  # golds marked "session": 19 were written after the last tuning: the fresh held-out set
-SEEN_SESSION = 18  # session 18's fresh held-out set: its misses were read at its end, so it is dev from session 19
+FRESH_SESSION = 20  # held-out golds marked "session": 20 were written after the last tuning: the fresh held-out set
+# Each earlier fresh set became dev once its figures had been read (its golds carry "was_heldout"); each keeps its
+# own bench row, so the older rows stay comparable from session to session.
+FORMER_FRESH_SESSIONS = (18, 19)
 
 
 @dataclass(frozen=True)
@@ -64,18 +66,18 @@ def load_real_golds(split: str | None = None) -> list[RealGold]:
 
 
 def is_fresh(gold: dict) -> bool:
-    """Return whether a gold belongs to the fresh held-out set, written in session 19 (nothing tuned on it)."""
+    """Return whether a gold belongs to the fresh held-out set, written after the last tuning (nothing tuned on it)."""
     return gold.get("session") == FRESH_SESSION and gold["split"] == "heldout"
 
 
-def is_new_dev(gold: dict) -> bool:
-    """Return whether a gold is a development pair written in session 19 (`*_dev19`), not tuned on yet."""
-    return gold.get("session") == FRESH_SESSION and gold["split"] == "dev"
+def is_dev19(gold: dict) -> bool:
+    """Return whether a gold is one of the development pairs written in session 19 (`*_dev19`)."""
+    return gold.get("session") == 19 and gold["split"] == "dev" and "was_heldout" not in gold
 
 
-def is_former_fresh(gold: dict) -> bool:
-    """Return whether a gold was session 18's fresh held-out set (dev since its misses were read)."""
-    return gold.get("session") == SEEN_SESSION and "was_heldout" in gold
+def is_former_fresh(gold: dict, session: int | None = None) -> bool:
+    """Return whether a gold was a fresh held-out set (of `session`, or of any session), dev since it was read."""
+    return "was_heldout" in gold and (session is None or gold.get("session") == session)
 
 
 def summary_row(pair: RealGold) -> str:
