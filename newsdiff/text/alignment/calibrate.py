@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections import Counter
 from dataclasses import dataclass
 from math import fsum
 from typing import Callable
@@ -193,12 +192,15 @@ def background_terms(ctx: Context) -> frozenset[int]:
     n_a, n_b = len(ctx.a.terms), len(ctx.b.terms)
     if min(n_a, n_b) <= MIN_BACKGROUND_PASSAGES:
         return frozenset()  # a term in every passage of a side is no background there, only the subject
-    need_a = max(MIN_BACKGROUND_PASSAGES, BACKGROUND_PASSAGES * n_a)
-    need_b = max(MIN_BACKGROUND_PASSAGES, BACKGROUND_PASSAGES * n_b)
-    df_b = Counter(t for terms in ctx.b.terms for t in terms)
-    often_b = {t for t, n in df_b.items() if n >= need_b}
-    df_a = Counter(t for terms in ctx.a.terms for t in terms if t in often_b)
-    return frozenset(t for t, n in df_a.items() if n >= need_a)
+    import numpy as np
+
+    arrays = ctx.arrays()  # each passage's terms once: a term's count over a side is its passages there
+    size = len(arrays.terms)
+    df_a = np.bincount(arrays.a_local, minlength=size)
+    df_b = np.bincount(arrays.b_local, minlength=size)
+    often = (df_a >= max(MIN_BACKGROUND_PASSAGES, BACKGROUND_PASSAGES * n_a)) & (
+        df_b >= max(MIN_BACKGROUND_PASSAGES, BACKGROUND_PASSAGES * n_b))
+    return frozenset(arrays.terms[often].tolist())
 
 
 def background_only(weight: dict[int, float], shared: frozenset[int], background: frozenset[int]) -> bool:
