@@ -16,7 +16,10 @@ to the other passage's own best pair (NEW_SHARE), so a lead sentence that names 
 does not collect every later sentence that names them. When the sentence model finds the two accounts barely related
 as wholes (their mean embeddings' cosine under RELATED_COSINE: different events), a pair linked by the bars or a cue
 needs UNRELATED_BAR, since the relative bar of such a comparison falls to the floor and its weak pairs link. No pair links (whatever its score, unless verbatim) when
-one passage is mostly a quotation and they share none of its quoted words: they share only who spoke.
+one passage is mostly a quotation and they share none of its quoted words: they share only who spoke. Last, a chosen
+pair (unless verbatim) is dropped when it shares only what both accounts keep repeating (BACKGROUND_PASSAGES: the
+story's names and subject), or, between accounts the model finds loosely related, when it is weak and each passage
+names someone the other account never mentions (DISTINCT_COSINE: two instances of one kind of event).
 
 Measured on the dev halves (bench/align_quality.py): without the ceilings, link recall on the dev
 snippet golds (seed, demo, real dev pairs) falls from 0.79 to 0.61 (the heavy-overlap court pair
