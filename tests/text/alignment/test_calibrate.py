@@ -205,3 +205,47 @@ def test_a_second_partner_must_be_close_to_the_best_and_near_the_top_for_the_mod
     ranked = calibrate.SECOND_RANK - 1  # a0-b0 is closer too
     assert calibrate.select(ctx, _second_scores(0.4), set(), cosines=_second_cosines(ranked - 1)) == linked
     assert calibrate.select(ctx, _second_scores(0.4), set(), cosines=_second_cosines(ranked)) == [(0, 0), (1, 1)]
+
+
+# a0-b0 link (ALWAYS); a1-b2 is the lexical mutual best of a1 and b2, under the bar of a tiny comparison; a1-b1 and
+# a2-b2 are best of one side or neither, under every bar.
+PARAPHRASE_SCORES = {(0, 0): 0.6, (1, 1): 0.18, (1, 2): 0.2, (2, 2): 0.17, (2, 1): 0.1}
+
+
+def _paraphrase_cosines(nearest: tuple[int, int]) -> dict:
+    """The model's cosines: a0-b0 close, `nearest` the closest pair of its two passages, the rest far."""
+    cosines = {pair: 0.4 for pair in PARAPHRASE_SCORES}
+    cosines[(0, 0)], cosines[(2, 1)] = 0.9, 0.45  # no ties: b1's nearest is a2 unless a1-b1 is `nearest`
+    cosines[nearest] = 0.8
+    return cosines
+
+
+def test_the_models_mutual_nearest_pair_of_unlinked_passages_links_between_accounts_of_one_story():
+    """a1-b1, under every bar, links as a paraphrase when the model puts a1 and b1 nearest each other and finds the
+    accounts about the same story (SAME_STORY_COSINE); not between less related accounts, nor without the model."""
+    ctx = _shared_ctx(3)
+    same, less = calibrate.SAME_STORY_COSINE + 0.02, calibrate.SAME_STORY_COSINE - 0.02
+    cosines = _paraphrase_cosines((1, 1))
+    why: dict = {}
+    assert calibrate.select(ctx, PARAPHRASE_SCORES, set(), cosines=cosines, relatedness=same, why=why) == [
+        (0, 0), (1, 1)]
+    assert why[(1, 1)] == "paraphrase"
+    assert calibrate.select(ctx, PARAPHRASE_SCORES, set(), cosines=cosines, relatedness=less) == [(0, 0)]
+    assert calibrate.select(ctx, PARAPHRASE_SCORES, set(), cosines=cosines) == [(0, 0)]
+    assert calibrate.select(ctx, PARAPHRASE_SCORES, set(), relatedness=same) == [(0, 0)]
+
+
+def test_a_paraphrase_needs_the_lexical_floor_two_free_passages_and_not_the_lexical_mutual_best():
+    """Under PARAPHRASE_FLOOR, with a passage already linked, or as the lexical mutual best pair (judged by the
+    bar already), the model's nearest pair does not link as a paraphrase."""
+    ctx = _shared_ctx(3)
+    same = calibrate.SAME_STORY_COSINE + 0.02
+    cosines = _paraphrase_cosines((1, 1))
+    low = {**PARAPHRASE_SCORES, (1, 1): calibrate.PARAPHRASE_FLOOR - 0.01, (2, 1): 0.05}
+    assert calibrate.select(ctx, low, set(), cosines=cosines, relatedness=same) == [(0, 0)]
+    linked = {**PARAPHRASE_SCORES, (1, 2): calibrate.ALWAYS}  # a1 is linked to b2 already
+    assert calibrate.select(ctx, linked, set(), cosines=cosines, relatedness=same) == [(0, 0), (1, 2)]
+    assert calibrate.select(ctx, PARAPHRASE_SCORES, set(), cosines=_paraphrase_cosines((1, 2)),
+                            relatedness=same) == [(0, 0)]
+    assert calibrate.select(ctx, PARAPHRASE_SCORES, set(), cosines=_paraphrase_cosines((2, 2)),
+                            relatedness=same) == [(0, 0), (2, 2)]
