@@ -103,6 +103,17 @@ def test_seed_links_name_shared_words():
         assert any(r.startswith("shares rare words: ") for r in link.reasons), link
 
 
+def test_seed_paraphrase_link_says_the_model_found_it():
+    """The seed's background on trade ("Trade relations ... have remained robust" / "Trade disputes have flared
+    periodically") shares two words and links as the model's mutual nearest pair: its reasons say so."""
+    a, b = load_seed_pair()
+    ia = next(k for k, p in enumerate(a) if "Trade relations between the two nations" in p.text)
+    jb = next(k for k, p in enumerate(b) if "Trade disputes have flared" in p.text)
+    links = [link for link in align(a, b).links if ia in link.a and jb in link.b]
+    assert len(links) == 1 and links[0].label == "match", links
+    assert any(r.startswith("close in meaning (sentence model): ") for r in links[0].reasons), links[0]
+
+
 def _check_invariants(a: list, b: list, result: Alignment) -> None:
     """Assert coverage, exclusivity and kind rules of an alignment."""
     for side, passages, unique in (("a", a, result.unique_a), ("b", b, result.unique_b)):

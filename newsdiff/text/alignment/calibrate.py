@@ -93,8 +93,13 @@ SECOND_RANK = 3
 # --dev, docs/alignment-quality.md session 20): seed recall 0.556 -> 0.667 ("Trade relations between the two nations
 # have remained robust" / "Trade disputes have flared periodically"); document cosine 0.85 instead of 0.9 costs ECB+
 # different-event uniques 0.716 -> 0.695 and ECB+ uniques 0.626 -> 0.619; allowing lexical mutual best pairs costs
-# ECB+ uniques 0.626 -> 0.619 (a headline pair sharing two names).
+# ECB+ uniques 0.626 -> 0.619 (a headline pair sharing two names). The document cosine must also stand SAME_STORY_MARGIN
+# above the comparison's usual pair cosine (`Context.cosine_level`): text the model reads badly puts every pair close
+# and the two wholes closer still, which then says nothing (bench/align_bench.py's synthetic articles: document cosine
+# 0.996, usual pair 0.72, 100x100 link precision 0.714 -> 0.606 without this; every dev pair the rule links stands
+# 0.36 or more above, the seed 0.39).
 SAME_STORY_COSINE = 0.9
+SAME_STORY_MARGIN = 0.3
 PARAPHRASE_FLOOR = 0.16
 
 
@@ -224,7 +229,7 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
            has_schedule_cue: Callable[[int, int], bool] | None = None,
            why: dict[tuple[int, int], str] | None = None,
            cosines: dict[tuple[int, int], float] | None = None,
-           relatedness: float | None = None) -> list[tuple[int, int]]:
+           relatedness: float | None = None, cosine_level: float = 0.0) -> list[tuple[int, int]]:
     """Choose the pairs to link.
 
     A mutual best pair under its bar but at or above CUE_FLOOR still links when `has_cue(i, j)` says
@@ -237,7 +242,8 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
     a cue and not in `vouched` needs UNRELATED_BAR.
     `why`, when given, receives the rule that chose each pair (for bench/align_errors.py): "always",
     "verbatim", "mutual", "row" / "col" (best of its a / b passage only), "cue", "schedule", "second"
-    (`second_partners`), "paraphrase" (`paraphrase_pairs`, when `relatedness` is SAME_STORY_COSINE or more).
+    (`second_partners`), "paraphrase" (`paraphrase_pairs`, when `relatedness` is SAME_STORY_COSINE or more and
+    SAME_STORY_MARGIN above `cosine_level`, the comparison's usual pair cosine).
     """
     row, col = best_partners(scores)
     bar = bars(ctx, *best_partners(calibration)) if calibration is not None else bars(ctx, row, col)
@@ -293,7 +299,7 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
         chosen.append(pair)
         if why is not None:
             why[pair] = "second"
-    if relatedness is not None and relatedness >= SAME_STORY_COSINE:
+    if relatedness is not None and relatedness >= SAME_STORY_COSINE and relatedness - cosine_level >= SAME_STORY_MARGIN:
         for pair in paraphrase_pairs(scores, chosen, row, col, cosines or {}, enough_second,
                                      lambda i, j: ctx.a.terms[i] & ctx.b.terms[j],
                                      calibration if calibration is not None else scores):

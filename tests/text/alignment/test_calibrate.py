@@ -222,7 +222,8 @@ def _paraphrase_cosines(nearest: tuple[int, int]) -> dict:
 
 def test_the_models_mutual_nearest_pair_of_unlinked_passages_links_between_accounts_of_one_story():
     """a1-b1, under every bar, links as a paraphrase when the model puts a1 and b1 nearest each other and finds the
-    accounts about the same story (SAME_STORY_COSINE); not between less related accounts, nor without the model."""
+    accounts about the same story (SAME_STORY_COSINE, SAME_STORY_MARGIN above the usual pair's cosine); not between
+    less related accounts, nor where every pair is close, nor without the model."""
     ctx = _shared_ctx(3)
     same, less = calibrate.SAME_STORY_COSINE + 0.02, calibrate.SAME_STORY_COSINE - 0.02
     cosines = _paraphrase_cosines((1, 1))
@@ -233,6 +234,12 @@ def test_the_models_mutual_nearest_pair_of_unlinked_passages_links_between_accou
     assert calibrate.select(ctx, PARAPHRASE_SCORES, set(), cosines=cosines, relatedness=less) == [(0, 0)]
     assert calibrate.select(ctx, PARAPHRASE_SCORES, set(), cosines=cosines) == [(0, 0)]
     assert calibrate.select(ctx, PARAPHRASE_SCORES, set(), relatedness=same) == [(0, 0)]
+    # Every pair of the comparison is close (text the model reads badly): the accounts' closeness says nothing.
+    crowded = same - calibrate.SAME_STORY_MARGIN + 0.02
+    assert calibrate.select(ctx, PARAPHRASE_SCORES, set(), cosines=cosines, relatedness=same,
+                            cosine_level=crowded) == [(0, 0)]
+    assert calibrate.select(ctx, PARAPHRASE_SCORES, set(), cosines=cosines, relatedness=same,
+                            cosine_level=crowded - 0.04) == [(0, 0), (1, 1)]
 
 
 def test_a_paraphrase_needs_the_lexical_floor_two_free_passages_and_not_the_lexical_mutual_best():
