@@ -173,8 +173,7 @@ def trace(a, b, language: str = "en") -> tuple[list[Traced], set[tuple[int, int]
     why: dict[tuple[int, int], str] = {}
     chosen = select(ctx, scores, verbatim, lambda i, j: has_cue(ctx, i, j), vouched, calibration if bonus else None,
                     lambda i, j: has_schedule_cue(ctx, i, j), why=why, cosines=cosines or None,
-                    relatedness=ctx.document_cosine() if scorer is not None else None,
-                    cosine_level=ctx.cosine_level() if scorer is not None else 0.0)
+                    relatedness=ctx.document_cosine() if scorer is not None else None)
     for pair in nearest_cue_links(ctx, scores, chosen, nearest):
         why[pair] = "nearest-cue"  # labels.nearest_cue_links: the model's mutual nearest pair with a quantity cue
     out = []

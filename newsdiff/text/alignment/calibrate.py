@@ -84,23 +84,6 @@ SECOND_RATIO = 0.8
 SECOND_FLOOR = 0.28
 SECOND_NEW = 0.1
 SECOND_RANK = 3
-# A paraphrase shares few words: its lexical score stays under the bars even when the sentence model puts the two
-# passages closer to each other than to anything else. Between two accounts the model finds about the same story as
-# wholes (document cosine SAME_STORY_COSINE or more), a pair linked by no rule above links (`paraphrase_pairs`) when it
-# is the model's mutual nearest pair, neither passage is linked yet, it shares enough terms (as the bars ask), its
-# lexical score reaches PARAPHRASE_FLOOR, and it is not already the lexical mutual best of its passages (that pair was
-# judged by the mutual bar, and the model agreeing adds nothing the bar did not weigh). Dev halves (bench/align_quality.py
-# --dev, docs/alignment-quality.md session 20): seed recall 0.556 -> 0.667 ("Trade relations between the two nations
-# have remained robust" / "Trade disputes have flared periodically"); document cosine 0.85 instead of 0.9 costs ECB+
-# different-event uniques 0.716 -> 0.695 and ECB+ uniques 0.626 -> 0.619; allowing lexical mutual best pairs costs
-# ECB+ uniques 0.626 -> 0.619 (a headline pair sharing two names). The document cosine must also stand SAME_STORY_MARGIN
-# above the comparison's usual pair cosine (`Context.cosine_level`): text the model reads badly puts every pair close
-# and the two wholes closer still, which then says nothing (bench/align_bench.py's synthetic articles: document cosine
-# 0.996, usual pair 0.72, 100x100 link precision 0.714 -> 0.606 without this; every dev pair the rule links stands
-# 0.36 or more above, the seed 0.39).
-SAME_STORY_COSINE = 0.9
-SAME_STORY_MARGIN = 0.3
-PARAPHRASE_FLOOR = 0.16
 
 
 @dataclass(frozen=True)
@@ -179,29 +162,6 @@ def second_partners(ctx: Context, scores: dict[tuple[int, int], float], chosen: 
     return added
 
 
-def paraphrase_pairs(scores: dict[tuple[int, int], float], chosen: list[tuple[int, int]], row: dict, col: dict,
-                     cosines: dict[tuple[int, int], float], enough: Callable[[int, int, frozenset[int]], bool],
-                     shared: Callable[[int, int], frozenset[int]],
-                     lexical: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
-    """Return the model's mutual nearest pairs (by `cosines`) of two unlinked passages that `enough` accepts, whose
-    `lexical` score is PARAPHRASE_FLOOR or more and that are not the mutual best of `scores` (`row` / `col`); see
-    SAME_STORY_COSINE."""
-    if not cosines:
-        return []
-    near_row, near_col = best_partners(cosines)
-    linked_a = {i for i, _ in chosen}
-    linked_b = {j for _, j in chosen}
-    out = []
-    for i, (_, j) in near_row.items():
-        if near_col[j][1] != i or i in linked_a or j in linked_b or lexical[(i, j)] < PARAPHRASE_FLOOR:
-            continue
-        if row[i][1] == j and col[j][1] == i:
-            continue
-        if enough(i, j, shared(i, j)):
-            out.append((i, j))
-    return out
-
-
 def speaker_only(shared: frozenset[int], quoted_a: frozenset[int], quoted_b: frozenset[int]) -> bool:
     """Whether a pair shares only who spoke: one passage is mostly a quotation (`quoted`, its quoted terms) and
     none of the shared terms is in it ("We are tired of waiting," Okafor said / "Nobody wants empty bus stops,"
@@ -229,7 +189,7 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
            has_schedule_cue: Callable[[int, int], bool] | None = None,
            why: dict[tuple[int, int], str] | None = None,
            cosines: dict[tuple[int, int], float] | None = None,
-           relatedness: float | None = None, cosine_level: float = 0.0) -> list[tuple[int, int]]:
+           relatedness: float | None = None) -> list[tuple[int, int]]:
     """Choose the pairs to link.
 
     A mutual best pair under its bar but at or above CUE_FLOOR still links when `has_cue(i, j)` says
@@ -242,8 +202,7 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
     a cue and not in `vouched` needs UNRELATED_BAR.
     `why`, when given, receives the rule that chose each pair (for bench/align_errors.py): "always",
     "verbatim", "mutual", "row" / "col" (best of its a / b passage only), "cue", "schedule", "second"
-    (`second_partners`), "paraphrase" (`paraphrase_pairs`, when `relatedness` is SAME_STORY_COSINE or more and
-    SAME_STORY_MARGIN above `cosine_level`, the comparison's usual pair cosine).
+    (`second_partners`).
     """
     row, col = best_partners(scores)
     bar = bars(ctx, *best_partners(calibration)) if calibration is not None else bars(ctx, row, col)
@@ -299,11 +258,4 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
         chosen.append(pair)
         if why is not None:
             why[pair] = "second"
-    if relatedness is not None and relatedness >= SAME_STORY_COSINE and relatedness - cosine_level >= SAME_STORY_MARGIN:
-        for pair in paraphrase_pairs(scores, chosen, row, col, cosines or {}, enough_second,
-                                     lambda i, j: ctx.a.terms[i] & ctx.b.terms[j],
-                                     calibration if calibration is not None else scores):
-            chosen.append(pair)
-            if why is not None:
-                why[pair] = "paraphrase"
     return sorted(chosen)

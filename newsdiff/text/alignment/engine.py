@@ -6,9 +6,8 @@ registered in `signals.SIGNALS` with a weight in `combine.WEIGHTS` (or `combine.
 Two English accounts are read by default with the English model shipped in
 newsdiff/text/models/minilm-static-en (`newsdiff.text.semantic.shipped_scorer`): it adds a bonus to
 the pairs it puts well above the comparison's usual cosine, proposes and vouches for mutual-nearest
-pairs at PARAPHRASE_COSINE or above (a paraphrase sharing no word), links its mutual-nearest pair of two
-unlinked passages sharing a few words between accounts of one story (calibrate.paraphrase_pairs), and
-leaves the bars to the lexical scores. `scorer=None` turns it off.
+pairs at PARAPHRASE_COSINE or above (a paraphrase sharing no word), and leaves the bars to the lexical
+scores. `scorer=None` turns it off.
 """
 
 from __future__ import annotations
@@ -115,17 +114,15 @@ def align(a: Sequence[PassageLike], b: Sequence[PassageLike], *, language_a: str
             scores[p] = max(scores[p], PARAPHRASE_SCORE)
     else:
         vouched = set()
-    why: dict = {}  # the rule behind each chosen pair: a "paraphrase" link is the model's doing
     chosen = select(ctx, scores, verbatim, lambda i, j: has_cue(ctx, i, j), vouched, calibration,
-                    lambda i, j: has_schedule_cue(ctx, i, j), why=why, cosines=cosines,
-                    relatedness=ctx.document_cosine() if scorer is not None and not ctx.cross_language else None,
-                    cosine_level=ctx.cosine_level() if scorer is not None and not ctx.cross_language else 0.0)
+                    lambda i, j: has_schedule_cue(ctx, i, j), cosines=cosines,
+                    relatedness=ctx.document_cosine() if scorer is not None and not ctx.cross_language else None)
     # The model's mutual nearest pairs that differ in a quantity about a shared subject (labels.nearest_cue_links).
     by_cue = set(nearest_cue_links(ctx, scores, chosen, nearest))
     links = []
     for i, j in sorted(set(chosen) | by_cue):
         # The model's cosine is a reason only where it made or lifted the link (lexical links keep theirs).
-        helped = (i, j) in vouched or (i, j) in lifted or (i, j) in by_cue or why.get((i, j)) == "paraphrase"
+        helped = (i, j) in vouched or (i, j) in lifted or (i, j) in by_cue
         name, reasons = label(ctx, i, j, (i, j) in verbatim, cosines[(i, j)] if helped else None)
         links.append(Link(a=[side_a.indices[i]], b=[side_b.indices[j]],
                           score=round(100 * min(1.0, scores[(i, j)]), 1), label=name, reasons=reasons))
