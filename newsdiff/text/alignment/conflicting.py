@@ -1,0 +1,133 @@
+"""Conflict partners: pairs that give two values of one kind of quantity about one thing, linked though they score low.
+
+Two accounts that disagree about a figure ("a 48-hour walkout" / "The 72-hour walkout began...", "A dozen councillors
+voted in favour" / "backed by 15 councillors") share less than two that agree: the differing value is the key fact
+of the sentence, so the pair scores under the bars, or loses its passage to another partner (a lead sentence that
+names the event). No link, no label: the reviewer never sees the conflict. `conflict_partners` links such a pair
+(also as a further partner of a passage already linked) when:
+
+- both passages give a value of one kind of quantity (`cues.quantities`: one unit of time, money in one currency,
+  percent, a count of one noun, a compound of one unit) and the values cannot be the same (`cues.values_differ`:
+  their ranges do not meet); dates and days are left out (a day has many events);
+- the values are about one thing: the cue `cues.number_reasons` fires for the pair (the clause of one shares a
+  content word with the sentence of the other), or the two count the same noun ("councillors");
+- the sentence model puts the pair at least COSINE_LIFT above the comparison's usual cosine and ranks it first
+  for one of its passages (what the pair says besides the figure is close in meaning);
+- the lexical score reaches LEXICAL_FLOOR, and the two share PLAIN_WEIGHT of words that are neither numbers, nor
+  the quantity's unit, nor names (words written only capitalised): a name and a number in common are no evidence.
+
+The reasons of such a link are the cue's ("numbers differ: ..."). Needs the model (no cosines: no partners).
+"""
+
+from __future__ import annotations
+
+import re
+from math import fsum
+
+from newsdiff.text.alignment.calibrate import RELATED_COSINE, UNRELATED_BAR, best_partners
+from newsdiff.text.alignment.context import Context
+from newsdiff.text.alignment.terms import VOCABULARY
+from newsdiff.text.cues import number_reasons, quantity_clauses, values_differ
+
+LEXICAL_FLOOR = 0.15
+COSINE_LIFT = 0.05
+COSINE_RANK = 1
+PLAIN_WEIGHT = 1.3
+CLOSE_LIFT = 0.19
+VALUE_RATIO = 2.0
+SKIPPED_KINDS = ("date", "weekday", "clock", "ordinal")
+
+
+def _kinds(text: str, language: str) -> dict[str, list]:
+    """The passage's quantities by kind, each with its clause's content stems (dates, days, times and ordinals left
+    out; a count read with its modifier, "1,800 bus drivers", only as the plain count)."""
+    out: dict[str, list] = {}
+    for q, clause, sentence in quantity_clauses(text, language):
+        if not q.key.startswith(SKIPPED_KINDS) and "+" not in q.key:
+            out.setdefault(q.key, []).append((q, clause, sentence))
+    return out
+
+
+def _near(x: float, y: float) -> bool:
+    """Whether two values are of one order: the larger at most VALUE_RATIO times the smaller."""
+    return min(x, y) > 0 and max(x, y) <= VALUE_RATIO * min(x, y)
+
+
+def _about_one_thing(x: tuple, y: tuple) -> bool:
+    """Whether two located values are about one thing: the clause of one shares a content word (not the unit) with
+    the sentence of the other, as `cues.number_reasons` reads it."""
+    (_, clause_x, sentence_x), (_, clause_y, sentence_y) = x, y
+    if clause_x is None or clause_y is None:
+        return False
+    return bool(clause_x & sentence_y or sentence_x & clause_y)
+
+
+def _plain(word: str, text: str) -> bool:
+    """Whether `word` (folded) is written in lower case somewhere in `text`: not only as (part of) a name."""
+    return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) is not None
+
+
+def conflict_partners(ctx: Context, scores: dict[tuple[int, int], float], lexical: dict[tuple[int, int], float],
+                      chosen, cosines: dict[tuple[int, int], float],
+                      debug: dict | None = None) -> dict[tuple[int, int], list[str]]:
+    """Return the pairs to link besides `chosen` as a possible conflict, each with its reasons (see the module)."""
+    if not cosines or ctx.cross_language:
+        return {}
+    taken = set(chosen)
+    level = ctx.cosine_level()
+    # two accounts the model finds barely related as wholes (different events): the bar of `calibrate.select`
+    floor = max(LEXICAL_FLOOR, UNRELATED_BAR) if ctx.document_cosine() < RELATED_COSINE else LEXICAL_FLOOR
+    near_a: dict[int, list[float]] = {}
+    near_b: dict[int, list[float]] = {}
+    for (i, j), c in cosines.items():
+        near_a.setdefault(i, []).append(c)
+        near_b.setdefault(j, []).append(c)
+    lex_row, lex_col = best_partners(lexical)
+    kinds_a: dict[int, dict] = {}
+    kinds_b: dict[int, dict] = {}
+    language = ctx.a.language
+    numbers = VOCABULARY.numbers
+    out: dict[tuple[int, int], list[str]] = {}
+    for (i, j), s in scores.items():
+        if (i, j) in taken or lexical[(i, j)] < floor:
+            continue
+        c = cosines[(i, j)]
+        if c < level + COSINE_LIFT:
+            continue
+        if i not in kinds_a:
+            kinds_a[i] = _kinds(ctx.a.texts[i], language)
+        if j not in kinds_b:
+            kinds_b[j] = _kinds(ctx.b.texts[j], ctx.b.language)
+        ka, kb = kinds_a[i], kinds_b[j]
+        # one value of the kind on each side: the figure is what each passage says of it
+        keys = [k for k in ka.keys() & kb.keys() if len(ka[k]) == 1 and len(kb[k]) == 1
+                and values_differ(ka[k][0][0], kb[k][0][0]) and _near(ka[k][0][0].value, kb[k][0][0].value)]
+        if not keys:
+            continue
+        rank_a = 1 + sum(v > c for v in near_a[i])
+        rank_b = 1 + sum(v > c for v in near_b[j])
+        if debug is None and min(rank_a, rank_b) > COSINE_RANK:
+            continue
+        mutual = rank_a == rank_b == 1 and lex_row[i][1] == j and lex_col[j][1] == i
+        about = [k for k in keys if _about_one_thing(ka[k][0], kb[k][0]) or (mutual and k.startswith("count:"))]
+        a, b = ctx.a.texts[i], ctx.b.texts[j]
+        units = set()
+        for k in keys:
+            for q, _, _ in ka[k] + kb[k]:
+                units |= {ctx.a.vocabulary.term(w) for w in re.findall(r"[^\W\d_]+", q.text.lower())}
+        shared = ctx.a.terms[i] & ctx.b.terms[j]
+        words_a = ctx.a.words[i]
+        plain = [t for t in shared - numbers - units if _plain(words_a[t], a) or _plain(words_a[t], b)]
+        plain_weight = fsum(map(ctx.weight.__getitem__, plain))
+        if debug is not None:
+            debug[(i, j)] = dict(lexical=lexical[(i, j)], score=s, cos=c, lift=c - level, rank_a=rank_a,
+                                 rank_b=rank_b, mutual=mutual, plain=plain_weight, lrow=lex_row[i][1] == j, lcol=lex_col[j][1] == i, lbest_a=lex_row[i][0], lbest_b=lex_col[j][0],
+                                 plain_words=[words_a[t] for t in plain], keys=keys, about=about)
+        if not about or min(rank_a, rank_b) > COSINE_RANK or (plain_weight < PLAIN_WEIGHT and c < level + CLOSE_LIFT):
+            continue
+        reasons = [r for r in number_reasons(a, b, language) if r.startswith("numbers differ")]
+        if not reasons:
+            k = about[0]
+            reasons = [f'numbers differ: "{ka[k][0][0].text}" vs "{kb[k][0][0].text}"']
+        out[(i, j)] = reasons
+    return out
