@@ -28,6 +28,7 @@ from newsdiff.text.alignment.calibrate import RELATED_COSINE, UNRELATED_BAR, bes
 from newsdiff.text.alignment.context import Context
 from newsdiff.text.alignment.terms import VOCABULARY
 from newsdiff.text.cues import number_reasons, quantity_clauses, values_differ
+from newsdiff.text.lexicon import lexicon_for
 
 LEXICAL_FLOOR = 0.15
 COSINE_LIFT = 0.05
@@ -35,6 +36,7 @@ COSINE_RANK = 1
 PLAIN_WEIGHT = 1.3
 CLOSE_LIFT = 0.19
 VALUE_RATIO = 2.0
+OTHER_PEOPLE = True
 SKIPPED_KINDS = ("date", "weekday", "clock", "ordinal")
 
 
@@ -43,9 +45,39 @@ def _kinds(text: str, language: str) -> dict[str, list]:
     out; a count read with its modifier, "1,800 bus drivers", only as the plain count)."""
     out: dict[str, list] = {}
     for q, clause, sentence in quantity_clauses(text, language):
-        if not q.key.startswith(SKIPPED_KINDS) and "+" not in q.key:
+        if not q.key.startswith(SKIPPED_KINDS) and "+" not in q.key and not _second_of_pair(q.text, text):
             out.setdefault(q.key, []).append((q, clause, sentence))
     return out
+
+
+def _second_of_pair(written: str, text: str) -> bool:
+    """Whether a value is the second number of a score, a range or a season ("20-13 win", "90-120 days", "the
+    2004-05 season"): not a figure of its own."""
+    at = text.find(written)
+    return at > 0 and re.search(r"\d\s?[-–/]\s?$", text[:at]) is not None
+
+
+_NAME_RE = re.compile(r"(?<![.!?:—]\s)(?<!^)\b[A-Z][\w'’-]+")
+
+
+def _names(text: str, language: str) -> frozenset[str]:
+    """Words `text` writes capitalised past the start of a sentence and never in lower case (names), folded;
+    weekdays and months left out."""
+    lex = lexicon_for(language)
+    found = {m.group().lower() for m in _NAME_RE.finditer(text)}
+    return frozenset(w for w in found if not _plain(w, text) and w not in lex.weekdays and w not in lex.months)
+
+
+def _other_people(x: tuple, a: str, y: tuple, b: str, language: str) -> bool:
+    """Whether the clause of each value names someone or somewhere the other passage does not: "stopping the former
+    champion Hasim Rahman in the sixth round" / "Klitschko retains titles stopping Thompson in six rounds" are two
+    fights (a name elsewhere in a passage, or on one side only, is often who said it)."""
+    stem = lexicon_for(language).stem
+
+    def foreign(clause, text: str, other: str) -> bool:
+        return any(stem(w) in clause and not _plain(w, other) for w in _names(text, language))
+
+    return bool(x[1] and y[1]) and foreign(x[1], a, b.lower()) and foreign(y[1], b, a.lower())
 
 
 def _near(x: float, y: float) -> bool:
@@ -109,8 +141,9 @@ def conflict_partners(ctx: Context, scores: dict[tuple[int, int], float], lexica
         if debug is None and min(rank_a, rank_b) > COSINE_RANK:
             continue
         mutual = rank_a == rank_b == 1 and lex_row[i][1] == j and lex_col[j][1] == i
-        about = [k for k in keys if _about_one_thing(ka[k][0], kb[k][0]) or (mutual and k.startswith("count:"))]
         a, b = ctx.a.texts[i], ctx.b.texts[j]
+        about = [k for k in keys if (_about_one_thing(ka[k][0], kb[k][0]) or (mutual and k.startswith("count:")))
+                 and not (OTHER_PEOPLE and _other_people(ka[k][0], a, kb[k][0], b, language))]
         units = set()
         for k in keys:
             for q, _, _ in ka[k] + kb[k]:

@@ -77,3 +77,20 @@ def test_conflict_partners_need_the_models_nearest_the_floor_and_related_account
 def test_dates_and_days_are_left_out():
     """Two days of one event are read by the date cues, not linked by this rule (a day has many events)."""
     assert _partners("The council approved the tower on Monday.", "The council approved the tower on Tuesday.") == {}
+
+
+def test_the_second_number_of_a_score_or_range_is_no_figure():
+    """"60-120 days", "a 20-13 win", "the 2004-05 season": the number after the hyphen is not a value of its own."""
+    assert _partners("The council debated the tower for 90 days.", "The council debated the tower for 60-120 days.") \
+        == {}
+    assert _partners("The council debated the tower for 90 days.", "The council debated the tower for 120 days.") \
+        == {(0, 0): ['numbers differ: "90 days" vs "120 days"']}
+
+
+def test_values_about_two_named_others_do_not_link():
+    """"stopped Rahman in seven rounds" / "stopped Thompson in six rounds": each clause names someone the other
+    passage does not (two fights); a name on one side only is no obstacle."""
+    fight = "Klitschko stopped Thompson in six rounds at the arena."
+    assert _partners("Klitschko stopped Rahman in seven rounds at the arena.", fight) == {}
+    assert _partners("Klitschko stopped the challenger in seven rounds at the arena.", fight) == \
+        {(0, 0): ['numbers differ: "seven rounds" vs "six rounds"']}
