@@ -139,18 +139,27 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
             out.append(Quantity("date" + _statement_time(low, k, lex), value, written))
             k = month_at + 1
             continue
-        elif lt in lex.number_words and lex.number_words[lt] < 10 and k + 2 < n and low[k + 1] in lex.fractions \
-                and (low[k + 2] in lex.fraction_links or (k > 0 and low[k - 1] in lex.fraction_openers)):
-            # "a third of the flats", "two thirds of", "grew by a quarter": a share, compared with percentages (to
-            # the nearest point); "a quarter of an hour", "three quarters of an hour": a duration
-            share = lex.number_words[lt] * lex.fractions[low[k + 1]]
-            unit = k + 4 if k + 4 < n and low[k + 3] in lex.indefinite else k + 3
-            if low[k + 2] in lex.fraction_links and unit < n and low[unit] in lex.minutes:
+        elif _fraction_at(low, k, lex):
+            # "a third of the flats", "two thirds of", "two-thirds of", "half of", "grew by a quarter": a share,
+            # compared with percentages (to the nearest point) and widened by a hedge ("nearly two-thirds");
+            # "a quarter of an hour", "three quarters of an hour": a duration
+            share, after = _fraction_at(low, k, lex)
+            unit = after + 2 if after + 2 < n and low[after + 1] in lex.indefinite else after + 1
+            if low[after] in lex.fraction_links and unit < n and low[unit] in lex.minutes:
                 out.append(Quantity("duration", share * lex.minutes[low[unit]], " ".join(tokens[k:unit + 1])))
                 k = unit + 1
                 continue
-            out.append(Quantity("percent", 100 * share, f"{t} {tokens[k + 1]}", 100 * share - 0.5, 100 * share + 0.5))
-            k += 2
+            written = " ".join(tokens[k:after]).replace(" - ", "-")
+            out.append(_ranged(Quantity("percent", 100 * share, written, 100 * share - 0.5, 100 * share + 0.5),
+                               low, k, lex))
+            k = after
+            continue
+        elif _ratio_at(low, k, lex):
+            # "one in three growers", "three out of four": a share, compared with percentages
+            share, after = _ratio_at(low, k, lex)
+            out.append(_ranged(Quantity("percent", 100 * share, " ".join(tokens[k:after]), 100 * share - 0.5,
+                                        100 * share + 0.5), low, k, lex))
+            k = after
             continue
         elif (lt in ordinals or re.fullmatch(rf"\d+(?:{lex.ordinal_suffix})", lt)) and k + 1 < n:
             phrase = _ordinal_phrase(low, joined, k + 1, lex) if joined[k] else []
@@ -178,6 +187,45 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
                 continue
         k += 1
     return tuple(out)
+
+
+def _fraction_at(low: list[str], k: int, lex: Lexicon) -> tuple[float, int] | None:
+    """The share a fraction at token k gives and the index of the token after the fraction, or None: a number word
+    under ten and a fraction ("a third", "two thirds", "two-thirds", "three-quarters") followed by "of" or after
+    "by" ("grew by a quarter"); or a bare "half" followed by "of" ("half of the crop", "nearly half of")."""
+    n = len(low)
+    lt = low[k]
+    if lt in lex.half:
+        before = low[k - 1] if k else ""
+        if k + 1 < n and low[k + 1] in lex.fraction_links and before not in lex.number_words \
+                and before not in lex.ordinals and before not in lex.definite:  # not "the first half of the year"
+            return 0.5, k + 1
+        return None
+    if lt not in lex.number_words or lex.number_words[lt] >= 10:
+        return None
+    at = k + 2 if k + 2 < n and low[k + 1] == "-" else k + 1  # "two-thirds"
+    if at + 1 >= n or low[at] not in lex.fractions:
+        return None
+    if low[at + 1] in lex.fraction_links or (k > 0 and low[k - 1] in lex.fraction_openers):
+        return lex.number_words[lt] * lex.fractions[low[at]], at + 1
+    return None
+
+
+def _ratio_at(low: list[str], k: int, lex: Lexicon) -> tuple[float, int] | None:
+    """The share a ratio at token k gives ("one in three", "3 in 10", "three out of four") and the index of the
+    token after it, or None. The part must be smaller than the whole, the whole no year and no unit of time after
+    it ("5 in 10 minutes")."""
+    n = len(low)
+    for link in lex.ratio_links:
+        end = k + 1 + len(link)
+        if end < n and tuple(low[k + 1:end]) == link:
+            part, whole = _number(low[k], lex), _number(low[end], lex)
+            if low[k] in lex.indefinite or low[end] in lex.indefinite or low[k] in lex.half:
+                return None
+            if part is not None and whole is not None and 0 < part < whole and not _is_year(low[end]) \
+                    and not (end + 1 < n and (low[end + 1] in lex.minutes or low[end + 1] in lex.scales)):
+                return part / whole, end + 1
+    return None
 
 
 def _statement_time(low: list[str], k: int, lex: Lexicon) -> str:

@@ -566,3 +566,41 @@ def test_over_before_a_duration_is_its_span_not_a_bound():
         == ['numbers differ: "three days" vs "four days"']
     assert conflict_reasons("Over 3,000 people marched in the capital.", "About 3,200 people marched in the capital.") \
         == []
+
+
+@pytest.mark.parametrize("text, value, low, high", [
+    ("Nearly two-thirds of the harvest was lost.", 200 / 3, 0.85 * 200 / 3, 200 / 3),
+    ("Three-quarters of the staff voted to strike.", 75, 74.5, 75.5),
+    ("About one-fifth of the homes were flooded.", 20, 18, 22),
+    ("Half of the members stayed away.", 50, 49.5, 50.5),
+    ("More than half of the seats were empty.", 50, 50, float("inf")),
+    ("One in three households has no car.", 100 / 3, 100 / 3 - 0.5, 100 / 3 + 0.5),
+    ("Roughly 3 out of 10 voters backed the plan.", 30, 27, 33),
+])
+def test_hyphenated_fractions_half_of_and_ratios_are_shares_widened_by_hedges(text, value, low, high):
+    """Every fraction is a share whatever its spelling ("two-thirds", "three-quarters", "half of", "one in three",
+    "3 out of 10"), and a hedge before it widens it as it widens a percentage."""
+    found = [q for q in quantities(text) if q.key == "percent"]
+    assert [(q.value, q.low, q.high) for q in found] == [(pytest.approx(value), pytest.approx(low),
+                                                          pytest.approx(high))]
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose in the first half of the year.",
+    "The tickets sold out in 5 in 10 minutes.",
+    "He scored one in 2019 and two since.",
+])
+def test_halves_of_a_period_and_counts_in_a_year_are_no_shares(text):
+    assert not [q for q in quantities(text) if q.key == "percent"]
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    ("A hard frost destroyed about 40 percent of the pear harvest.", "Growers say nearly two-thirds of the pear "
+     "harvest was destroyed.", True),
+    ("Almost half of the nurses voted for the strike.", "Some 80% of the nurses voted for the strike.", True),
+    ("One in four pupils missed the exam.", "Around 25% of pupils missed the exam.", False),
+    ("About a third of the flats were empty.", "Some 35% of the flats were empty.", False),
+    ("Three-quarters of the council backed the plan.", "Two-thirds of the council backed the plan.", True),
+])
+def test_fractions_against_percentages(a, b, conflict):
+    assert bool(conflict_reasons(a, b)) is conflict

@@ -67,6 +67,8 @@ ENGLISH = Lexicon(
                "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10},
     fraction_links=frozenset({"of"}),
     fraction_openers=frozenset({"by"}),
+    ratio_links=(("in",), ("out", "of")),
+    definite=frozenset({"the", "this", "that", "its", "their", "his", "her"}),
     hedges={**{tuple(w.split()): (0.9, 1.1) for w in ("about", "around", "some", "roughly", "approximately", "nearly", "almost",
                                           "approx", "circa", "an estimated", "estimated")},
             **{(w,): (0.85, 1.0) for w in ("nearly", "almost")},
