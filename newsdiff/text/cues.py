@@ -733,8 +733,7 @@ def _clauses(text: str, lex: Lexicon) -> tuple[tuple[frozenset[str], bool], ...]
     out = []
     negations, stopwords, stem = lex.negations, lex.stopwords, lex.stem
     for part in lex.clause_re.split(text):
-        if lex.negation_suffix:
-            part = part.replace("n't", " not").replace("n’t", " not")
+        part = _negation_text(part, lex)
         words = default_process(part).split()
         if not words:
             continue
@@ -793,9 +792,28 @@ def _negation_suffix_re(lex: Lexicon) -> re.Pattern:
     return re.compile(lex.negation_suffix, re.IGNORECASE)
 
 
+@functools.cache
+def _implicative_re(lex: Lexicon) -> re.Pattern | None:
+    return re.compile(lex.implicative_negation, re.IGNORECASE) if lex.implicative_negation else None
+
+
+def _negation_text(text: str, lex: Lexicon) -> str:
+    """`text` with its negations spelt as words: the glued "n't" as " not", and an implicative verb that entails
+    the opposite of its complement ("failed to publish", "neglected to tell", "was unable to attend": it was not
+    published, told, attended) as " not"."""
+    if lex.negation_suffix:
+        text = text.replace("n't", " not").replace("n’t", " not")
+    pattern = _implicative_re(lex)
+    return pattern.sub(" not", text) if pattern is not None else text
+
+
 @functools.lru_cache(maxsize=20_000)  # the answers are cached, not the word sets (a few kB a passage)
 def _negates(text: str, lex: Lexicon) -> bool:
-    """Whether `lex.negation_re` finds a negation in `text` (a negation word, or the glued "n't")."""
+    """Whether `lex.negation_re` finds a negation in `text` (a negation word, or the glued "n't"), or an
+    implicative verb denies its complement ("failed to")."""
+    pattern = _implicative_re(lex)
+    if pattern is not None and pattern.search(text):
+        return True
     if _ascii_word_set(lex.negations) is None:
         return bool(lex.negation_re.search(text))
     return _says_any(text, lex.negations, lex.negation_re) or \
@@ -872,8 +890,7 @@ def _restated_negation(text: str, other: str, heads: frozenset[str], lex: Lexico
 @functools.lru_cache(maxsize=20_000)
 def _passage_stems(text: str, lex: Lexicon) -> frozenset[str]:
     """Content-word stems of a whole passage, negations left out ("n't" read as "not")."""
-    if lex.negation_suffix:
-        text = text.replace("n't", " not").replace("n’t", " not")
+    text = _negation_text(text, lex)
     return frozenset(lex.stem(w) for w in default_process(text).split()
                      if w not in lex.stopwords and w not in lex.negations and len(w) > 1)
 
@@ -909,8 +926,7 @@ def _is_record(text: str, lex: Lexicon) -> bool:
 @functools.lru_cache(maxsize=20_000)
 def _plain_words(text: str, lex: Lexicon) -> frozenset[str]:
     """Stems of the words `text` writes in lower case somewhere: not only as part of a name."""
-    if lex.negation_suffix:
-        text = text.replace("n't", " not").replace("n’t", " not")
+    text = _negation_text(text, lex)
     return frozenset(lex.stem(w.lower()) for w in re.findall(r"[^\W\d_]+", text) if w[0].islower())
 
 
@@ -918,8 +934,7 @@ def _plain_words(text: str, lex: Lexicon) -> frozenset[str]:
 def _negated_heads(text: str, lex: Lexicon) -> frozenset[str]:
     """Stems of the words a verb negation negates: the first content word after "not"/"no"/"never" ("will not
     meet" -> meet). Prepositions of absence ("without", "sin") deny a noun and give none."""
-    if lex.negation_suffix:
-        text = text.replace("n't", " not").replace("n’t", " not")
+    text = _negation_text(text, lex)
     words = default_process(text).split()
     heads = set()
     for k, word in enumerate(words):
@@ -953,7 +968,9 @@ def _clause_text(text: str, stems: frozenset[str], lex: Lexicon) -> str:
     for part in lex.clause_re.split(text):
         if any(stems == c for c, _ in _clauses(part, lex)):
             words = part.split()
-            at = next((k for k, w in enumerate(words) if _negates(w, lex)), 0)
+            implicative = _implicative_re(lex)
+            at = next((k for k, w in enumerate(words) if _negates(w, lex) or (
+                implicative is not None and implicative.match(" ".join(words[k:k + 2])))), 0)
             start = max(0, min(at - NEGATION_LEAD, len(words) - CLAUSE_SHOWN))
             shown = " ".join(words[start:start + CLAUSE_SHOWN])
             return shown if start == 0 else "… " + shown
@@ -1052,8 +1069,7 @@ def _undated_clauses(text: str, lex: Lexicon) -> list[tuple[str, frozenset[str]]
     """Return (clause, its content stems) for each clause saying the event has no date ("No date was announced")."""
     out = []
     for part in lex.clause_re.split(text):
-        if lex.negation_suffix:
-            part = part.replace("n't", " not").replace("n’t", " not")
+        part = _negation_text(part, lex)
         words = default_process(part).split()
         for k, w in enumerate(words):
             if w in lex.negations and any(x in lex.schedule_nouns for x in words[k + 1:k + 2 + SCHEDULE_WINDOW]):

@@ -604,3 +604,28 @@ def test_halves_of_a_period_and_counts_in_a_year_are_no_shares(text):
 ])
 def test_fractions_against_percentages(a, b, conflict):
     assert bool(conflict_reasons(a, b)) is conflict
+
+
+@pytest.mark.parametrize("a, b, shown", [
+    ("The ministry neglected to inform the families of the decision.",
+     "The families were informed of the decision by the ministry.",
+     "The ministry neglected to inform the families of the decision."),
+    ("The airline failed to notify passengers about the delay.",
+     "The airline notified passengers about the delay by text message.",
+     "The airline failed to notify passengers about the delay."),
+    ("The mayor was unable to attend the opening of the bridge.",
+     "The mayor attended the opening of the bridge on Friday.",
+     "The mayor was unable to attend the opening of the bridge."),
+    ("The club forgot to register the new signing before the deadline.",
+     "The club registered the new signing before the deadline.",
+     "The club forgot to register the new signing"),
+])
+def test_an_implicative_verb_denies_its_complement(a, b, shown):
+    """"failed to notify", "neglected to inform", "was unable to attend", "forgot to register": the complement did
+    not happen, against a side that states it happened; the evidence is the clause as written."""
+    assert negation_reasons(a, b) == [f'negation in the shared clause: "{shown}"']
+
+
+def test_a_verb_that_is_implicative_only_before_to_denies_nothing_alone():
+    assert conflict_reasons("The bank failed last year, regulators said.",
+                            "The bank collapsed last year, regulators said.") == []

@@ -91,6 +91,8 @@ class Lexicon:
     fraction_links: frozenset[str] = frozenset()  # the word after a fraction that makes it a share: "of"
     fraction_openers: frozenset[str] = frozenset()  # the word before "a quarter" that makes it a change: "by"
     ratio_links: tuple[tuple[str, ...], ...] = ()  # between the part and the whole of a ratio: "one in three"
+    # regex for an implicative verb that denies its complement ("failed to", "neglected to"): read as "not"
+    implicative_negation: str = ""
     definite: frozenset[str] = frozenset()  # "the": "the first half of", "the half of" are no shares
     # Hedges before a number, as token sequences, and the range of values they allow around it, as factors:
     # "about 40" is 36-44, "more than 60" above 60, "nearly 50" 42.5-50. Hedged values conflict only when the ranges

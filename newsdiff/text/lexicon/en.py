@@ -83,6 +83,7 @@ ENGLISH = Lexicon(
     negations=frozenset("not no never none nor neither without nothing nobody cannot denied denies deny "
                         "refused refuses declined declines".split()),
     negation_suffix=r"n['’]t\b",
+    implicative_negation=r"\b(?:fail(?:s|ed|ing)?|neglect(?:s|ed|ing)?|forg(?:ot|ets|etting|otten)|unable)\s+to\b",
     privative=frozenset({"without"}),
     degree_words=frozenset({"so", "such"}),
     since_words=frozenset({"since"}),
