@@ -857,7 +857,7 @@ def negation_reasons(a: str, b: str, min_shared: int = NEGATION_MIN_SHARED, lang
         for other_stems, _ in other:
             shared = stems & other_stems
             if len(shared) >= 2 and len(shared) >= NEGATED_SHARE * len(stems) \
-                    and len(clause & other_stems) >= min_shared \
+                    and (len(clause & other_stems) >= min_shared or other_stems == stems) \
                     and len(shared & _plain_words(a, lex) & _plain_words(b, lex)) >= NEGATION_MIN_PLAIN:
                 return [f'negation in the shared clause: "{_clause_text(text, stems, lex)}"']
     return []
@@ -875,7 +875,7 @@ def _restated_negation(text: str, other: str, heads: frozenset[str], lex: Lexico
     """The negated clause of `text` when `other` restates the whole of `text` without the negation, else ""."""
     if not heads:
         return ""
-    mine, theirs = _passage_stems(text, lex), _passage_stems(other, lex)
+    mine, theirs = _statement_stems(text, lex), _statement_stems(other, lex)
     shared = mine & theirs
     if len(shared) < RESTATED_MIN_SHARED or len(shared) < RESTATED_OVERLAP * len(mine | theirs):
         return ""
@@ -885,6 +885,27 @@ def _restated_negation(text: str, other: str, heads: frozenset[str], lex: Lexico
         if negated and stems & heads:
             return _clause_text(text, stems, lex)
     return ""
+
+
+ATTRIBUTION_WORDS = 6  # at most this many words in a clause that only says who said it ("head teachers said")
+
+
+@functools.lru_cache(maxsize=20_000)
+def _statement_stems(text: str, lex: Lexicon) -> frozenset[str]:
+    """Content-word stems of what a passage states, without the short clauses that only say who states it ("...,
+    head teachers said", "according to the board"): two accounts of one statement often credit different sources."""
+    kept = []
+    for part in lex.clause_re.split(text):
+        words = default_process(part).split()
+        if not words:
+            continue
+        if len(words) <= ATTRIBUTION_WORDS and (not _reporting(lex).isdisjoint(words[-2:]) or any(
+                " ".join(words).startswith(opener) for opener in lex.attribution_openers)):
+            # "head teachers said", "the controller told reporters", "according to the board"; not "said it had
+            # been consulted", which states what was said
+            continue
+        kept.append(part)
+    return _passage_stems(" ".join(kept), lex) if kept else _passage_stems(text, lex)
 
 
 @functools.lru_cache(maxsize=20_000)

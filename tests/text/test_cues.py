@@ -629,3 +629,45 @@ def test_an_implicative_verb_denies_its_complement(a, b, shown):
 def test_a_verb_that_is_implicative_only_before_to_denies_nothing_alone():
     assert conflict_reasons("The bank failed last year, regulators said.",
                             "The bank collapsed last year, regulators said.") == []
+
+
+@pytest.mark.parametrize("a, b, shown", [
+    ("The families had not been told about the evacuation before the river burst its banks, residents said.",
+     "The families were told about the evacuation before the river burst its banks, the council said.",
+     "The families had not been told about the evacuation"),
+    ("Patients had not been told of the error before the surgery began, relatives said.",
+     "Patients were told of the error before the surgery began, according to the hospital.",
+     "Patients had not been told of the error"),
+])
+def test_a_negated_statement_restated_under_another_source(a, b, shown):
+    """Two accounts of one statement credit different sources ("residents said" / "the council said"): the clauses
+    that only name the source are left out when the two statements are compared."""
+    assert negation_reasons(a, b) == [f'negation in the shared clause: "{shown}"']
+
+
+def test_a_statement_after_said_is_no_attribution():
+    """"said it had been consulted" states what was said: it stays in the statement."""
+    assert negation_reasons(
+        "The union, which represents the drivers, said it had not been consulted before the announcement.",
+        "The union, which represents the drivers, said it had been consulted before the announcement.") != []
+
+
+@pytest.mark.parametrize("a, b, shown", [
+    ("Many of the valley's 200 farms are not connected to the grid, the utility said.",
+     "Most of them are connected to the grid, according to the utility.",
+     "Many of the valley's 200 farms are not connected to the grid"),
+    ("Most of the town's shops do not accept cash, the chamber said.",
+     "Most of them accept cash, according to the chamber, but few take cheques.",
+     "Most of the town's shops do not accept cash"),
+])
+def test_a_clause_that_states_exactly_what_the_other_negates(a, b, shown):
+    """The other side's clause holds the negated words and nothing else ("are connected to the grid"): a cue though
+    the subjects are worded apart ("Many of the valley's 200 farms" / "Most of them")."""
+    assert negation_reasons(a, b) == [f'negation in the shared clause: "{shown}"']
+
+
+def test_a_clause_that_states_part_of_what_the_other_negates_is_no_cue():
+    """"he landed one punch" / "didn't land a clean punch": the negated part says more (a clean punch)."""
+    assert negation_reasons("In the sixth, he landed one punch.",
+                            "He wore Rahman down in the sixth round, a round in which Rahman didn't land a clean "
+                            "punch at all.") == []

@@ -93,6 +93,7 @@ class Lexicon:
     ratio_links: tuple[tuple[str, ...], ...] = ()  # between the part and the whole of a ratio: "one in three"
     # regex for an implicative verb that denies its complement ("failed to", "neglected to"): read as "not"
     implicative_negation: str = ""
+    attribution_openers: tuple[str, ...] = ()  # a clause that credits a source: "according to the board"
     definite: frozenset[str] = frozenset()  # "the": "the first half of", "the half of" are no shares
     # Hedges before a number, as token sequences, and the range of values they allow around it, as factors:
     # "about 40" is 36-44, "more than 60" above 60, "nearly 50" 42.5-50. Hedged values conflict only when the ranges

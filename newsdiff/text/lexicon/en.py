@@ -68,6 +68,7 @@ ENGLISH = Lexicon(
     fraction_links=frozenset({"of"}),
     fraction_openers=frozenset({"by"}),
     ratio_links=(("in",), ("out", "of")),
+    attribution_openers=("according to",),
     definite=frozenset({"the", "this", "that", "its", "their", "his", "her"}),
     hedges={**{tuple(w.split()): (0.9, 1.1) for w in ("about", "around", "some", "roughly", "approximately", "nearly", "almost",
                                           "approx", "circa", "an estimated", "estimated")},
