@@ -162,15 +162,17 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
             k = after
             continue
         elif (lt in ordinals or re.fullmatch(rf"\d+(?:{lex.ordinal_suffix})", lt)) and k + 1 < n:
-            phrase = _ordinal_phrase(low, joined, k + 1, lex) if joined[k] else []
+            # "the fourth such attempt", "a second such incident": the phrase starts after "such"
+            first = k + 2 if low[k + 1] in lex.ordinal_skips and k + 2 < n and joined[k + 1] else k + 1
+            phrase = _ordinal_phrase(low, joined, first, lex) if joined[k] else []
             if phrase:
                 value = float(ordinals.get(lt) or _number(lt, lex))
                 # The noun the ordinal counts: the head of the phrase after it ("third strike" / "fourth bus
                 # strike": the last word in English, the first in Spanish), and its first word as before.
                 head = phrase[0] if lex.noun_head_first else phrase[-1]
                 for end in dict.fromkeys((phrase.index(head), 0)):
-                    words = " ".join(tokens[k + 1:k + 2 + end]).rstrip(".")
-                    out.append(Quantity(f"ordinal:{lex.stem(low[k + 1 + end])}", value, f"{t} {words}"))
+                    words = " ".join(tokens[k + 1:first + 1 + end]).rstrip(".")
+                    out.append(Quantity(f"ordinal:{lex.stem(low[first + end])}", value, f"{t} {words}"))
         else:
             q, used = _quantity_at(tokens, low, k, lex)
             if q is not None:
@@ -245,7 +247,8 @@ def _ordinal_unit(low: list[str], j: int, lex: Lexicon) -> bool:
     """Whether the unit of time at token j is an ordinal qualifying a noun ("a second rehab center", "un segundo
     juicio"), not seconds ("a second", "10 seconds")."""
     nxt = low[j + 1] if j + 1 < len(low) else ""
-    return low[j] in lex.ordinals and nxt.isalpha() and nxt not in lex.stopwords and nxt not in lex.minutes
+    return low[j] in lex.ordinals and nxt.isalpha() and (nxt in lex.ordinal_skips or (
+        nxt not in lex.stopwords and nxt not in lex.minutes))
 
 
 ORDINAL_PHRASE = 3  # words read after an ordinal for the noun it counts ("the fourth bus strike")
@@ -596,7 +599,7 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
         right = ", ".join(dict.fromkeys(f'"{y.text}"' for _, y in pairs))
         reasons.append((key, pairs, f"{kind}: {left} vs {right}"))
     if same_language and not any(key.startswith("ordinal:") for key, _, _ in reasons):
-        reasons += _occasion_reasons(ctx_a, ctx_b, plain, lex_a)
+        reasons += _occasion_reasons(ctx_a, ctx_b, plain, lex_a) or _sole_ordinal_reasons(ctx_a, ctx_b, a, b, lex_a)
     return [reason for key, pairs, reason in reasons if not _said_longer(key, pairs, reasons)]
 
 
@@ -644,6 +647,44 @@ def _occasion_reasons(ctx_a: list, ctx_b: list, plain: frozenset[str], lex: Lexi
         right = ", ".join(dict.fromkeys(f'"{y.text}"' for _, y in pairs))
         out.append(("ordinal:occasion", pairs, f"numbers differ: {left} vs {right}"))
     return out
+
+
+SOLE_ORDINAL_SHARED = 3
+
+
+def _sole_ordinal_reasons(ctx_a: list, ctx_b: list, a: str, b: str, lex: Lexicon) -> list[tuple]:
+    """Compare two ordinals of different nouns that count one tally in other words ("the fifth rescue in Stannary
+    Pot since 2020" / "the 4th call-out to Stannary Pot since 2020"; "the third time the agency tried to reach the
+    Moon" / "the fourth such attempt by the space agency to get to the Moon"): each is its side's only ordinal value
+    (above "first", a novelty rather than a tally), and the two clauses, with the nouns counted, share
+    SOLE_ORDINAL_SHARED content words, names included, but not names alone: one side at least writes one of them in
+    lower case ("rescue", "space agency"; not "Wladimir Klitschko stopped Tony Thompson in the sixth round" / "a
+    second professional victory over Tony Thompson"). An ordinal after a preposition and its determiner ("in the
+    fifth round", "on the third floor") places something in a sequence and tallies nothing. Phrases that share a
+    word but not their head ("seventh straight playoff berth" / "eighth straight win") count two different
+    things."""
+    def sole(ctx: list, text: str) -> tuple | None:
+        found = [x for x in ctx if x[0].key.startswith("ordinal:") and x[1] is not None]
+        if not found or len({x[0].value for x in found}) != 1 or found[0][0].value <= 1:
+            return None
+        x = max(found, key=lambda x: len(x[0].text))
+        at = text.find(x[0].text)
+        before = default_process(text[max(0, at - 40):at]).split()[-2:] if at >= 0 else []
+        if len(before) == 2 and before[0] in lex.place_prepositions and before[1] in lex.stopwords:
+            return None  # "in the sixth round", "on the third floor": a place in a sequence, not a tally
+        return x
+
+    x, y = sole(ctx_a, a), sole(ctx_b, b)
+    if x is None or y is None or _same(x[0].value, y[0].value):
+        return []
+    phrase_x = {lex.stem(w) for w in default_process(x[0].text).split()[1:]}
+    phrase_y = {lex.stem(w) for w in default_process(y[0].text).split()[1:]}
+    if phrase_x & phrase_y:
+        return []  # one noun (the ordinal rules above compared it) or a shared modifier of two heads
+    shared = (x[1] | phrase_x) & (y[1] | phrase_y)
+    if len(shared) < SOLE_ORDINAL_SHARED or shared.isdisjoint(_plain_words(a, lex) | _plain_words(b, lex)):
+        return []
+    return [("ordinal:sole", [(x[0], y[0])], f'numbers differ: "{x[0].text}" vs "{y[0].text}"')]
 
 
 def differ_about_one_subject(a: str, b: str, language: str = "en") -> bool:

@@ -671,3 +671,48 @@ def test_a_clause_that_states_part_of_what_the_other_negates_is_no_cue():
     assert negation_reasons("In the sixth, he landed one punch.",
                             "He wore Rahman down in the sixth round, a round in which Rahman didn't land a clean "
                             "punch at all.") == []
+
+
+@pytest.mark.parametrize("text, key, written", [
+    ("This is the fourth such attempt by the agency.", "ordinal:attempt", "fourth such attempt"),
+    ("It was a second such incident at the plant.", "ordinal:incid", "second such incident"),
+])
+def test_an_ordinal_counts_the_noun_after_such(text, key, written):
+    """"the fourth such attempt": "such" stands between the ordinal and the noun it counts ("a second such
+    incident" is no duration of a second)."""
+    assert [(q.key, q.text) for q in quantities(text)] == [(key, written)]
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("It was the fourth recall of the car maker's hatchback since 2019.",
+     "The car maker has now called back its hatchback for the third time since 2019.",
+     'numbers differ: "fourth recall" vs "third time"'),
+    ("This was the second launch of the weather satellite programme this year.",
+     "It was the programme's third lift-off of a weather satellite this year.",
+     'numbers differ: "second launch" vs "third lift"'),
+    ("It was the sixth walkout by the port's dockers since the spring.",
+     "Dockers at the port staged their fifth strike since the spring.",
+     'numbers differ: "sixth walkout" vs "fifth strike"'),
+    ("The firm opened its second store in the city centre.", "The firm's fourth shop in the city centre opened.",
+     'numbers differ: "second store" vs "fourth shop"'),
+    ("The third such raid hit the village at dawn, residents said.",
+     "Residents said the village was hit at dawn by a fourth raid.",
+     'numbers differ: "third such raid" vs "fourth raid"'),
+])
+def test_sole_ordinals_of_one_tally_in_other_words(a, b, reason):
+    """Each side's only ordinal counts one tally under another noun ("recall" / "time", "walkout" / "strike"), their
+    clauses sharing three words (with the nouns counted), one at least written in lower case."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Smith beat Jones in the fifth round to defend his title.", "Smith took his third title win over Jones."),
+    ("Wladimir Klitschko stopped Tony Thompson in the sixth round.",
+     "Wladimir Klitschko won a second victory over Tony Thompson."),
+    ("Manning led the Colts to their seventh straight playoff berth.", "Manning guides the Colts to eighth straight win."),
+    ("The firm opened its second store in Leeds.", "The firm's fourth shop opened in Manchester."),
+])
+def test_ordinals_of_a_place_in_a_sequence_names_alone_or_little_shared_are_no_tally(a, b):
+    """"in the fifth round" places a blow in a fight; clauses sharing names only ("Wladimir Klitschko", "Tony
+    Thompson"), a modifier of two heads ("straight"), or too little ("firm") say nothing about one tally."""
+    assert conflict_reasons(a, b) == []

@@ -94,6 +94,9 @@ class Lexicon:
     # regex for an implicative verb that denies its complement ("failed to", "neglected to"): read as "not"
     implicative_negation: str = ""
     attribution_openers: tuple[str, ...] = ()  # a clause that credits a source: "according to the board"
+    ordinal_skips: frozenset[str] = frozenset()  # between an ordinal and its noun: "the fourth such attempt"
+    # prepositions before "the" + an ordinal that place something in a sequence: "in the sixth round"
+    place_prepositions: frozenset[str] = frozenset()
     definite: frozenset[str] = frozenset()  # "the": "the first half of", "the half of" are no shares
     # Hedges before a number, as token sequences, and the range of values they allow around it, as factors:
     # "about 40" is 36-44, "more than 60" above 60, "nearly 50" 42.5-50. Hedged values conflict only when the ranges

@@ -69,6 +69,8 @@ ENGLISH = Lexicon(
     fraction_openers=frozenset({"by"}),
     ratio_links=(("in",), ("out", "of")),
     attribution_openers=("according to",),
+    ordinal_skips=frozenset({"such"}),
+    place_prepositions=frozenset("in on at into during after before until till from to".split()),
     definite=frozenset({"the", "this", "that", "its", "their", "his", "her"}),
     hedges={**{tuple(w.split()): (0.9, 1.1) for w in ("about", "around", "some", "roughly", "approximately", "nearly", "almost",
                                           "approx", "circa", "an estimated", "estimated")},
