@@ -335,6 +335,11 @@ def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon) -> tup
         if half:
             value += 0.5
         return Quantity("duration", value * lex.minutes[low[j]], written(j + 1 + half)), j + 1 + half - start
+    if not hyphen and not lex.noun_head_first and j + 1 < n and low[j].isalpha() and low[j] not in lex.stopwords \
+            and low[j] not in lex.months and low[j] not in lex.number_words and low[j] not in lex.ordinals \
+            and low[j + 1] in lex.minutes and not (j + 2 < n and low[j + 2] in ("-", *lex.age_words)):
+        # "14 Earth days", "three working days", "five calendar months": a unit of time with a modifier
+        return Quantity("duration", value * lex.minutes[low[j + 1]], written(j + 2)), j + 2 - start
     if j < n and low[j].isalpha() and low[j] not in lex.stopwords and low[j] not in lex.months:
         noun = lex.stem(low[j])
         if noun in lex.not_count_stems:

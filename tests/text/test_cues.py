@@ -716,3 +716,20 @@ def test_ordinals_of_a_place_in_a_sequence_names_alone_or_little_shared_are_no_t
     """"in the fifth round" places a blow in a fight; clauses sharing names only ("Wladimir Klitschko", "Tony
     Thompson"), a modifier of two heads ("straight"), or too little ("firm") say nothing about one tally."""
     assert conflict_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("text, value, written", [
+    ("The port was shut for three working days.", 3 * 1440, "three working days"),
+    ("The probe will sleep for 14 Earth days.", 14 * 1440, "14 Earth days"),
+    ("The loan runs for five calendar months.", 5 * 43200, "five calendar months"),
+])
+def test_a_unit_of_time_with_a_modifier_is_a_duration(text, value, written):
+    """"three working days", "14 Earth days": a duration, not a count of the modifier ("count:earth")."""
+    assert [(q.key, q.value, q.text) for q in quantities(text)] == [("duration", value, written)]
+
+
+def test_durations_with_a_modifier_compare_with_plain_ones():
+    assert conflict_reasons("It will work for about 14 Earth days before the night.",
+                            "It is built to work for roughly two Earth weeks before the night.") == []
+    assert conflict_reasons("The port was shut for three working days.", "The port was shut for a week.") == \
+        ['numbers differ: "three working days" vs "a week"']
