@@ -139,11 +139,11 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
             out.append(Quantity("date" + _statement_time(low, k, lex), value, written))
             k = month_at + 1
             continue
-        elif _fraction_at(low, k, lex):
+        elif (lt in lex.number_words or lt in lex.half) and (fraction := _fraction_at(low, k, lex)):
             # "a third of the flats", "two thirds of", "two-thirds of", "half of", "grew by a quarter": a share,
             # compared with percentages (to the nearest point) and widened by a hedge ("nearly two-thirds");
             # "a quarter of an hour", "three quarters of an hour": a duration
-            share, after = _fraction_at(low, k, lex)
+            share, after = fraction
             unit = after + 2 if after + 2 < n and low[after + 1] in lex.indefinite else after + 1
             if low[after] in lex.fraction_links and unit < n and low[unit] in lex.minutes:
                 out.append(Quantity("duration", share * lex.minutes[low[unit]], " ".join(tokens[k:unit + 1])))
@@ -154,9 +154,9 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
                                low, k, lex))
             k = after
             continue
-        elif _ratio_at(low, k, lex):
+        elif lex.ratio_links and (lt[:1].isdigit() or lt in lex.number_words) and (ratio := _ratio_at(low, k, lex)):
             # "one in three growers", "three out of four": a share, compared with percentages
-            share, after = _ratio_at(low, k, lex)
+            share, after = ratio
             out.append(_ranged(Quantity("percent", 100 * share, " ".join(tokens[k:after]), 100 * share - 0.5,
                                         100 * share + 0.5), low, k, lex))
             k = after
@@ -838,32 +838,28 @@ def _negation_suffix_re(lex: Lexicon) -> re.Pattern:
     return re.compile(lex.negation_suffix, re.IGNORECASE)
 
 
-@functools.cache
-def _implicative_re(lex: Lexicon) -> re.Pattern | None:
-    return re.compile(lex.implicative_negation, re.IGNORECASE) if lex.implicative_negation else None
-
-
 def _negation_text(text: str, lex: Lexicon) -> str:
     """`text` with its negations spelt as words: the glued "n't" as " not", and an implicative verb that entails
     the opposite of its complement ("failed to publish", "neglected to tell", "was unable to attend": it was not
     published, told, attended) as " not"."""
     if lex.negation_suffix:
         text = text.replace("n't", " not").replace("n’t", " not")
-    pattern = _implicative_re(lex)
-    return pattern.sub(" not", text) if pattern is not None else text
+    pattern = lex.implicative_re
+    if pattern is None or lex.implicative_verbs.isdisjoint(text.lower().split()):
+        return text
+    return pattern.sub(" not", text)
 
 
 @functools.lru_cache(maxsize=20_000)  # the answers are cached, not the word sets (a few kB a passage)
 def _negates(text: str, lex: Lexicon) -> bool:
     """Whether `lex.negation_re` finds a negation in `text` (a negation word, or the glued "n't"), or an
     implicative verb denies its complement ("failed to")."""
-    pattern = _implicative_re(lex)
-    if pattern is not None and pattern.search(text):
-        return True
-    if _ascii_word_set(lex.negations) is None:
-        return bool(lex.negation_re.search(text))
-    return _says_any(text, lex.negations, lex.negation_re) or \
-        bool(lex.negation_suffix and _negation_suffix_re(lex).search(text))
+    implicative = lex.implicative_re
+    plain, found = _ascii_word_set(lex.negations), _ascii_words(text)
+    if plain is None or found is None:
+        return bool(lex.negation_re.search(text) or (implicative is not None and implicative.search(text)))
+    return not plain.isdisjoint(found) or bool(lex.negation_suffix and _negation_suffix_re(lex).search(text)) \
+        or (implicative is not None and not lex.implicative_verbs.isdisjoint(found) and bool(implicative.search(text)))
 
 
 def negation_reasons(a: str, b: str, min_shared: int = NEGATION_MIN_SHARED, language: str = "en") -> list[str]:
@@ -940,6 +936,10 @@ ATTRIBUTION_WORDS = 6  # at most this many words in a clause that only says who 
 def _statement_stems(text: str, lex: Lexicon) -> frozenset[str]:
     """Content-word stems of what a passage states, without the short clauses that only say who states it ("...,
     head teachers said", "according to the board"): two accounts of one statement often credit different sources."""
+    whole = _passage_stems(text, lex)
+    if _reporting(lex).isdisjoint(default_process(text).split()) and not any(
+            opener in text.lower() for opener in lex.attribution_openers):
+        return whole  # the common case: no source named
     kept = []
     for part in lex.clause_re.split(text):
         words = default_process(part).split()
@@ -951,7 +951,7 @@ def _statement_stems(text: str, lex: Lexicon) -> frozenset[str]:
             # been consulted", which states what was said
             continue
         kept.append(part)
-    return _passage_stems(" ".join(kept), lex) if kept else _passage_stems(text, lex)
+    return _passage_stems(" ".join(kept), lex) if kept else whole
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -1035,9 +1035,8 @@ def _clause_text(text: str, stems: frozenset[str], lex: Lexicon) -> str:
     for part in lex.clause_re.split(text):
         if any(stems == c for c, _ in _clauses(part, lex)):
             words = part.split()
-            implicative = _implicative_re(lex)
             at = next((k for k, w in enumerate(words) if _negates(w, lex) or (
-                implicative is not None and implicative.match(" ".join(words[k:k + 2])))), 0)
+                w.lower() in lex.implicative_verbs and _negates(" ".join(words[k:k + 2]), lex))), 0)
             start = max(0, min(at - NEGATION_LEAD, len(words) - CLAUSE_SHOWN))
             shown = " ".join(words[start:start + CLAUSE_SHOWN])
             return shown if start == 0 else "… " + shown

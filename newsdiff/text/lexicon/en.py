@@ -86,7 +86,9 @@ ENGLISH = Lexicon(
     negations=frozenset("not no never none nor neither without nothing nobody cannot denied denies deny "
                         "refused refuses declined declines".split()),
     negation_suffix=r"n['’]t\b",
-    implicative_negation=r"\b(?:fail(?:s|ed|ing)?|neglect(?:s|ed|ing)?|forg(?:ot|ets|etting|otten)|unable)\s+to\b",
+    implicative_verbs=frozenset("fail fails failed failing neglect neglects neglected neglecting forget forgets forgot "
+                                "forgotten forgetting unable".split()),
+    implicative_link="to",
     privative=frozenset({"without"}),
     degree_words=frozenset({"so", "such"}),
     since_words=frozenset({"since"}),
