@@ -619,10 +619,13 @@ def test_fractions_against_percentages(a, b, conflict):
     ("The club forgot to register the new signing before the deadline.",
      "The club registered the new signing before the deadline.",
      "The club forgot to register the new signing"),
+    ("The airline has yet to pay compensation to the passengers.",
+     "The airline paid compensation to the passengers last week.",
+     "The airline has yet to pay compensation to the passengers."),
 ])
 def test_an_implicative_verb_denies_its_complement(a, b, shown):
-    """"failed to notify", "neglected to inform", "was unable to attend", "forgot to register": the complement did
-    not happen, against a side that states it happened; the evidence is the clause as written."""
+    """"failed to notify", "neglected to inform", "was unable to attend", "forgot to register", "has yet to pay": the
+    complement did not happen, against a side that states it happened; the evidence is the clause as written."""
     assert negation_reasons(a, b) == [f'negation in the shared clause: "{shown}"']
 
 

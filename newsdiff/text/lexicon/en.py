@@ -87,7 +87,7 @@ ENGLISH = Lexicon(
                         "refused refuses declined declines".split()),
     negation_suffix=r"n['’]t\b",
     implicative_verbs=frozenset("fail fails failed failing neglect neglects neglected neglecting forget forgets forgot "
-                                "forgotten forgetting unable".split()),
+                                "forgotten forgetting unable yet".split()),
     implicative_link="to",
     privative=frozenset({"without"}),
     degree_words=frozenset({"so", "such"}),
