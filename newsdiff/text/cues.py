@@ -384,6 +384,19 @@ def _agree(x: Quantity, y: Quantity) -> bool:
     return lx <= hy + slack and ly <= hx + slack
 
 
+def values_differ(x: Quantity, y: Quantity) -> bool:
+    """Whether two quantities of one kind (`Quantity.key`) give values that cannot be the same: their ranges do not
+    meet ("more than 60" / "some forty", "six weeks" / "a month")."""
+    return x.key == y.key and not _agree(x, y)
+
+
+def quantity_clauses(text: str, language: str = "en") -> list[tuple[Quantity, frozenset[str] | None,
+                                                                     frozenset[str] | None]]:
+    """Each quantity of `text` with the content stems of the clause and of the sentence around it, its unit left
+    out (None: not located in the text)."""
+    return _quantity_contexts(text, lexicon_for(language))
+
+
 def _and_half(low: list[str], k: int, lex: Lexicon) -> int:
     """The number of tokens of "and a half" ("y medio") at token k, or 0."""
     for marker in lex.and_half:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsdiff.text.cues import (
-    conflict_reasons, differ_about_one_subject, negation_reasons, quantities, quote_reasons, speaker,
+    conflict_reasons, differ_about_one_subject, negation_reasons, quantities, quantity_clauses, quote_reasons, speaker,
+    values_differ,
 )
 
 
@@ -736,3 +737,33 @@ def test_durations_with_a_modifier_compare_with_plain_ones():
                             "It is built to work for roughly two Earth weeks before the night.") == []
     assert conflict_reasons("The port was shut for three working days.", "The port was shut for a week.") == \
         ['numbers differ: "three working days" vs "a week"']
+
+
+def test_a_fortnight_is_two_weeks():
+    """"a fortnight" is a duration of 14 days: it differs from "ten days" and agrees with "two weeks"."""
+    assert [(q.key, q.value) for q in quantities("The lander will spend a fortnight in orbit.")] == \
+        [("duration", 14 * 1440)]
+    assert conflict_reasons("The lander will orbit the Moon for a fortnight.",
+                            "The lander will orbit the Moon for ten days.") == \
+        ['numbers differ: "a fortnight" vs "ten days"']
+    assert conflict_reasons("The lander will orbit the Moon for a fortnight.",
+                            "The lander will orbit the Moon for two weeks.") == []
+
+
+def test_values_differ_when_their_ranges_do_not_meet():
+    """`values_differ` compares two quantities of one kind by their ranges; quantities of two kinds never differ."""
+    (six_weeks,) = quantities("closed for six weeks")
+    (a_month,) = quantities("shut for a month")
+    (five_weeks,) = quantities("shut for five weeks")
+    (forty,) = quantities("Some forty volunteers")
+    assert values_differ(six_weeks, a_month)
+    assert not values_differ(five_weeks, a_month)
+    assert not values_differ(six_weeks, forty)
+
+
+def test_quantity_clauses_give_each_value_its_clause_and_sentence():
+    """Each value with the content stems of its clause and of its sentence, its unit left out."""
+    ((q, clause, sentence),) = quantity_clauses("Landowner Gwen Ashby said the entrance would be shut for a month "
+                                                "while loose rock was cleared.")
+    assert q.text == "a month"
+    assert {"shut", "entranc"} <= clause and "rock" not in clause and "rock" in sentence

@@ -187,7 +187,8 @@ def test_a_linked_passage_gets_a_second_partner_for_another_part_of_it():
     assert calibrate.select(_second_ctx("delta echo"), scores, set(), cosines=cosines, why=why) == [
         (0, 0), (0, 1), (1, 1)]
     assert why[(0, 1)] == "second"
-    assert calibrate.select(_second_ctx("alpha bravo"), scores, set(), cosines=cosines) == [(0, 0), (1, 1)]
+    # (a1-b1 itself shares only "alpha bravo", which both toy accounts repeat: their background, not linked either)
+    assert (0, 1) not in calibrate.select(_second_ctx("alpha bravo"), scores, set(), cosines=cosines)
     assert calibrate.select(_second_ctx("delta echo"), scores, set()) == [(0, 0), (1, 1)]
 
 
@@ -205,3 +206,62 @@ def test_a_second_partner_must_be_close_to_the_best_and_near_the_top_for_the_mod
     ranked = calibrate.SECOND_RANK - 1  # a0-b0 is closer too
     assert calibrate.select(ctx, _second_scores(0.4), set(), cosines=_second_cosines(ranked - 1)) == linked
     assert calibrate.select(ctx, _second_scores(0.4), set(), cosines=_second_cosines(ranked)) == [(0, 0), (1, 1)]
+
+
+def _weighed(a: list[str], b: list[str]):
+    """A context of two accounts whose every term weighs 1."""
+    ctx = build_context(analyse([P(t) for t in a]), analyse([P(t) for t in b]))
+    for t in ctx.weight:
+        ctx.weight[t] = 1.0
+    return ctx
+
+
+REHAB_A = ["Lindsay Lohan checks into rehab", "Lohan entered rehab on Thursday, her lawyer said.",
+           "Lohan's rehab stay follows a court order.", "The judge set a hearing date."]
+REHAB_B = ["Lohan in rehab again", "Lohan went to rehab at Betty Ford.", "Her rehab stay is her sixth.",
+           "Lohan and her lawyer arrived late."]
+
+
+def test_a_pair_sharing_only_what_both_accounts_repeat_does_not_link():
+    """"Lohan" and "rehab" are in most passages of both accounts: a headline pair sharing only them does not link, even
+    at the always-link score, unless verbatim; a pair that also shares "lawyer" (one passage a side) does."""
+    ctx = _weighed(REHAB_A, REHAB_B)
+    scores = {(0, 0): 0.6, (1, 3): 0.6, (2, 2): 0.05, (3, 1): 0.05}
+    why: dict = {}
+    assert calibrate.select(ctx, scores, set(), why=why) == [(1, 3)]
+    assert why == {(1, 3): "always"}
+    assert calibrate.select(ctx, scores, {(0, 0)}) == [(0, 0), (1, 3)]
+
+
+def test_background_terms_are_repeated_on_both_sides_of_accounts_long_enough():
+    """A term in BACKGROUND_PASSAGES of the passages of each side (two at least) is background; one repeated on a
+    single side is not, and a side of MIN_BACKGROUND_PASSAGES passages has none."""
+    ctx = _weighed(REHAB_A, REHAB_B)
+    words = {ctx.a.words[k][t] for k in range(len(REHAB_A)) for t in calibrate.background_terms(ctx) & ctx.a.terms[k]}
+    assert words == {"lohan", "rehab"}
+    assert calibrate.background_terms(_weighed(REHAB_A, REHAB_B[:calibrate.MIN_BACKGROUND_PASSAGES])) == frozenset()
+    assert calibrate.background_only(ctx.weight, ctx.a.terms[0] & ctx.b.terms[0], calibrate.background_terms(ctx))
+    assert not calibrate.background_only(ctx.weight, ctx.a.terms[1] & ctx.b.terms[3], calibrate.background_terms(ctx))
+
+
+BOUT_A = ["Klitschko stopped Rahman in the seventh round on Saturday.", "The crowd in the arena cheered loudly.",
+          "Tickets had sold out weeks before."]
+BOUT_B = ["Klitschko stopped Thompson in the sixth round on Saturday.", "Fans waited outside the hall for hours.",
+          "The weather was cold all week."]
+
+
+def test_a_weak_pair_naming_a_different_participant_on_each_side_of_loosely_related_accounts_does_not_link():
+    """Each passage names someone the other account never mentions (Rahman, Thompson): between accounts under
+    DISTINCT_COSINE a pair under DISTINCT_SCORE does not link; closely related accounts, a stronger pair, no model
+    (no relatedness) or the other account naming him too, it does."""
+    scores = {(0, 0): 0.35, (1, 1): 0.05, (2, 2): 0.05}
+    loose = calibrate.DISTINCT_COSINE - 0.03  # above RELATED_COSINE: only this rule can refuse the pair
+    ctx = _weighed(BOUT_A, BOUT_B)
+    assert calibrate.select(ctx, scores, set(), relatedness=loose) == []
+    assert calibrate.select(ctx, scores, set(), relatedness=calibrate.DISTINCT_COSINE) == [(0, 0)]
+    assert calibrate.select(ctx, scores, set()) == [(0, 0)]
+    stronger = dict(scores)
+    stronger[(0, 0)] = calibrate.DISTINCT_SCORE
+    assert calibrate.select(ctx, stronger, set(), relatedness=loose) == [(0, 0)]
+    named = _weighed(BOUT_A, BOUT_B[:2] + ["Rahman had held the belt before."])
+    assert calibrate.select(named, scores, set(), relatedness=loose) == [(0, 0)]
