@@ -7,15 +7,18 @@ with the reasons below. Only differences about what both passages talk about cou
   counts of the same noun ("three people" vs "10 people"), "38-word"-style compounds, durations
   (compared in minutes: "half an hour" = "30-minute", "30 days" = "a month"), percentages,
   clock times, ordinals of the same noun; values are read across surface forms ("two hundred and forty",
-  "two and a half million pounds", "a million", "a year and a half", "a quarter of an hour", "a third of" as a
-  percentage) and hedged or loose ones compared as ranges ("about 40" meets 43, "more than 60" does not meet
-  "forty", a month is 4 to 5 weeks);
+  "two and a half million pounds", "a million", "a year and a half", "a quarter of an hour", "14 Earth days"; "a
+  third of", "nearly two-thirds", "half of", "one in three" as percentages) and hedged or loose ones compared as
+  ranges ("about 40" meets 43, "more than 60" does not meet "forty", a month is 4 to 5 weeks); two ordinals of
+  different nouns when each is its side's only one and they count one tally ("the fifth rescue since 2020" / "the
+  4th call-out since 2020");
 - dates (month and day; a day alone, "on the 9th", against a full date's day) and weekdays given for the event
   ("Saturday" vs "on Friday");
 - a date or time-frame for an event on one side ("will meet later this month") and "no date" for the
   same event on the other ("No date was announced for the proposed meetings");
 - a negation inside the clause the two passages share (the clause holds most of what the pair
-  shares, and the other side states that clause without a negation);
+  shares, and the other side states that clause without a negation); an implicative verb ("failed to", "neglected
+  to", "has yet to") denies its complement as "not" does;
 - the same quotation attributed to different speakers, the speaker being the name next to a
   reporting verb (said, told, wrote, posted...).
 
