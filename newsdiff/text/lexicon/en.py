@@ -68,6 +68,11 @@ ENGLISH = Lexicon(
                "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10},
     fraction_links=frozenset({"of"}),
     fraction_openers=frozenset({"by"}),
+    ratio_links=(("in",), ("out", "of")),
+    attribution_openers=("according to",),
+    ordinal_skips=frozenset({"such"}),
+    place_prepositions=frozenset("in on at into during after before until till from to".split()),
+    definite=frozenset({"the", "this", "that", "its", "their", "his", "her"}),
     hedges={**{tuple(w.split()): (0.9, 1.1) for w in ("about", "around", "some", "roughly", "approximately", "nearly", "almost",
                                           "approx", "circa", "an estimated", "estimated")},
             **{(w,): (0.85, 1.0) for w in ("nearly", "almost")},
@@ -82,6 +87,9 @@ ENGLISH = Lexicon(
     negations=frozenset("not no never none nor neither without nothing nobody cannot denied denies deny "
                         "refused refuses declined declines".split()),
     negation_suffix=r"n['’]t\b",
+    implicative_verbs=frozenset("fail fails failed failing neglect neglects neglected neglecting forget forgets forgot "
+                                "forgotten forgetting unable yet".split()),
+    implicative_link="to",
     privative=frozenset({"without"}),
     degree_words=frozenset({"so", "such"}),
     since_words=frozenset({"since"}),
