@@ -54,6 +54,7 @@ events and 10 to 25 on ECB+ dev (sports statistics: yards, rebounds, games of ot
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from math import fsum
 
 from newsdiff.text.alignment.calibrate import (DISTINCT_COSINE, RELATED_COSINE, UNRELATED_BAR, background_only,
@@ -129,6 +130,17 @@ def _about_one_thing(x: tuple, y: tuple) -> bool:
     return bool(clause_x & sentence_y or sentence_x & clause_y)
 
 
+_WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
+_PIECE_RE = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4096)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words `text` writes in lower case (whole, and each part of a word joined by an apostrophe or hyphen):
+    `_plain` for many words of one passage at once."""
+    return frozenset(w for w in {*_WORD_RE.findall(text), *_PIECE_RE.findall(text)} if w.islower())
+
+
 def _plain(word: str, text: str) -> bool:
     """Whether `word` (folded) is written in lower case somewhere in `text`: not only as (part of) a name."""
     return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) is not None
@@ -178,7 +190,10 @@ def conflict_partners(ctx: Context, scores: dict[tuple[int, int], float], lexica
         if reasons is None and by_cue:
             words_a = ctx.a.words[i]
             shared = ctx.a.terms[i] & ctx.b.terms[j]
-            plain = [t for t in shared - numbers if _plain(words_a[t], a) and _plain(words_a[t], b)]
+            if fsum(map(ctx.weight.__getitem__, shared - numbers)) < CUE_PLAIN_WEIGHT:
+                continue  # too little in common to look at how it is written
+            low_a, low_b = _lower_words(a), _lower_words(b)
+            plain = [t for t in shared - numbers if words_a[t] in low_a and words_a[t] in low_b]
             if fsum(map(ctx.weight.__getitem__, plain)) < CUE_PLAIN_WEIGHT:
                 continue  # more in common than names, numbers and a day: what happened, in the same words
             if background is None:
