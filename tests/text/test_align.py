@@ -225,9 +225,10 @@ S18_SET_FLOORS = {"link_recall": 0.88, "link_precision": 0.96, "uniques_kept": 0
 # Session 19's fresh set (dev since session 20) and session 19's dev pairs (`*_dev19`): conflict floors only, measured
 # 2026-11-29 with session 20's conflict labels (fractions as shares, implicative negatives, negated statements
 # compared without their sources, ordinals of one tally in other words): s19 set conflicts found 0.857, conflict
-# precision 0.923 (main before: 0.571, 0.800); *_dev19 0.643, 0.900 (main before: 0.500, 0.875).
-S19_SET_CONFLICT_FLOORS = {"conflicts_found": 0.85, "conflict_precision": 0.92}
-DEV19_CONFLICT_FLOORS = {"conflicts_found": 0.64, "conflict_precision": 0.9}
+# precision 0.923 (main before: 0.571, 0.800); *_dev19 0.643, 0.900 (main before: 0.500, 0.875). Session 20's
+# cue-backed partners (alignment/conflicting.py, s20-link2): s19 set 0.929, 0.929; *_dev19 0.714, 0.909.
+S19_SET_CONFLICT_FLOORS = {"conflicts_found": 0.92, "conflict_precision": 0.92}
+DEV19_CONFLICT_FLOORS = {"conflicts_found": 0.71, "conflict_precision": 0.9}
 
 
 def _pooled_dev_figures(pick) -> dict:
