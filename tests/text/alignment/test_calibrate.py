@@ -120,6 +120,40 @@ def test_two_quotations_that_share_only_the_speaker_do_not_link():
     assert calibrate.select(ctx, scores, {(0, 0)}) == [(0, 0), (0, 1)]
 
 
+def test_two_statements_by_one_speaker_introduced_at_length_do_not_link():
+    """Two passages that each quote the same person, with an attribution as long as the quotation, and share none of
+    either quotation's words report two statements: no link, however high the score (not even as a further
+    partner); one quoted word in common, a pair the model vouches for, or a verbatim pair links."""
+    a = [P('"We have listened to the neighbours," Harcastle\'s managing director Owen Tait said on Tuesday.'),
+         P("kilo lima"), P("mike november")]
+    b = [P('"These are the homes this city needs," Harcastle\'s managing director Owen Tait posted after the vote.'),
+         P('"We listened," Harcastle\'s managing director Owen Tait said.'), P("oscar papa")]
+    ctx = build_context(analyse(a), analyse(b))
+    assert not ctx.a.quoted[0] and not ctx.b.quoted[0]  # neither is mostly a quotation: speaker_only does not apply
+    scores = {(0, 0): 0.7, (0, 1): 0.6, (1, 2): 0.05, (2, 2): 0.04}
+    assert calibrate.select(ctx, scores, set()) == [(0, 1)]
+    assert calibrate.select(ctx, scores, set(), vouched={(0, 0)}) == [(0, 0), (0, 1)]
+    assert calibrate.select(ctx, scores, {(0, 0)}) == [(0, 0), (0, 1)]
+    # Under the bars (a mutual best pair) the same holds.
+    weak = {(0, 0): 0.45, (1, 2): 0.05, (2, 2): 0.04}
+    assert calibrate.select(ctx, weak, set()) == []
+
+
+def test_a_short_quotation_inside_a_report_is_not_two_statements():
+    """A passage that quotes a word or two inside a report ('a "very productive" call') is not a statement of its
+    own: under TWO_QUOTES_SHARE of its terms, the pair links as before."""
+    a = [P('President Trump said he held a "very productive" phone call with Sheinbaum about border security.'),
+         P("kilo lima"), P("mike november")]
+    b = [P('"We agreed to keep talking," Sheinbaum said after her phone call with Trump about the border.'),
+         P("oscar papa"), P("quebec romeo")]
+    ctx = build_context(analyse(a), analyse(b))
+    shared = ctx.a.terms[0] & ctx.b.terms[0]
+    assert calibrate.quotation_terms(ctx.a, 0) and not shared & calibrate.quotation_terms(ctx.a, 0)
+    assert not calibrate.two_statements(ctx, 0, 0, shared)
+    scores = {(0, 0): 0.7, (1, 1): 0.05, (2, 2): 0.04}
+    assert calibrate.select(ctx, scores, set()) == [(0, 0)]
+
+
 def test_what_a_pair_adds_to_the_best_pair_does_not_depend_on_the_term_ids():
     """Weights are added whatever order a set of term ids iterates in (ids depend on what the process read before):
     a pair whose new terms weigh exactly NEW_SHARE of what it shares (here four times their sum, with tied
