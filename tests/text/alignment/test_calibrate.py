@@ -299,3 +299,44 @@ def test_a_weak_pair_naming_a_different_participant_on_each_side_of_loosely_rela
     assert calibrate.select(ctx, stronger, set(), relatedness=loose) == [(0, 0)]
     named = _weighed(BOUT_A, BOUT_B[:2] + ["Rahman had held the belt before."])
     assert calibrate.select(named, scores, set(), relatedness=loose) == [(0, 0)]
+
+
+BRIEF = ["The Wensholt Caving Club, which organised the trip, said it would review its rules.",
+         "Four cavers were brought out alive on Monday."]
+FEATURE = ["The four, all members of the Wensholt Caving Club, had gone underground on a Saturday.",
+           "Heavy rain had been forecast for the evening.", "A friend waiting on the surface called the police.",
+           "Pumps lowered the water by about a metre overnight.", "The club said its rules would be reviewed.",
+           "They came out to applause from waiting rescuers."]
+
+
+def test_a_pair_sharing_only_names_between_accounts_of_lopsided_lengths_does_not_link():
+    """A brief against a feature LOPSIDED times longer: a pair sharing nothing but a name ("Wensholt Caving Club")
+    does not link, even at the always-link score, unless verbatim; between accounts of comparable lengths, or
+    sharing a word that is not a name ("rules"), it does."""
+    scores = {(0, 0): 0.6, (1, 5): 0.05}
+    ctx = _weighed(BRIEF, FEATURE)
+    assert calibrate.lopsided(ctx)
+    assert calibrate.select(ctx, scores, set()) == []
+    assert calibrate.select(ctx, scores, {(0, 0)}) == [(0, 0)]
+    even = _weighed(BRIEF, FEATURE[:calibrate.LOPSIDED * len(BRIEF) - 1])
+    assert not calibrate.lopsided(even)
+    assert calibrate.select(even, {(0, 0): 0.6, (1, 4): 0.05}, set()) == [(0, 0)]
+    assert calibrate.select(ctx, {(0, 4): 0.6, (1, 5): 0.05}, set()) == [(0, 4)]  # club, rules: "club" is no name there
+
+
+def test_names_are_capitalised_past_the_opening_of_a_sentence_or_quotation_and_a_headline_has_none():
+    """Capitalised words count as names except at the start of a sentence or a quotation; a passage whose common
+    words are capitalised too (a headline) says nothing, so the other passage decides; a shared number is never a
+    name."""
+    a = ['Mayor Ana Ruiz said: "Rain will come." Floods followed in Brenport on 12 May.',
+         "Four Cavers Brought Out Alive After Flood In Brenport"]
+    b = ["On Monday Ana Ruiz toured Brenport.", "Floods hit Brenport."]
+    ctx = build_context(analyse([P(t) for t in a]), analyse([P(t) for t in b]))
+    words = {ctx.a.words[0][t] for t in calibrate.name_terms(ctx.a, 0)}
+    assert words == {"ana", "ruiz", "brenport"}  # not "mayor" (opens the passage), "rain", "floods" (open one)
+    assert calibrate.name_terms(ctx.a, 1) is None
+    assert calibrate.names_only(ctx, 0, 0, ctx.a.terms[0] & ctx.b.terms[0])  # ana, ruiz, brenport
+    assert not calibrate.names_only(ctx, 0, 1, ctx.a.terms[0] & ctx.b.terms[1])  # "floods" opens a sentence in a
+    assert calibrate.names_only(ctx, 1, 0, ctx.a.terms[1] & ctx.b.terms[0])  # the headline defers: brenport
+    number = build_context(analyse([P("Ruiz won 12 seats.")]), analyse([P("Ana Ruiz took 12 seats.")]))
+    assert not calibrate.names_only(number, 0, 0, number.a.terms[0] & number.b.terms[0])
