@@ -10,7 +10,7 @@ the different-event precision check). Each link of `align()` is traced through t
 - the rule that chose it: `always` (score >= ALWAYS), `verbatim`, `mutual` / `row` / `col` (best of both /
   only its a passage's / only its b passage's partners, at the bar), `cue` (mutual best at CUE_FLOOR with a
   conflict cue), `schedule` (the schedule cue), `second` (a further partner of a linked passage,
-  calibrate.second_partners), `nearest-cue` (labels.nearest_cue_links), and `+vouched` when
+  calibrate.second_partners), `nearest-cue` (labels.nearest_cue_links), `quantity` (conflicting.conflict_partners), and `+vouched` when
   the sentence model vouched for it;
 - its score, the lexical score (terms, fuzz), cosine and lift, the bars, and its margin over the passage's
   second-best partner (on the side(s) where it is best);
@@ -43,6 +43,7 @@ from newsdiff.text.alignment.calibrate import bars, best_partners, select  # noq
 from newsdiff.text.alignment.candidates import PARAPHRASE_COSINE, candidate_pairs  # noqa: E402
 from newsdiff.text.alignment.combine import bonus_for, combine, needed_signals, weights_for  # noqa: E402
 from newsdiff.text.alignment.context import build_context  # noqa: E402
+from newsdiff.text.alignment.conflicting import conflict_partners  # noqa: E402
 from newsdiff.text.alignment.labels import has_cue, has_schedule_cue, nearest_cue_links  # noqa: E402
 from newsdiff.text.alignment.signals import SIGNALS  # noqa: E402
 from newsdiff.text.alignment.terms import VOCABULARY, analyse  # noqa: E402
@@ -176,6 +177,8 @@ def trace(a, b, language: str = "en") -> tuple[list[Traced], set[tuple[int, int]
                     relatedness=ctx.document_cosine() if scorer is not None else None)
     for pair in nearest_cue_links(ctx, scores, chosen, nearest):
         why[pair] = "nearest-cue"  # labels.nearest_cue_links: the model's mutual nearest pair with a quantity cue
+    for pair in conflict_partners(ctx, scores, calibration, set(why), cosines):
+        why[pair] = "quantity"  # conflicting.conflict_partners: two values of one quantity about one thing
     out = []
     for (i, j), rule in why.items():
         s = scores[(i, j)]

@@ -7,15 +7,18 @@ with the reasons below. Only differences about what both passages talk about cou
   counts of the same noun ("three people" vs "10 people"), "38-word"-style compounds, durations
   (compared in minutes: "half an hour" = "30-minute", "30 days" = "a month"), percentages,
   clock times, ordinals of the same noun; values are read across surface forms ("two hundred and forty",
-  "two and a half million pounds", "a million", "a year and a half", "a quarter of an hour", "a third of" as a
-  percentage) and hedged or loose ones compared as ranges ("about 40" meets 43, "more than 60" does not meet
-  "forty", a month is 4 to 5 weeks);
+  "two and a half million pounds", "a million", "a year and a half", "a quarter of an hour", "14 Earth days"; "a
+  third of", "nearly two-thirds", "half of", "one in three" as percentages) and hedged or loose ones compared as
+  ranges ("about 40" meets 43, "more than 60" does not meet "forty", a month is 4 to 5 weeks); two ordinals of
+  different nouns when each is its side's only one and they count one tally ("the fifth rescue since 2020" / "the
+  4th call-out since 2020");
 - dates (month and day; a day alone, "on the 9th", against a full date's day) and weekdays given for the event
   ("Saturday" vs "on Friday");
 - a date or time-frame for an event on one side ("will meet later this month") and "no date" for the
   same event on the other ("No date was announced for the proposed meetings");
 - a negation inside the clause the two passages share (the clause holds most of what the pair
-  shares, and the other side states that clause without a negation);
+  shares, and the other side states that clause without a negation); an implicative verb ("failed to", "neglected
+  to", "has yet to") denies its complement as "not" does;
 - the same quotation attributed to different speakers, the speaker being the name next to a
   reporting verb (said, told, wrote, posted...).
 
@@ -139,29 +142,40 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
             out.append(Quantity("date" + _statement_time(low, k, lex), value, written))
             k = month_at + 1
             continue
-        elif lt in lex.number_words and lex.number_words[lt] < 10 and k + 2 < n and low[k + 1] in lex.fractions \
-                and (low[k + 2] in lex.fraction_links or (k > 0 and low[k - 1] in lex.fraction_openers)):
-            # "a third of the flats", "two thirds of", "grew by a quarter": a share, compared with percentages (to
-            # the nearest point); "a quarter of an hour", "three quarters of an hour": a duration
-            share = lex.number_words[lt] * lex.fractions[low[k + 1]]
-            unit = k + 4 if k + 4 < n and low[k + 3] in lex.indefinite else k + 3
-            if low[k + 2] in lex.fraction_links and unit < n and low[unit] in lex.minutes:
+        elif (lt in lex.number_words or lt in lex.half) and (fraction := _fraction_at(low, k, lex)):
+            # "a third of the flats", "two thirds of", "two-thirds of", "half of", "grew by a quarter": a share,
+            # compared with percentages (to the nearest point) and widened by a hedge ("nearly two-thirds");
+            # "a quarter of an hour", "three quarters of an hour": a duration
+            share, after = fraction
+            unit = after + 2 if after + 2 < n and low[after + 1] in lex.indefinite else after + 1
+            if low[after] in lex.fraction_links and unit < n and low[unit] in lex.minutes:
                 out.append(Quantity("duration", share * lex.minutes[low[unit]], " ".join(tokens[k:unit + 1])))
                 k = unit + 1
                 continue
-            out.append(Quantity("percent", 100 * share, f"{t} {tokens[k + 1]}", 100 * share - 0.5, 100 * share + 0.5))
-            k += 2
+            written = " ".join(tokens[k:after]).replace(" - ", "-")
+            out.append(_ranged(Quantity("percent", 100 * share, written, 100 * share - 0.5, 100 * share + 0.5),
+                               low, k, lex))
+            k = after
+            continue
+        elif lex.ratio_links and (lt[:1].isdigit() or lt in lex.number_words) and (ratio := _ratio_at(low, k, lex)):
+            # "one in three growers", "three out of four": a share, compared with percentages
+            share, after = ratio
+            out.append(_ranged(Quantity("percent", 100 * share, " ".join(tokens[k:after]), 100 * share - 0.5,
+                                        100 * share + 0.5), low, k, lex))
+            k = after
             continue
         elif (lt in ordinals or re.fullmatch(rf"\d+(?:{lex.ordinal_suffix})", lt)) and k + 1 < n:
-            phrase = _ordinal_phrase(low, joined, k + 1, lex) if joined[k] else []
+            # "the fourth such attempt", "a second such incident": the phrase starts after "such"
+            first = k + 2 if low[k + 1] in lex.ordinal_skips and k + 2 < n and joined[k + 1] else k + 1
+            phrase = _ordinal_phrase(low, joined, first, lex) if joined[k] else []
             if phrase:
                 value = float(ordinals.get(lt) or _number(lt, lex))
                 # The noun the ordinal counts: the head of the phrase after it ("third strike" / "fourth bus
                 # strike": the last word in English, the first in Spanish), and its first word as before.
                 head = phrase[0] if lex.noun_head_first else phrase[-1]
                 for end in dict.fromkeys((phrase.index(head), 0)):
-                    words = " ".join(tokens[k + 1:k + 2 + end]).rstrip(".")
-                    out.append(Quantity(f"ordinal:{lex.stem(low[k + 1 + end])}", value, f"{t} {words}"))
+                    words = " ".join(tokens[k + 1:first + 1 + end]).rstrip(".")
+                    out.append(Quantity(f"ordinal:{lex.stem(low[first + end])}", value, f"{t} {words}"))
         else:
             q, used = _quantity_at(tokens, low, k, lex)
             if q is not None:
@@ -178,6 +192,45 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
                 continue
         k += 1
     return tuple(out)
+
+
+def _fraction_at(low: list[str], k: int, lex: Lexicon) -> tuple[float, int] | None:
+    """The share a fraction at token k gives and the index of the token after the fraction, or None: a number word
+    under ten and a fraction ("a third", "two thirds", "two-thirds", "three-quarters") followed by "of" or after
+    "by" ("grew by a quarter"); or a bare "half" followed by "of" ("half of the crop", "nearly half of")."""
+    n = len(low)
+    lt = low[k]
+    if lt in lex.half:
+        before = low[k - 1] if k else ""
+        if k + 1 < n and low[k + 1] in lex.fraction_links and before not in lex.number_words \
+                and before not in lex.ordinals and before not in lex.definite:  # not "the first half of the year"
+            return 0.5, k + 1
+        return None
+    if lt not in lex.number_words or lex.number_words[lt] >= 10:
+        return None
+    at = k + 2 if k + 2 < n and low[k + 1] == "-" else k + 1  # "two-thirds"
+    if at + 1 >= n or low[at] not in lex.fractions:
+        return None
+    if low[at + 1] in lex.fraction_links or (k > 0 and low[k - 1] in lex.fraction_openers):
+        return lex.number_words[lt] * lex.fractions[low[at]], at + 1
+    return None
+
+
+def _ratio_at(low: list[str], k: int, lex: Lexicon) -> tuple[float, int] | None:
+    """The share a ratio at token k gives ("one in three", "3 in 10", "three out of four") and the index of the
+    token after it, or None. The part must be smaller than the whole, the whole no year and no unit of time after
+    it ("5 in 10 minutes")."""
+    n = len(low)
+    for link in lex.ratio_links:
+        end = k + 1 + len(link)
+        if end < n and tuple(low[k + 1:end]) == link:
+            part, whole = _number(low[k], lex), _number(low[end], lex)
+            if low[k] in lex.indefinite or low[end] in lex.indefinite or low[k] in lex.half:
+                return None
+            if part is not None and whole is not None and 0 < part < whole and not _is_year(low[end]) \
+                    and not (end + 1 < n and (low[end + 1] in lex.minutes or low[end + 1] in lex.scales)):
+                return part / whole, end + 1
+    return None
 
 
 def _statement_time(low: list[str], k: int, lex: Lexicon) -> str:
@@ -197,7 +250,8 @@ def _ordinal_unit(low: list[str], j: int, lex: Lexicon) -> bool:
     """Whether the unit of time at token j is an ordinal qualifying a noun ("a second rehab center", "un segundo
     juicio"), not seconds ("a second", "10 seconds")."""
     nxt = low[j + 1] if j + 1 < len(low) else ""
-    return low[j] in lex.ordinals and nxt.isalpha() and nxt not in lex.stopwords and nxt not in lex.minutes
+    return low[j] in lex.ordinals and nxt.isalpha() and (nxt in lex.ordinal_skips or (
+        nxt not in lex.stopwords and nxt not in lex.minutes))
 
 
 ORDINAL_PHRASE = 3  # words read after an ordinal for the noun it counts ("the fourth bus strike")
@@ -284,6 +338,11 @@ def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon) -> tup
         if half:
             value += 0.5
         return Quantity("duration", value * lex.minutes[low[j]], written(j + 1 + half)), j + 1 + half - start
+    if not hyphen and not lex.noun_head_first and j + 1 < n and low[j].isalpha() and low[j] not in lex.stopwords \
+            and low[j] not in lex.months and low[j] not in lex.number_words and low[j] not in lex.ordinals \
+            and low[j + 1] in lex.minutes and not (j + 2 < n and low[j + 2] in ("-", *lex.age_words)):
+        # "14 Earth days", "three working days", "five calendar months": a unit of time with a modifier
+        return Quantity("duration", value * lex.minutes[low[j + 1]], written(j + 2)), j + 2 - start
     if j < n and low[j].isalpha() and low[j] not in lex.stopwords and low[j] not in lex.months:
         noun = lex.stem(low[j])
         if noun in lex.not_count_stems:
@@ -326,6 +385,19 @@ def _agree(x: Quantity, y: Quantity) -> bool:
         lx, hx, ly, hy = x.value, x.value, y.value, y.value  # "at least three" / "at least 10": two bounds differ
     slack = 1e-9 * max(abs(x.value), abs(y.value))
     return lx <= hy + slack and ly <= hx + slack
+
+
+def values_differ(x: Quantity, y: Quantity) -> bool:
+    """Whether two quantities of one kind (`Quantity.key`) give values that cannot be the same: their ranges do not
+    meet ("more than 60" / "some forty", "six weeks" / "a month")."""
+    return x.key == y.key and not _agree(x, y)
+
+
+def quantity_clauses(text: str, language: str = "en") -> list[tuple[Quantity, frozenset[str] | None,
+                                                                     frozenset[str] | None]]:
+    """Each quantity of `text` with the content stems of the clause and of the sentence around it, its unit left
+    out (None: not located in the text)."""
+    return _quantity_contexts(text, lexicon_for(language))
 
 
 def _and_half(low: list[str], k: int, lex: Lexicon) -> int:
@@ -548,7 +620,7 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
         right = ", ".join(dict.fromkeys(f'"{y.text}"' for _, y in pairs))
         reasons.append((key, pairs, f"{kind}: {left} vs {right}"))
     if same_language and not any(key.startswith("ordinal:") for key, _, _ in reasons):
-        reasons += _occasion_reasons(ctx_a, ctx_b, plain, lex_a)
+        reasons += _occasion_reasons(ctx_a, ctx_b, plain, lex_a) or _sole_ordinal_reasons(ctx_a, ctx_b, a, b, lex_a)
     return [reason for key, pairs, reason in reasons if not _said_longer(key, pairs, reasons)]
 
 
@@ -596,6 +668,44 @@ def _occasion_reasons(ctx_a: list, ctx_b: list, plain: frozenset[str], lex: Lexi
         right = ", ".join(dict.fromkeys(f'"{y.text}"' for _, y in pairs))
         out.append(("ordinal:occasion", pairs, f"numbers differ: {left} vs {right}"))
     return out
+
+
+SOLE_ORDINAL_SHARED = 3
+
+
+def _sole_ordinal_reasons(ctx_a: list, ctx_b: list, a: str, b: str, lex: Lexicon) -> list[tuple]:
+    """Compare two ordinals of different nouns that count one tally in other words ("the fifth rescue in Stannary
+    Pot since 2020" / "the 4th call-out to Stannary Pot since 2020"; "the third time the agency tried to reach the
+    Moon" / "the fourth such attempt by the space agency to get to the Moon"): each is its side's only ordinal value
+    (above "first", a novelty rather than a tally), and the two clauses, with the nouns counted, share
+    SOLE_ORDINAL_SHARED content words, names included, but not names alone: one side at least writes one of them in
+    lower case ("rescue", "space agency"; not "Wladimir Klitschko stopped Tony Thompson in the sixth round" / "a
+    second professional victory over Tony Thompson"). An ordinal after a preposition and its determiner ("in the
+    fifth round", "on the third floor") places something in a sequence and tallies nothing. Phrases that share a
+    word but not their head ("seventh straight playoff berth" / "eighth straight win") count two different
+    things."""
+    def sole(ctx: list, text: str) -> tuple | None:
+        found = [x for x in ctx if x[0].key.startswith("ordinal:") and x[1] is not None]
+        if not found or len({x[0].value for x in found}) != 1 or found[0][0].value <= 1:
+            return None
+        x = max(found, key=lambda x: len(x[0].text))
+        at = text.find(x[0].text)
+        before = default_process(text[max(0, at - 40):at]).split()[-2:] if at >= 0 else []
+        if len(before) == 2 and before[0] in lex.place_prepositions and before[1] in lex.stopwords:
+            return None  # "in the sixth round", "on the third floor": a place in a sequence, not a tally
+        return x
+
+    x, y = sole(ctx_a, a), sole(ctx_b, b)
+    if x is None or y is None or _same(x[0].value, y[0].value):
+        return []
+    phrase_x = {lex.stem(w) for w in default_process(x[0].text).split()[1:]}
+    phrase_y = {lex.stem(w) for w in default_process(y[0].text).split()[1:]}
+    if phrase_x & phrase_y:
+        return []  # one noun (the ordinal rules above compared it) or a shared modifier of two heads
+    shared = (x[1] | phrase_x) & (y[1] | phrase_y)
+    if len(shared) < SOLE_ORDINAL_SHARED or shared.isdisjoint(_plain_words(a, lex) | _plain_words(b, lex)):
+        return []
+    return [("ordinal:sole", [(x[0], y[0])], f'numbers differ: "{x[0].text}" vs "{y[0].text}"')]
 
 
 def differ_about_one_subject(a: str, b: str, language: str = "en") -> bool:
@@ -685,8 +795,7 @@ def _clauses(text: str, lex: Lexicon) -> tuple[tuple[frozenset[str], bool], ...]
     out = []
     negations, stopwords, stem = lex.negations, lex.stopwords, lex.stem
     for part in lex.clause_re.split(text):
-        if lex.negation_suffix:
-            part = part.replace("n't", " not").replace("n’t", " not")
+        part = _negation_text(part, lex)
         words = default_process(part).split()
         if not words:
             continue
@@ -745,13 +854,28 @@ def _negation_suffix_re(lex: Lexicon) -> re.Pattern:
     return re.compile(lex.negation_suffix, re.IGNORECASE)
 
 
+def _negation_text(text: str, lex: Lexicon) -> str:
+    """`text` with its negations spelt as words: the glued "n't" as " not", and an implicative verb that entails
+    the opposite of its complement ("failed to publish", "neglected to tell", "was unable to attend": it was not
+    published, told, attended) as " not"."""
+    if lex.negation_suffix:
+        text = text.replace("n't", " not").replace("n’t", " not")
+    pattern = lex.implicative_re
+    if pattern is None or lex.implicative_verbs.isdisjoint(text.lower().split()):
+        return text
+    return pattern.sub(" not", text)
+
+
 @functools.lru_cache(maxsize=20_000)  # the answers are cached, not the word sets (a few kB a passage)
 def _negates(text: str, lex: Lexicon) -> bool:
-    """Whether `lex.negation_re` finds a negation in `text` (a negation word, or the glued "n't")."""
-    if _ascii_word_set(lex.negations) is None:
-        return bool(lex.negation_re.search(text))
-    return _says_any(text, lex.negations, lex.negation_re) or \
-        bool(lex.negation_suffix and _negation_suffix_re(lex).search(text))
+    """Whether `lex.negation_re` finds a negation in `text` (a negation word, or the glued "n't"), or an
+    implicative verb denies its complement ("failed to")."""
+    implicative = lex.implicative_re
+    plain, found = _ascii_word_set(lex.negations), _ascii_words(text)
+    if plain is None or found is None:
+        return bool(lex.negation_re.search(text) or (implicative is not None and implicative.search(text)))
+    return not plain.isdisjoint(found) or bool(lex.negation_suffix and _negation_suffix_re(lex).search(text)) \
+        or (implicative is not None and not lex.implicative_verbs.isdisjoint(found) and bool(implicative.search(text)))
 
 
 def negation_reasons(a: str, b: str, min_shared: int = NEGATION_MIN_SHARED, language: str = "en") -> list[str]:
@@ -791,7 +915,7 @@ def negation_reasons(a: str, b: str, min_shared: int = NEGATION_MIN_SHARED, lang
         for other_stems, _ in other:
             shared = stems & other_stems
             if len(shared) >= 2 and len(shared) >= NEGATED_SHARE * len(stems) \
-                    and len(clause & other_stems) >= min_shared \
+                    and (len(clause & other_stems) >= min_shared or other_stems == stems) \
                     and len(shared & _plain_words(a, lex) & _plain_words(b, lex)) >= NEGATION_MIN_PLAIN:
                 return [f'negation in the shared clause: "{_clause_text(text, stems, lex)}"']
     return []
@@ -809,7 +933,7 @@ def _restated_negation(text: str, other: str, heads: frozenset[str], lex: Lexico
     """The negated clause of `text` when `other` restates the whole of `text` without the negation, else ""."""
     if not heads:
         return ""
-    mine, theirs = _passage_stems(text, lex), _passage_stems(other, lex)
+    mine, theirs = _statement_stems(text, lex), _statement_stems(other, lex)
     shared = mine & theirs
     if len(shared) < RESTATED_MIN_SHARED or len(shared) < RESTATED_OVERLAP * len(mine | theirs):
         return ""
@@ -821,11 +945,35 @@ def _restated_negation(text: str, other: str, heads: frozenset[str], lex: Lexico
     return ""
 
 
+ATTRIBUTION_WORDS = 6  # at most this many words in a clause that only says who said it ("head teachers said")
+
+
+@functools.lru_cache(maxsize=20_000)
+def _statement_stems(text: str, lex: Lexicon) -> frozenset[str]:
+    """Content-word stems of what a passage states, without the short clauses that only say who states it ("...,
+    head teachers said", "according to the board"): two accounts of one statement often credit different sources."""
+    whole = _passage_stems(text, lex)
+    if _reporting(lex).isdisjoint(default_process(text).split()) and not any(
+            opener in text.lower() for opener in lex.attribution_openers):
+        return whole  # the common case: no source named
+    kept = []
+    for part in lex.clause_re.split(text):
+        words = default_process(part).split()
+        if not words:
+            continue
+        if len(words) <= ATTRIBUTION_WORDS and (not _reporting(lex).isdisjoint(words[-2:]) or any(
+                " ".join(words).startswith(opener) for opener in lex.attribution_openers)):
+            # "head teachers said", "the controller told reporters", "according to the board"; not "said it had
+            # been consulted", which states what was said
+            continue
+        kept.append(part)
+    return _passage_stems(" ".join(kept), lex) if kept else whole
+
+
 @functools.lru_cache(maxsize=20_000)
 def _passage_stems(text: str, lex: Lexicon) -> frozenset[str]:
     """Content-word stems of a whole passage, negations left out ("n't" read as "not")."""
-    if lex.negation_suffix:
-        text = text.replace("n't", " not").replace("n’t", " not")
+    text = _negation_text(text, lex)
     return frozenset(lex.stem(w) for w in default_process(text).split()
                      if w not in lex.stopwords and w not in lex.negations and len(w) > 1)
 
@@ -861,8 +1009,7 @@ def _is_record(text: str, lex: Lexicon) -> bool:
 @functools.lru_cache(maxsize=20_000)
 def _plain_words(text: str, lex: Lexicon) -> frozenset[str]:
     """Stems of the words `text` writes in lower case somewhere: not only as part of a name."""
-    if lex.negation_suffix:
-        text = text.replace("n't", " not").replace("n’t", " not")
+    text = _negation_text(text, lex)
     return frozenset(lex.stem(w.lower()) for w in re.findall(r"[^\W\d_]+", text) if w[0].islower())
 
 
@@ -870,8 +1017,7 @@ def _plain_words(text: str, lex: Lexicon) -> frozenset[str]:
 def _negated_heads(text: str, lex: Lexicon) -> frozenset[str]:
     """Stems of the words a verb negation negates: the first content word after "not"/"no"/"never" ("will not
     meet" -> meet). Prepositions of absence ("without", "sin") deny a noun and give none."""
-    if lex.negation_suffix:
-        text = text.replace("n't", " not").replace("n’t", " not")
+    text = _negation_text(text, lex)
     words = default_process(text).split()
     heads = set()
     for k, word in enumerate(words):
@@ -905,7 +1051,8 @@ def _clause_text(text: str, stems: frozenset[str], lex: Lexicon) -> str:
     for part in lex.clause_re.split(text):
         if any(stems == c for c, _ in _clauses(part, lex)):
             words = part.split()
-            at = next((k for k, w in enumerate(words) if _negates(w, lex)), 0)
+            at = next((k for k, w in enumerate(words) if _negates(w, lex) or (
+                w.lower() in lex.implicative_verbs and _negates(" ".join(words[k:k + 2]), lex))), 0)
             start = max(0, min(at - NEGATION_LEAD, len(words) - CLAUSE_SHOWN))
             shown = " ".join(words[start:start + CLAUSE_SHOWN])
             return shown if start == 0 else "… " + shown
@@ -1004,8 +1151,7 @@ def _undated_clauses(text: str, lex: Lexicon) -> list[tuple[str, frozenset[str]]
     """Return (clause, its content stems) for each clause saying the event has no date ("No date was announced")."""
     out = []
     for part in lex.clause_re.split(text):
-        if lex.negation_suffix:
-            part = part.replace("n't", " not").replace("n’t", " not")
+        part = _negation_text(part, lex)
         words = default_process(part).split()
         for k, w in enumerate(words):
             if w in lex.negations and any(x in lex.schedule_nouns for x in words[k + 1:k + 2 + SCHEDULE_WINDOW]):

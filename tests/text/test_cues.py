@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsdiff.text.cues import (
-    conflict_reasons, differ_about_one_subject, negation_reasons, quantities, quote_reasons, speaker,
+    conflict_reasons, differ_about_one_subject, negation_reasons, quantities, quantity_clauses, quote_reasons, speaker,
+    values_differ,
 )
 
 
@@ -566,3 +567,203 @@ def test_over_before_a_duration_is_its_span_not_a_bound():
         == ['numbers differ: "three days" vs "four days"']
     assert conflict_reasons("Over 3,000 people marched in the capital.", "About 3,200 people marched in the capital.") \
         == []
+
+
+@pytest.mark.parametrize("text, value, low, high", [
+    ("Nearly two-thirds of the harvest was lost.", 200 / 3, 0.85 * 200 / 3, 200 / 3),
+    ("Three-quarters of the staff voted to strike.", 75, 74.5, 75.5),
+    ("About one-fifth of the homes were flooded.", 20, 18, 22),
+    ("Half of the members stayed away.", 50, 49.5, 50.5),
+    ("More than half of the seats were empty.", 50, 50, float("inf")),
+    ("One in three households has no car.", 100 / 3, 100 / 3 - 0.5, 100 / 3 + 0.5),
+    ("Roughly 3 out of 10 voters backed the plan.", 30, 27, 33),
+])
+def test_hyphenated_fractions_half_of_and_ratios_are_shares_widened_by_hedges(text, value, low, high):
+    """Every fraction is a share whatever its spelling ("two-thirds", "three-quarters", "half of", "one in three",
+    "3 out of 10"), and a hedge before it widens it as it widens a percentage."""
+    found = [q for q in quantities(text) if q.key == "percent"]
+    assert [(q.value, q.low, q.high) for q in found] == [(pytest.approx(value), pytest.approx(low),
+                                                          pytest.approx(high))]
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose in the first half of the year.",
+    "The tickets sold out in 5 in 10 minutes.",
+    "He scored one in 2019 and two since.",
+])
+def test_halves_of_a_period_and_counts_in_a_year_are_no_shares(text):
+    assert not [q for q in quantities(text) if q.key == "percent"]
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    ("A hard frost destroyed about 40 percent of the pear harvest.", "Growers say nearly two-thirds of the pear "
+     "harvest was destroyed.", True),
+    ("Almost half of the nurses voted for the strike.", "Some 80% of the nurses voted for the strike.", True),
+    ("One in four pupils missed the exam.", "Around 25% of pupils missed the exam.", False),
+    ("About a third of the flats were empty.", "Some 35% of the flats were empty.", False),
+    ("Three-quarters of the council backed the plan.", "Two-thirds of the council backed the plan.", True),
+])
+def test_fractions_against_percentages(a, b, conflict):
+    assert bool(conflict_reasons(a, b)) is conflict
+
+
+@pytest.mark.parametrize("a, b, shown", [
+    ("The ministry neglected to inform the families of the decision.",
+     "The families were informed of the decision by the ministry.",
+     "The ministry neglected to inform the families of the decision."),
+    ("The airline failed to notify passengers about the delay.",
+     "The airline notified passengers about the delay by text message.",
+     "The airline failed to notify passengers about the delay."),
+    ("The mayor was unable to attend the opening of the bridge.",
+     "The mayor attended the opening of the bridge on Friday.",
+     "The mayor was unable to attend the opening of the bridge."),
+    ("The club forgot to register the new signing before the deadline.",
+     "The club registered the new signing before the deadline.",
+     "The club forgot to register the new signing"),
+    ("The airline has yet to pay compensation to the passengers.",
+     "The airline paid compensation to the passengers last week.",
+     "The airline has yet to pay compensation to the passengers."),
+])
+def test_an_implicative_verb_denies_its_complement(a, b, shown):
+    """"failed to notify", "neglected to inform", "was unable to attend", "forgot to register", "has yet to pay": the
+    complement did not happen, against a side that states it happened; the evidence is the clause as written."""
+    assert negation_reasons(a, b) == [f'negation in the shared clause: "{shown}"']
+
+
+def test_a_verb_that_is_implicative_only_before_to_denies_nothing_alone():
+    assert conflict_reasons("The bank failed last year, regulators said.",
+                            "The bank collapsed last year, regulators said.") == []
+
+
+@pytest.mark.parametrize("a, b, shown", [
+    ("The families had not been told about the evacuation before the river burst its banks, residents said.",
+     "The families were told about the evacuation before the river burst its banks, the council said.",
+     "The families had not been told about the evacuation"),
+    ("Patients had not been told of the error before the surgery began, relatives said.",
+     "Patients were told of the error before the surgery began, according to the hospital.",
+     "Patients had not been told of the error"),
+])
+def test_a_negated_statement_restated_under_another_source(a, b, shown):
+    """Two accounts of one statement credit different sources ("residents said" / "the council said"): the clauses
+    that only name the source are left out when the two statements are compared."""
+    assert negation_reasons(a, b) == [f'negation in the shared clause: "{shown}"']
+
+
+def test_a_statement_after_said_is_no_attribution():
+    """"said it had been consulted" states what was said: it stays in the statement."""
+    assert negation_reasons(
+        "The union, which represents the drivers, said it had not been consulted before the announcement.",
+        "The union, which represents the drivers, said it had been consulted before the announcement.") != []
+
+
+@pytest.mark.parametrize("a, b, shown", [
+    ("Many of the valley's 200 farms are not connected to the grid, the utility said.",
+     "Most of them are connected to the grid, according to the utility.",
+     "Many of the valley's 200 farms are not connected to the grid"),
+    ("Most of the town's shops do not accept cash, the chamber said.",
+     "Most of them accept cash, according to the chamber, but few take cheques.",
+     "Most of the town's shops do not accept cash"),
+])
+def test_a_clause_that_states_exactly_what_the_other_negates(a, b, shown):
+    """The other side's clause holds the negated words and nothing else ("are connected to the grid"): a cue though
+    the subjects are worded apart ("Many of the valley's 200 farms" / "Most of them")."""
+    assert negation_reasons(a, b) == [f'negation in the shared clause: "{shown}"']
+
+
+def test_a_clause_that_states_part_of_what_the_other_negates_is_no_cue():
+    """"he landed one punch" / "didn't land a clean punch": the negated part says more (a clean punch)."""
+    assert negation_reasons("In the sixth, he landed one punch.",
+                            "He wore Rahman down in the sixth round, a round in which Rahman didn't land a clean "
+                            "punch at all.") == []
+
+
+@pytest.mark.parametrize("text, key, written", [
+    ("This is the fourth such attempt by the agency.", "ordinal:attempt", "fourth such attempt"),
+    ("It was a second such incident at the plant.", "ordinal:incid", "second such incident"),
+])
+def test_an_ordinal_counts_the_noun_after_such(text, key, written):
+    """"the fourth such attempt": "such" stands between the ordinal and the noun it counts ("a second such
+    incident" is no duration of a second)."""
+    assert [(q.key, q.text) for q in quantities(text)] == [(key, written)]
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("It was the fourth recall of the car maker's hatchback since 2019.",
+     "The car maker has now called back its hatchback for the third time since 2019.",
+     'numbers differ: "fourth recall" vs "third time"'),
+    ("This was the second launch of the weather satellite programme this year.",
+     "It was the programme's third lift-off of a weather satellite this year.",
+     'numbers differ: "second launch" vs "third lift"'),
+    ("It was the sixth walkout by the port's dockers since the spring.",
+     "Dockers at the port staged their fifth strike since the spring.",
+     'numbers differ: "sixth walkout" vs "fifth strike"'),
+    ("The firm opened its second store in the city centre.", "The firm's fourth shop in the city centre opened.",
+     'numbers differ: "second store" vs "fourth shop"'),
+    ("The third such raid hit the village at dawn, residents said.",
+     "Residents said the village was hit at dawn by a fourth raid.",
+     'numbers differ: "third such raid" vs "fourth raid"'),
+])
+def test_sole_ordinals_of_one_tally_in_other_words(a, b, reason):
+    """Each side's only ordinal counts one tally under another noun ("recall" / "time", "walkout" / "strike"), their
+    clauses sharing three words (with the nouns counted), one at least written in lower case."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Smith beat Jones in the fifth round to defend his title.", "Smith took his third title win over Jones."),
+    ("Wladimir Klitschko stopped Tony Thompson in the sixth round.",
+     "Wladimir Klitschko won a second victory over Tony Thompson."),
+    ("Manning led the Colts to their seventh straight playoff berth.", "Manning guides the Colts to eighth straight win."),
+    ("The firm opened its second store in Leeds.", "The firm's fourth shop opened in Manchester."),
+])
+def test_ordinals_of_a_place_in_a_sequence_names_alone_or_little_shared_are_no_tally(a, b):
+    """"in the fifth round" places a blow in a fight; clauses sharing names only ("Wladimir Klitschko", "Tony
+    Thompson"), a modifier of two heads ("straight"), or too little ("firm") say nothing about one tally."""
+    assert conflict_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("text, value, written", [
+    ("The port was shut for three working days.", 3 * 1440, "three working days"),
+    ("The probe will sleep for 14 Earth days.", 14 * 1440, "14 Earth days"),
+    ("The loan runs for five calendar months.", 5 * 43200, "five calendar months"),
+])
+def test_a_unit_of_time_with_a_modifier_is_a_duration(text, value, written):
+    """"three working days", "14 Earth days": a duration, not a count of the modifier ("count:earth")."""
+    assert [(q.key, q.value, q.text) for q in quantities(text)] == [("duration", value, written)]
+
+
+def test_durations_with_a_modifier_compare_with_plain_ones():
+    assert conflict_reasons("It will work for about 14 Earth days before the night.",
+                            "It is built to work for roughly two Earth weeks before the night.") == []
+    assert conflict_reasons("The port was shut for three working days.", "The port was shut for a week.") == \
+        ['numbers differ: "three working days" vs "a week"']
+
+
+def test_a_fortnight_is_two_weeks():
+    """"a fortnight" is a duration of 14 days: it differs from "ten days" and agrees with "two weeks"."""
+    assert [(q.key, q.value) for q in quantities("The lander will spend a fortnight in orbit.")] == \
+        [("duration", 14 * 1440)]
+    assert conflict_reasons("The lander will orbit the Moon for a fortnight.",
+                            "The lander will orbit the Moon for ten days.") == \
+        ['numbers differ: "a fortnight" vs "ten days"']
+    assert conflict_reasons("The lander will orbit the Moon for a fortnight.",
+                            "The lander will orbit the Moon for two weeks.") == []
+
+
+def test_values_differ_when_their_ranges_do_not_meet():
+    """`values_differ` compares two quantities of one kind by their ranges; quantities of two kinds never differ."""
+    (six_weeks,) = quantities("closed for six weeks")
+    (a_month,) = quantities("shut for a month")
+    (five_weeks,) = quantities("shut for five weeks")
+    (forty,) = quantities("Some forty volunteers")
+    assert values_differ(six_weeks, a_month)
+    assert not values_differ(five_weeks, a_month)
+    assert not values_differ(six_weeks, forty)
+
+
+def test_quantity_clauses_give_each_value_its_clause_and_sentence():
+    """Each value with the content stems of its clause and of its sentence, its unit left out."""
+    ((q, clause, sentence),) = quantity_clauses("Landowner Gwen Ashby said the entrance would be shut for a month "
+                                                "while loose rock was cleared.")
+    assert q.text == "a month"
+    assert {"shut", "entranc"} <= clause and "rock" not in clause and "rock" in sentence

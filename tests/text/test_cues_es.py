@@ -145,3 +145,12 @@ def test_spanish_and_a_half_hedges_and_months():
     assert conflict_reasons("Más de 60 rescatistas trabajaron en la cueva.",
                             "Cuarenta rescatistas trabajaron en la cueva.", "es") == \
         ['numbers differ: "60 rescatistas" vs "Cuarenta rescatistas"']
+
+
+def test_a_ratio_uno_de_cada_tres_is_a_share():
+    """"uno de cada tres" is a share, compared with percentages (and widened by a hedge: "casi")."""
+    assert [(q.key, round(q.value, 1)) for q in quantities("Uno de cada tres hogares no tiene coche.", "es")] == \
+        [("percent", 33.3)]
+    assert conflict_reasons("Uno de cada tres trabajadores secundó la huelga.",
+                            "El 60% de los trabajadores secundó la huelga.", "es") == \
+        ['numbers differ: "Uno de cada tres" vs "60%"']

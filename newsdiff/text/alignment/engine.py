@@ -1,5 +1,8 @@
 """The alignment engine: analyse, generate candidates, score with signals, combine, calibrate, label.
 
+After calibration, `conflicting.conflict_partners` links pairs that give two values of one quantity about one thing
+(a possible conflict scores low: the differing figure is the sentence's key fact).
+
 Each step is a module of its own and reads only the shared `Context`; a new signal is a new class
 registered in `signals.SIGNALS` with a weight in `combine.WEIGHTS` (or `combine.SEMANTIC_BONUS`).
 
@@ -18,6 +21,7 @@ from typing import Sequence
 from newsdiff.text.alignment.calibrate import best_partners, select
 from newsdiff.text.alignment.candidates import PARAPHRASE_COSINE, candidate_pairs
 from newsdiff.text.alignment.combine import bonus_for, combine, needed_signals, weights_for
+from newsdiff.text.alignment.conflicting import conflict_partners
 from newsdiff.text.alignment.context import build_context
 from newsdiff.text.alignment.labels import has_cue, has_schedule_cue, label, nearest_cue_links
 from newsdiff.text.alignment.signals import SIGNALS
@@ -119,11 +123,16 @@ def align(a: Sequence[PassageLike], b: Sequence[PassageLike], *, language_a: str
                     relatedness=ctx.document_cosine() if scorer is not None and not ctx.cross_language else None)
     # The model's mutual nearest pairs that differ in a quantity about a shared subject (labels.nearest_cue_links).
     by_cue = set(nearest_cue_links(ctx, scores, chosen, nearest))
+    # Pairs that give two values of one quantity about one thing, linked though they score low (conflicting.py).
+    by_quantity = conflict_partners(ctx, scores, calibration if calibration is not None else scores,
+                                    set(chosen) | by_cue, cosines)
     links = []
-    for i, j in sorted(set(chosen) | by_cue):
+    for i, j in sorted(set(chosen) | by_cue | by_quantity.keys()):
         # The model's cosine is a reason only where it made or lifted the link (lexical links keep theirs).
-        helped = (i, j) in vouched or (i, j) in lifted or (i, j) in by_cue
+        helped = (i, j) in vouched or (i, j) in lifted or (i, j) in by_cue or (i, j) in by_quantity
         name, reasons = label(ctx, i, j, (i, j) in verbatim, cosines[(i, j)] if helped else None)
+        if name != "conflict" and (i, j) in by_quantity:
+            name, reasons = "conflict", reasons + by_quantity[(i, j)]
         links.append(Link(a=[side_a.indices[i]], b=[side_b.indices[j]],
                           score=round(100 * min(1.0, scores[(i, j)]), 1), label=name, reasons=reasons))
     linked_a = {k for link in links for k in link.a}

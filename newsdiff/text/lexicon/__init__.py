@@ -90,6 +90,16 @@ class Lexicon:
     fractions: dict[str, float] = field(default_factory=dict)
     fraction_links: frozenset[str] = frozenset()  # the word after a fraction that makes it a share: "of"
     fraction_openers: frozenset[str] = frozenset()  # the word before "a quarter" that makes it a change: "by"
+    ratio_links: tuple[tuple[str, ...], ...] = ()  # between the part and the whole of a ratio: "one in three"
+    # implicative verbs that deny their complement ("failed to", "neglected to"), read as "not" before
+    # `implicative_link`
+    implicative_verbs: frozenset[str] = frozenset()
+    implicative_link: str = ""
+    attribution_openers: tuple[str, ...] = ()  # a clause that credits a source: "according to the board"
+    ordinal_skips: frozenset[str] = frozenset()  # between an ordinal and its noun: "the fourth such attempt"
+    # prepositions before "the" + an ordinal that place something in a sequence: "in the sixth round"
+    place_prepositions: frozenset[str] = frozenset()
+    definite: frozenset[str] = frozenset()  # "the": "the first half of", "the half of" are no shares
     # Hedges before a number, as token sequences, and the range of values they allow around it, as factors:
     # "about 40" is 36-44, "more than 60" above 60, "nearly 50" 42.5-50. Hedged values conflict only when the ranges
     # do not meet ("more than 60" / "forty"; not "about 40" / "forty" nor "more than 60" / "about 70").
@@ -130,6 +140,13 @@ class Lexicon:
         if self.negation_suffix:
             alternation += "|" + self.negation_suffix
         return re.compile(alternation, re.IGNORECASE)
+
+    @functools.cached_property
+    def implicative_re(self) -> re.Pattern | None:
+        if not self.implicative_verbs:
+            return None
+        verbs = "|".join(sorted(map(re.escape, self.implicative_verbs), key=len, reverse=True))
+        return re.compile(rf"\b(?:{verbs})\s+{self.implicative_link}\b", re.IGNORECASE)
 
     @functools.cached_property
     def clause_re(self) -> re.Pattern:

@@ -83,6 +83,9 @@ SPANISH = Lexicon(
     since_words=frozenset({"desde"}),
     clause_words=("pero", "aunque", "mientras", "porque", "sino", "después", "antes"),
     reporting_verbs=tuple(_REPORTING),
+    attribution_openers=("según", "de acuerdo con"),
+    place_prepositions=frozenset("en a desde hasta durante tras".split()),
+    ratio_links=(("de", "cada"),),  # "uno de cada tres"
     not_speakers=frozenset("""El La Los Las Un Una Unos Unas Él Ella Ellos Ellas Yo Nosotros Usted Su Sus
         Este Esta Estos Estas Ese Esa Eso Fuentes Fuente Policía Funcionarios Autoridades Según""".split()),
     clause_marks=",;:()—–“”\"«»¿?¡!",

@@ -43,3 +43,36 @@ def test_a_pair_aligns_the_same_whatever_the_process_aligned_before(new_process,
     after_others = _everything(align(a, b, **kw))
     assert after_others == alone
     assert alone[0]["links"]  # the pair links: there is something to compare
+
+
+DOCK_A = ["PORTHAVEN — About 900 dock workers walked off the job in Porthaven on Tuesday, leaving most of the harbour's "
+          "cranes idle at the start of a 24-hour walkout, their union said.",
+          "The port authority said arriving ships would be sent to Millbay until the cranes restart.",
+          "Union leader Sara Finch said members wanted a raise of 6 percent this year.",
+          "Managers offered 3 percent and a one-off payment.",
+          "Fruit importers warned that bananas could rot on the quays."]
+DOCK_B = ["Dock workers in Porthaven stopped work on Tuesday, and the harbour's cranes stood idle.",
+          "The 36-hour walkout began after pay talks collapsed late on Monday.",
+          "Ships arriving at Porthaven are being sent to Millbay, the port authority said.",
+          "Finch, who leads the union, said members want 6 percent.",
+          "Importers of fruit said bananas might rot on the quays."]
+
+
+def test_a_differing_figure_links_as_a_second_partner_labelled_conflict():
+    """"a 24-hour walkout" in the lead / "The 36-hour walkout began...": the lead is linked to b's first sentence, and
+    the walkout sentence, too weak for the bars, links to it as well (conflicting.conflict_partners), labelled a
+    possible conflict with both figures; with the model off, the rule is off."""
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class P:
+        text: str
+        kind: str = "claim"
+
+    result = align([P(t) for t in DOCK_A], [P(t) for t in DOCK_B])
+    links = {(link.a[0], link.b[0]): link for link in result.links}
+    assert (0, 0) in links and links[(0, 0)].label == "match"
+    assert links[(0, 1)].label == "conflict"
+    assert links[(0, 1)].reasons[-1] == 'numbers differ: "24-hour" vs "36-hour"'
+    assert (0, 1) not in {(link.a[0], link.b[0]) for link in align([P(t) for t in DOCK_A], [P(t) for t in DOCK_B],
+                                                                   scorer=None).links}

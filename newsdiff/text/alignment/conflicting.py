@@ -1,0 +1,170 @@
+"""Conflict partners: pairs that give two values of one kind of quantity about one thing, linked though they score low.
+
+Two accounts that disagree about a figure share less than two that agree: the differing value is the key fact of
+the sentence ("a 48-hour walkout" / "The 72-hour walkout began...", "A dozen councillors voted in favour" / "backed by
+15 councillors"), so the pair scores under the bars or loses its passage to another partner (a lead sentence that
+names the event). No link, no label: the reviewer never sees the conflict. `conflict_partners` links such a pair,
+labelled a possible conflict, also as a further partner of a passage already linked, when:
+
+- each passage gives one value of one kind of quantity (`cues.quantities`: a duration, money in one currency, a
+  percentage, a count of one noun, a compound of one unit; dates, days, clock times and ordinals are left out, a day
+  has many events; the second number of a score or range, "20-13", "2004-05", is no figure), the values cannot be
+  the same (`cues.values_differ`: their ranges do not meet) and are of one order (VALUE_RATIO: 40 is not a slip of 12);
+- the values are about one thing: the clause of one shares a content word with the sentence of the other (as the
+  cue `cues.number_reasons` reads them), or the two passages are each other's lexical best; and the two clauses do
+  not each name someone the other passage does not ("stopping Rahman in the sixth round" / "stopping Thompson in six
+  rounds" are two fights);
+- the sentence model ranks the pair first for one of its passages (COSINE_RANK), at least COSINE_LIFT above the
+  comparison's usual cosine;
+- the lexical score reaches LEXICAL_FLOOR (calibrate.UNRELATED_BAR between accounts the model finds barely related,
+  as in `calibrate.select`), and the two share PLAIN_WEIGHT of words that are neither numbers, nor the figures'
+  units, nor names (words only written capitalised); failing that the model must put the pair CLOSE_LIFT above the
+  usual cosine: a name, a number and the unit in common are no evidence on their own.
+
+The link's reasons are the cue's ("numbers differ: ..."), or the two figures when the cue's stricter reading of the
+clauses does not fire ("dozen councillors" / "15 councillors"). Needs the model (no cosines: no partners; comparisons
+past engine.SEMANTIC_MAX_PASSAGES pay nothing).
+
+Measured on the dev halves (bench/align_quality.py --dev, bench/conflict_misses.py --ecb; docs/alignment-quality.md,
+session 20): dev gold conflicts found 56 -> 62 of 77, the six links all gold conflicts; snippet golds precision
+unchanged (0.978), ECB+ dev 20 more links (precision 0.935 unchanged, conflict share 0.034 -> 0.042), ECB+ different
+events 2 more links (precision 0.027, uniques 0.716 unchanged). PLAIN_WEIGHT 1.0 or CLOSE_LIFT 0.15 add one false
+link on the snippet golds ("Core inflation ... was 4.3 percent" / "The bank forecasts inflation will ease to 3
+percent"); COSINE_RANK 2 one on the s18 set; no VALUE_RATIO, or names not read, add 5 to 7 links on ECB+ different
+events and 10 to 25 on ECB+ dev (sports statistics: yards, rebounds, games of other players).
+"""
+
+from __future__ import annotations
+
+import re
+from math import fsum
+
+from newsdiff.text.alignment.calibrate import RELATED_COSINE, UNRELATED_BAR, best_partners
+from newsdiff.text.alignment.context import Context
+from newsdiff.text.alignment.terms import VOCABULARY
+from newsdiff.text.cues import number_reasons, quantity_clauses, values_differ
+from newsdiff.text.lexicon import lexicon_for
+
+LEXICAL_FLOOR = 0.15  # 0.12: the same links; 0.18: two dev gold conflicts fewer
+COSINE_LIFT = 0.05
+COSINE_RANK = 1
+PLAIN_WEIGHT = 1.3
+CLOSE_LIFT = 0.19
+VALUE_RATIO = 2.0
+SKIPPED_KINDS = ("date", "weekday", "clock", "ordinal")
+
+
+def _kinds(text: str, language: str) -> dict[str, list]:
+    """The passage's quantities by kind, each with its clause's content stems (dates, days, times and ordinals left
+    out; a count read with its modifier, "1,800 bus drivers", only as the plain count)."""
+    out: dict[str, list] = {}
+    for q, clause, sentence in quantity_clauses(text, language):
+        if not q.key.startswith(SKIPPED_KINDS) and "+" not in q.key and not _second_of_pair(q.text, text):
+            out.setdefault(q.key, []).append((q, clause, sentence))
+    return out
+
+
+def _second_of_pair(written: str, text: str) -> bool:
+    """Whether a value is the second number of a score, a range or a season ("20-13 win", "90-120 days", "the
+    2004-05 season"): not a figure of its own."""
+    at = text.find(written)
+    return at > 0 and re.search(r"\d\s?[-–/]\s?$", text[:at]) is not None
+
+
+_NAME_RE = re.compile(r"(?<![.!?:—]\s)(?<!^)\b[A-Z][\w'’-]+")
+
+
+def _names(text: str, language: str) -> frozenset[str]:
+    """Words `text` writes capitalised past the start of a sentence and never in lower case (names), folded;
+    weekdays and months left out."""
+    lex = lexicon_for(language)
+    found = {m.group().lower() for m in _NAME_RE.finditer(text)}
+    return frozenset(w for w in found if not _plain(w, text) and w not in lex.weekdays and w not in lex.months)
+
+
+def _other_people(x: tuple, a: str, y: tuple, b: str, language: str) -> bool:
+    """Whether the clause of each value names someone or somewhere the other passage does not: "stopping the former
+    champion Hasim Rahman in the sixth round" / "Klitschko retains titles stopping Thompson in six rounds" are two
+    fights (a name elsewhere in a passage, or on one side only, is often who said it)."""
+    stem = lexicon_for(language).stem
+
+    def foreign(clause, text: str, other: str) -> bool:
+        return any(stem(w) in clause and not _plain(w, other) for w in _names(text, language))
+
+    return bool(x[1] and y[1]) and foreign(x[1], a, b.lower()) and foreign(y[1], b, a.lower())
+
+
+def _near(x: float, y: float) -> bool:
+    """Whether two values are of one order: the larger at most VALUE_RATIO times the smaller."""
+    return min(x, y) > 0 and max(x, y) <= VALUE_RATIO * min(x, y)
+
+
+def _about_one_thing(x: tuple, y: tuple) -> bool:
+    """Whether two located values are about one thing: the clause of one shares a content word (not the unit) with
+    the sentence of the other, as `cues.number_reasons` reads it."""
+    (_, clause_x, sentence_x), (_, clause_y, sentence_y) = x, y
+    if clause_x is None or clause_y is None:
+        return False
+    return bool(clause_x & sentence_y or sentence_x & clause_y)
+
+
+def _plain(word: str, text: str) -> bool:
+    """Whether `word` (folded) is written in lower case somewhere in `text`: not only as (part of) a name."""
+    return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) is not None
+
+
+def conflict_partners(ctx: Context, scores: dict[tuple[int, int], float], lexical: dict[tuple[int, int], float],
+                      chosen, cosines: dict[tuple[int, int], float]) -> dict[tuple[int, int], list[str]]:
+    """Return the pairs to link besides `chosen` as a possible conflict, each with its reasons (see the module):
+    `lexical` holds the scores without the model's bonus, `cosines` the model's cosine of every pair scored."""
+    if not cosines or ctx.cross_language:
+        return {}
+    taken = set(chosen)
+    level = ctx.cosine_level()
+    # two accounts the model finds barely related as wholes (different events) need the bar of `calibrate.select`
+    floor = max(LEXICAL_FLOOR, UNRELATED_BAR) if ctx.document_cosine() < RELATED_COSINE else LEXICAL_FLOOR
+    near_a: dict[int, list[float]] = {}
+    near_b: dict[int, list[float]] = {}
+    for (i, j), c in cosines.items():
+        near_a.setdefault(i, []).append(c)
+        near_b.setdefault(j, []).append(c)
+    lex_row, lex_col = best_partners(lexical)
+    kinds_a: dict[int, dict] = {}
+    kinds_b: dict[int, dict] = {}
+    language = ctx.a.language
+    numbers = VOCABULARY.numbers
+    term_of_word = ctx.a.vocabulary.term_of_word  # looked up, never interned: the vocabulary stays as analyse left it
+    out: dict[tuple[int, int], list[str]] = {}
+    for (i, j) in scores:
+        c = cosines[(i, j)]
+        if (i, j) in taken or lexical[(i, j)] < floor or c < level + COSINE_LIFT:
+            continue
+        if i not in kinds_a:
+            kinds_a[i] = _kinds(ctx.a.texts[i], language)
+        if j not in kinds_b:
+            kinds_b[j] = _kinds(ctx.b.texts[j], ctx.b.language)
+        ka, kb = kinds_a[i], kinds_b[j]
+        # one value of the kind on each side (the figure is what each passage says of it), of one order
+        keys = [k for k in sorted(ka.keys() & kb.keys()) if len(ka[k]) == 1 and len(kb[k]) == 1
+                and values_differ(ka[k][0][0], kb[k][0][0]) and _near(ka[k][0][0].value, kb[k][0][0].value)]
+        if not keys or (sum(v > c for v in near_a[i]) >= COSINE_RANK and sum(v > c for v in near_b[j]) >= COSINE_RANK):
+            continue
+        best = lex_row[i][1] == j and lex_col[j][1] == i  # each passage's lexical best: the two sentences correspond
+        a, b = ctx.a.texts[i], ctx.b.texts[j]
+        about = [k for k in keys if (best or _about_one_thing(ka[k][0], kb[k][0]))
+                 and not _other_people(ka[k][0], a, kb[k][0], b, language)]
+        if not about:
+            continue
+        units = {term_of_word.get(w, -1) for k in keys for q, _, _ in ka[k] + kb[k]
+                 for w in re.findall(r"[^\W\d_]+", q.text.lower())}
+        words_a = ctx.a.words[i]
+        plain = [t for t in ctx.a.terms[i] & ctx.b.terms[j] - numbers - units
+                 if _plain(words_a[t], a) or _plain(words_a[t], b)]
+        if fsum(map(ctx.weight.__getitem__, plain)) < PLAIN_WEIGHT and c < level + CLOSE_LIFT:
+            continue  # a name, a number and the unit in common: the model must find the rest close
+        reasons = [r for r in number_reasons(a, b, language) if r.startswith("numbers differ")]
+        if not reasons:
+            k = about[0]
+            reasons = [f'numbers differ: "{ka[k][0][0].text}" vs "{kb[k][0][0].text}"']
+        out[(i, j)] = reasons
+    return out
