@@ -340,3 +340,16 @@ def test_names_are_capitalised_past_the_opening_of_a_sentence_or_quotation_and_a
     assert calibrate.names_only(ctx, 1, 0, ctx.a.terms[1] & ctx.b.terms[0])  # the headline defers: brenport
     number = build_context(analyse([P("Ruiz won 12 seats.")]), analyse([P("Ana Ruiz took 12 seats.")]))
     assert not calibrate.names_only(number, 0, 0, number.a.terms[0] & number.b.terms[0])
+
+
+def test_across_languages_a_pair_sharing_only_names_still_links():
+    """Across languages two passages share lexically only their names and numbers: a translation of the brief's
+    sentence in a feature three times longer keeps its link."""
+    spanish = ["Los cuatro, todos miembros del Wensholt Caving Club, habían entrado en la cueva un sábado.",
+               "Se esperaban lluvias fuertes por la tarde.", "Una amiga llamó a la policía.",
+               "Las bombas bajaron el agua un metro.", "El club dijo que revisaría sus normas.",
+               "Salieron entre aplausos de los rescatistas."]
+    ctx = build_context(analyse([P(t) for t in BRIEF], language="en"), analyse([P(t) for t in spanish], language="es"))
+    assert ctx.cross_language and calibrate.lopsided(ctx)
+    assert calibrate.names_only(ctx, 0, 0, ctx.a.terms[0] & ctx.b.terms[0])
+    assert calibrate.drop_background(ctx, [(0, 0)], {(0, 0): 0.6}, set(), None) == [(0, 0)]
