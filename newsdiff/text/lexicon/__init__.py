@@ -110,6 +110,23 @@ class Lexicon:
     # compares with the day of a full date on the other side ("on June 11"). "the 9th of June": a full date.
     day_openers: frozenset[tuple[str, str]] = frozenset()
     day_month_links: frozenset[str] = frozenset()
+    # Multipliers after a number word below a hundred: "two dozen" = 24 ("hundred" is `hundreds`).
+    dozens: dict[str, float] = field(default_factory=dict)
+    # Vague quantifiers before a scale, and the range of multiples they allow: "a few hundred" = 200-500, "several
+    # thousand" = 3,000-9,000.
+    vague_counts: dict[tuple[str, ...], tuple[float, float]] = field(default_factory=dict)
+    # Scale abbreviations that multiply only money ("£48m", "$2bn", "48m pounds"): elsewhere "m" may be metres.
+    money_scales: frozenset[str] = frozenset()
+    # Units of measure: base unit words (singular and plural spellings, abbreviations) with their dimension and size
+    # in the dimension's base unit, and SI prefixes ("kilo", "mega"...) that multiply a base unit written after them
+    # in one word ("megawatt", "kilometres"); abbreviations ("MW", "km") are listed whole. Values of one dimension
+    # compare after conversion: "1.1 gigawatts" = "1,100 MW".
+    measure_units: dict[str, tuple[str, float]] = field(default_factory=dict)
+    unit_prefixes: dict[str, float] = field(default_factory=dict)
+    square_words: frozenset[str] = frozenset()  # "square kilometres": the length unit squared (an area)
+    # Nouns of a general kind of counted thing ("people"): a count of them may be a count of any member of the kind
+    # ("five people" / "three suspects"), read only where the model places the other noun in the kind.
+    general_count_nouns: frozenset[str] = frozenset()
 
     @functools.cached_property
     def stem(self):
@@ -126,6 +143,18 @@ class Lexicon:
             if short != full and len(full) > 4:
                 out[short] = full
         out.update(self.canonical_extra)
+        return out
+
+    @functools.cached_property
+    def unit_words(self) -> dict[str, tuple[str, float]]:
+        """Every unit word with its dimension and its size in the dimension's base unit: the base words, and each
+        base word of more than three letters after each prefix ("megawatts" -> ("power", 1e6)); abbreviations are
+        listed whole ("mw")."""
+        out = dict(self.measure_units)
+        for word, (dimension, size) in self.measure_units.items():
+            if len(word) > 3:
+                for prefix, factor in self.unit_prefixes.items():
+                    out.setdefault(prefix + word, (dimension, size * factor))
         return out
 
     @functools.cached_property
