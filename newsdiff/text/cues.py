@@ -373,8 +373,9 @@ def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon,
         return Quantity("duration", value * lex.minutes[low[j + 1]], written(j + 2)), j + 2 - start
     if j < n and low[j].isalpha() and low[j] not in lex.stopwords and low[j] not in lex.months:
         noun = lex.stem(low[j])
-        if noun in lex.not_count_stems:
-            return None, j - start
+        if noun in lex.not_count_stems and not (hyphen and j + 1 < n and low[j + 1].isalpha()
+                                                and low[j + 1] not in lex.stopwords):
+            return None, j - start  # "25 points", "three times"; but "a 10-point plan" is a compound of points
         return Quantity(f"count:{noun}", value, written(j + 1)), j + 1 - start
     return None, max(1, k - start)
 
@@ -648,6 +649,20 @@ def _compounds_of_one_sentence(x: tuple, y: tuple) -> bool:
     return len(sentence_x & sentence_y) >= COMPOUND_SENTENCE_SHARED
 
 
+MONEY_SENTENCE_SHARED = 2
+
+
+def _sums_of_one_sentence(x: tuple, y: tuple) -> bool:
+    """Two sums of one currency, each its side's only one, whose sentences share MONEY_SENTENCE_SHARED content words:
+    "The work cost £48 million, most of it given by private donors" / "Private donors paid for most of the project,
+    whose final bill reached eighty-four million pounds" (the cost is a "bill" in one clause, the donors are in the
+    other): one sum of a sentence is what the sentence is about, in whatever words."""
+    (qx, _, sentence_x), (qy, _, sentence_y) = x, y
+    if not (qx.key.startswith("money:") and qy.key.startswith("money:")) or sentence_x is None or sentence_y is None:
+        return False
+    return len(sentence_x & sentence_y) >= MONEY_SENTENCE_SHARED
+
+
 COMPOUND_PHRASE = 2  # words read after a compound for what it modifies ("a six-game losing streak")
 _COMPOUND_RE = re.compile(r"\w-[^\W\d_]")
 
@@ -661,19 +676,50 @@ def _compound_fits(x: Quantity, a: str, y: Quantity, b: str, lex: Lexicon) -> bo
     """A compound ("a six-game losing streak") measures the phrase after it, a plain value ("23 games") counts
     its unit: the two are compared only when the other passage names what the compound modifies ("The 10-day
     trial" / "The trial lasted 12 days"). Two compounds, or two plain values, always compare."""
+    if _is_compound(x) and _is_compound(y) and x.key.split(":")[-1] in lex.not_count_stems:
+        # "a 10-point plan" / "a 12-point plan": points are counted in compounds only, and only of one thing (not "a
+        # 30-point win" / "a three-point play")
+        return _names_what_it_modifies(x, a, b, lex) and _names_what_it_modifies(y, b, a, lex)
     if _is_compound(x) == _is_compound(y):
         return True
     compound, text, other = (x, a, b) if _is_compound(x) else (y, b, a)
+    plain = y if compound is x else x
+    if compound.key == "duration" and _span_of(compound, text, lex) \
+            and _unit_word(compound, lex) == _unit_word(plain, lex):
+        return True  # "a three-year period" is three years, whatever the other side calls them
+    return _names_what_it_modifies(compound, text, other, lex)
+
+
+def _compound_phrase(compound: Quantity, text: str, lex: Lexicon) -> list[str] | None:
+    """The words after a compound in `text` that it modifies ("plan" after "10-point"), up to COMPOUND_PHRASE, as
+    written; None when the compound is not found."""
     at = text.find(compound.text)
     if at < 0:
-        return True
-    after = default_process(text[at + len(compound.text):]).split()[:COMPOUND_PHRASE]
+        return None
     phrase = []
-    for word in after:
+    for word in default_process(text[at + len(compound.text):]).split()[:COMPOUND_PHRASE]:
         if not word.isalpha() or word in lex.stopwords:
             break
-        phrase.append(lex.stem(word))
-    return not phrase or bool(set(phrase) & _topic_words(other, lex))
+        phrase.append(word)
+    return phrase
+
+
+def _names_what_it_modifies(compound: Quantity, text: str, other: str, lex: Lexicon) -> bool:
+    """Whether `other` names what the compound modifies in `text` (or the compound modifies nothing)."""
+    phrase = _compound_phrase(compound, text, lex)
+    return not phrase or bool({lex.stem(w) for w in phrase} & _topic_words(other, lex))
+
+
+def _span_of(compound: Quantity, text: str, lex: Lexicon) -> bool:
+    """Whether a duration compound modifies a noun of a stretch of time only ("a three-year period")."""
+    phrase = _compound_phrase(compound, text, lex)
+    return bool(phrase) and phrase[0] in lex.span_nouns
+
+
+def _unit_word(q: Quantity, lex: Lexicon) -> str:
+    """The stem of the last word of a quantity as written ("three-year", "five years": "year")."""
+    words = re.findall(r"[^\W\d_]+", q.text.lower())
+    return lex.stem(words[-1]) if words else ""
 
 
 def number_reasons(a: str, b: str, language: str = "en", language_b: str | None = None) -> list[str]:
@@ -712,7 +758,7 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
         sole = len(va) == 1 and len(vb) == 1
         pairs = [(x[0], y[0]) for x in ctx_a if x[0].key == key for y in ctx_b if y[0].key == key
                  if (_about_the_same(x, y, plain if key.startswith(("date", "weekday")) else None)
-                     or (sole and _compounds_of_one_sentence(x, y)))
+                     or (sole and (_compounds_of_one_sentence(x, y) or _sums_of_one_sentence(x, y))))
                  and (not same_language or _compound_fits(x[0], a, y[0], b, lex_a))
                  and not (key.startswith("ordinal:") and _heads_differ(x[0], qa, y[0], qb))]
         if not pairs:

@@ -127,6 +127,8 @@ class Lexicon:
     # Nouns of a general kind of counted thing ("people"): a count of them may be a count of any member of the kind
     # ("five people" / "three suspects"), read only where the model places the other noun in the kind.
     general_count_nouns: frozenset[str] = frozenset()
+    # Nouns that name a stretch of time and nothing more: "a three-year period" is three years.
+    span_nouns: frozenset[str] = frozenset()
 
     @functools.cached_property
     def stem(self):
