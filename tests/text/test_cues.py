@@ -767,3 +767,133 @@ def test_quantity_clauses_give_each_value_its_clause_and_sentence():
                                                 "while loose rock was cleared.")
     assert q.text == "a month"
     assert {"shut", "entranc"} <= clause and "rock" not in clause and "rock" in sentence
+
+
+# --- session 20 (s20-qty2): number words with scales, currency words, units of measure, counted nouns ---------------
+
+@pytest.mark.parametrize("a, b, reason", [
+    # a scale abbreviation before a currency word, and currency words of other currencies
+    ("The council set aside 48m pounds for the repairs.", "The council set aside £84 million for the repairs.",
+     'numbers differ: "48m pounds" vs "£84 million"'),
+    ("The firm agreed to pay 120 million yuan in compensation.",
+     "The firm agreed to pay 210 million renminbi in compensation.",
+     'numbers differ: "120 million yuan" vs "210 million renminbi"'),
+    # "two dozen", "several thousand", "a few hundred", "a quarter of a million": number words with a scale
+    ("Two dozen flats were evacuated after the blast.", "37 flats were evacuated after the blast.",
+     'numbers differ: "Two dozen flats" vs "37 flats"'),
+    ("Several thousand fans waited outside the ground.", "Some 40,000 fans waited outside the ground.",
+     'numbers differ: "Several thousand fans waited" vs "40,000 fans waited"'),
+    ("A few hundred residents signed the petition.", "More than 2,000 residents signed the petition.",
+     'numbers differ: "A few hundred residents signed" vs "2,000 residents signed"'),
+    ("About a quarter of a million people use the line daily.", "About 400,000 people use the line daily.",
+     'numbers differ: "a quarter of a million people" vs "400,000 people"'),
+    ("The appeal raised a few million pounds for the hospice.", "The appeal raised £40m for the hospice.",
+     'numbers differ: "a few million pounds" vs "£40m"'),
+])
+def test_number_words_with_scales_and_currency_words_that_differ_are_cues(a, b, reason):
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The council set aside 48m pounds for the repairs.", "The council set aside £48 million for the repairs."),
+    ("The club paid £48m for the striker.", "The club paid 48 million pounds for the striker."),
+    ("The firm agreed to pay 120 million yuan in compensation.",
+     "The firm agreed to pay 120 million renminbi in compensation."),
+    ("Two dozen flats were evacuated after the blast.", "24 flats were evacuated after the blast."),
+    ("Three dozen flats were evacuated after the blast.", "Thirty-six flats were evacuated after the blast."),
+    ("Several thousand fans waited outside the ground.", "About 5,000 fans waited outside the ground."),
+    ("A few hundred residents signed the petition.", "Some 300 residents signed the petition."),
+    ("About a quarter of a million people use the line daily.", "About 250,000 people use the line daily."),
+])
+def test_number_words_with_scales_and_currency_words_that_agree_are_no_cue(a, b):
+    """Decoys: one value in two forms ("a few hundred" read as 100 before, "a quarter of a million" as a million)."""
+    assert conflict_reasons(a, b) == []
+
+
+def test_scale_abbreviations_are_shown_as_written():
+    assert quantities("The club paid £48m for the striker.")[0].text == "£48m"
+    assert quantities("Sales reached $14.2bn.")[0].text == "$14.2bn"
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("The wind farm will have a capacity of 600 megawatts.", "The wind farm will have a capacity of 1.2 GW.",
+     'numbers differ: "600 megawatts" vs "1.2 GW"'),
+    ("The trail along the ridge is 12 km long.", "The trail along the ridge is 5 miles long.",
+     'numbers differ: "12 km" vs "5 miles"'),
+    ("The ship carried 40,000 tonnes of grain to the port.", "The ship carried 400 million kilograms of grain to the port.",
+     'numbers differ: "40,000 tonnes" vs "400 million kilograms"'),
+    ("The blaze burned through 2,000 hectares of forest.", "The blaze burned through 12 square kilometres of forest.",
+     'numbers differ: "2,000 hectares" vs "12 square kilometres"'),
+    ("The plant's battery will store 50 megawatt-hours.", "The plant's battery will store 5 GWh.",
+     'numbers differ: "50 megawatt-hours" vs "5 GWh"'),
+])
+def test_measures_in_other_units_that_differ_are_cues(a, b, reason):
+    """Units of one dimension convert, SI prefixes included (1.2 GW = 1,200 MW)."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The station has a 1,100 MW reactor.", "The station has a 1.1-gigawatt reactor."),
+    ("The wind farm will have a capacity of 1,200 megawatts.", "The wind farm will have a capacity of 1.2 GW."),
+    ("The trail along the ridge is 8 km long.", "The trail along the ridge is 5 miles long."),
+    ("The ship carried 40,000 tonnes of grain to the port.", "The ship carried 40 million kilograms of grain to the port."),
+    ("The blaze burned through 2,000 hectares of forest.", "The blaze burned through 20 square kilometres of forest."),
+    ("The town uses 30 gigawatt-hours a year.", "The town uses 30,000 MWh a year."),
+])
+def test_measures_in_other_units_that_agree_are_no_cue(a, b):
+    """Decoys: one measure in two units; a value converted between unit systems may be rounded (5 miles = 8 km)."""
+    assert conflict_reasons(a, b) == []
+
+
+def test_measures_are_read_in_base_units():
+    (q,) = quantities("Unit 2 is a 900-megawatt reactor.")
+    assert (q.key, q.value) == ("measure:power", 900e6)
+    (q,) = quantities("The reactor is rated at 1.1 GW.")
+    assert (q.key, q.value) == ("measure:power", 1.1e9)
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("Fourteen houses were flooded in the village.", "Nine homes were flooded in the village.",
+     'numbers differ: "Fourteen houses" vs "Nine homes"'),
+    ("The chain will open 30 new shops in the north next year.", "The chain will open 13 stores in the north next year.",
+     'numbers differ: "30 new shops" vs "13 stores"'),
+    ("Police said 12 vehicles were damaged in the pile-up.", "Police said 21 cars were damaged in the pile-up.",
+     'numbers differ: "12 vehicles" vs "21 cars"'),
+])
+def test_counts_of_nouns_that_name_one_thing_are_compared(a, b, reason):
+    """Counted nouns that differ but name one thing (the shipped model puts them close) compare as one noun."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Twelve houses were flooded in the village.", "A dozen homes were flooded in the village."),
+    ("Smith finished with 18 rebounds in the win over Denver.", "Smith finished with 25 points in the win over Denver."),
+    ("Jones ran for 120 yards in the win over Dallas.", "Jones caught two touchdowns in the win over Dallas."),
+    ("Israeli troops killed 14 Palestinians in the raid.", "Three Israelis were killed in the raid."),
+])
+def test_counts_of_nouns_that_name_different_things_are_no_cue(a, b):
+    """Decoys and guards: one count in two words; sports tallies and two groups of one kind stay apart."""
+    assert conflict_reasons(a, b) == []
+
+
+def test_points_compounds_and_periods_of_years():
+    """"a 10-point plan" counts points of one plan; "a three-year period" is three years."""
+    assert conflict_reasons("The ministry published a 10-point plan to cut waiting lists.",
+                            "A 12-point plan to cut waiting lists was published by the ministry.") \
+        == ['numbers differ: "10-point" vs "12-point"']
+    assert conflict_reasons("He scored 2 points in a 30-point win over Omaha.",
+                            "His three-point play stretched the lead over Omaha.") == []
+    assert conflict_reasons("Hunting in the reserve is banned for a two-year period.",
+                            "Hunting in the reserve will be banned for three years.") \
+        == ['numbers differ: "two-year" vs "three years"']
+    assert conflict_reasons("Hunting in the reserve is banned for a two-year period.",
+                            "Hunting in the reserve will be banned for two years.") == []
+
+
+def test_one_sum_a_side_compares_by_sentence():
+    """Each side's only sum of one currency, the sentences sharing two content words: one sum of one thing, though
+    the clauses of the sums share no word ("work cost" / "price tag")."""
+    assert conflict_reasons(
+        "The building work cost $31 million, most of it raised by local families.",
+        "Local families raised most of the money for the project, whose final price tag came to thirteen million "
+        "dollars.") == ['numbers differ: "$31 million" vs "thirteen million dollars"']

@@ -124,9 +124,6 @@ class Lexicon:
     measure_units: dict[str, tuple[str, float]] = field(default_factory=dict)
     unit_prefixes: dict[str, float] = field(default_factory=dict)
     square_words: frozenset[str] = frozenset()  # "square kilometres": the length unit squared (an area)
-    # Nouns of a general kind of counted thing ("people"): a count of them may be a count of any member of the kind
-    # ("five people" / "three suspects"), read only where the model places the other noun in the kind.
-    general_count_nouns: frozenset[str] = frozenset()
     # Nouns that name a stretch of time and nothing more: "a three-year period" is three years.
     span_nouns: frozenset[str] = frozenset()
 

@@ -107,7 +107,6 @@ ENGLISH = Lexicon(
            **{w: ("data", f) for w, f in (("kb", 1e3), ("mb", 1e6), ("gb", 1e9), ("tb", 1e12))}},
     unit_prefixes={"kilo": 1e3, "mega": 1e6, "giga": 1e9, "tera": 1e12, "milli": 1e-3, "centi": 1e-2},
     square_words=frozenset({"square", "sq"}),
-    general_count_nouns=frozenset({"people", "persons", "individuals"}),
     span_nouns=frozenset({"period", "periods", "span", "spell", "stretch", "stint"}),
     not_count_stems=frozenset({"percent", "time", "point"}),
     negations=frozenset("not no never none nor neither without nothing nobody cannot denied denies deny "
