@@ -318,7 +318,7 @@ def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon,
             half = _and_half(low, j + 1, lex) if low[k] not in lex.half else 0  # "a year and a half"
             return Quantity("duration", (value + 0.5 * bool(half)) * lex.minutes[low[j]],
                             " ".join(tokens[start:j + 1 + half]).rstrip(".")), j + 1 + half - start
-        if j < n and low[j] in lex.scales and low[j] not in ("m", "k", "bn") and j > k + (low[k] in lex.half):
+        if j < n and low[j] in lex.scales and low[j] not in lex.money_scales and j > k + (low[k] in lex.half):
             k = j - 1  # "a million pounds", "half a million": the scale below multiplies the value
         elif low[k] not in lex.one:
             return None, 1
