@@ -859,6 +859,10 @@ def test_measures_are_read_in_base_units():
      'numbers differ: "30 new shops" vs "13 stores"'),
     ("Police said 12 vehicles were damaged in the pile-up.", "Police said 21 cars were damaged in the pile-up.",
      'numbers differ: "12 vehicles" vs "21 cars"'),
+    # nouns less close (0.55), each side's only count, in sentences sharing three plain words
+    ("The academy has 620 pupils and will merge with its neighbour next year, the trust said.",
+     "The trust said the academy, which has 260 students, would merge with its neighbour next year.",
+     'numbers differ: "620 pupils" vs "260 students"'),
 ])
 def test_counts_of_nouns_that_name_one_thing_are_compared(a, b, reason):
     """Counted nouns that differ but name one thing (the shipped model puts them close) compare as one noun."""
@@ -870,6 +874,9 @@ def test_counts_of_nouns_that_name_one_thing_are_compared(a, b, reason):
     ("Smith finished with 18 rebounds in the win over Denver.", "Smith finished with 25 points in the win over Denver."),
     ("Jones ran for 120 yards in the win over Dallas.", "Jones caught two touchdowns in the win over Dallas."),
     ("Israeli troops killed 14 Palestinians in the raid.", "Three Israelis were killed in the raid."),
+    # not each side's only count: the pupils may be some of the students
+    ("The academy has 620 pupils and 40 teachers and will merge with its neighbour next year, the trust said.",
+     "The trust said the academy, which has 260 students, would merge with its neighbour next year."),
 ])
 def test_counts_of_nouns_that_name_different_things_are_no_cue(a, b):
     """Decoys and guards: one count in two words; sports tallies and two groups of one kind stay apart."""
