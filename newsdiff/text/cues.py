@@ -936,12 +936,14 @@ def _counts_named_alike(ctx_a: list, ctx_b: list, plain: frozenset[str], lex: Le
     passages write in lower case)."""
     def counts(ctx: list) -> dict[str, list]:
         out: dict[str, list] = {}
-        for q, _, _ in ctx:
-            if q.key.startswith("count:"):
-                out.setdefault(q.key.split("+")[0], []).append(q)
+        for x in ctx:
+            if x[0].key.startswith("count:"):
+                out.setdefault(x[0].key.split("+")[0], []).append(x)
         return out
 
-    by_a, by_b = counts(ctx_a), counts(ctx_b)
+    located_a, located_b = counts(ctx_a), counts(ctx_b)
+    by_a = {key: [x[0] for x in found] for key, found in located_a.items()}
+    by_b = {key: [x[0] for x in found] for key, found in located_b.items()}
     only_a, only_b = by_a.keys() - by_b.keys(), by_b.keys() - by_a.keys()
     if not only_a or not only_b or lex.code != "en":
         return ctx_a, ctx_b
@@ -950,6 +952,9 @@ def _counts_named_alike(ctx_a: list, ctx_b: list, plain: frozenset[str], lex: Le
     sentences = {x[0].key.split("+")[0]: x[2] for x in ctx_a + ctx_b if x[2] is not None}
 
     def alike(ka: str, kb: str) -> bool:
+        if any(_agree(x, y) for x in by_a[ka] for y in by_b[kb]) \
+                or not any(_about_the_same(x, y) for x in located_a[ka] for y in located_b[kb]):
+            return False  # one value in two words, or two values of different things: the model is not asked
         cosine = max(_noun_cosine(x, y, lex) for x in {_counted_noun(q) for q in by_a[ka]}
                      for y in {_counted_noun(q) for q in by_b[kb]})
         if cosine >= NOUN_COSINE:
