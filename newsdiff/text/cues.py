@@ -89,6 +89,9 @@ def _number(token: str, lex: Lexicon = ENGLISH) -> float | None:
         return None
 
 
+_POSSESSIVE = ("'s", "’s")
+
+
 def _is_year(token: str) -> bool:
     return bool(re.fullmatch(r"(1[89]|20)\d\d", token))
 
@@ -107,6 +110,8 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
     # joined[k]: token k+1 follows token k across blanks only (no comma, dash or quote between them)
     joined = [not text[m.end():nxt.start()].strip() for m, nxt in zip(found, found[1:])] + [False]
     low = [t.lower().rstrip(".") if t.lower() not in lex.clock else t.lower() for t in tokens]
+    # "Saturday's derby", "June's vote": a possessive weekday or month is the day or month itself
+    low = [w[:-2] if w[-2:] in _POSSESSIVE and w[:-2] in lex.weekdays else w for w in low]
     months, weekdays, ordinals, stopwords = lex.months, lex.weekdays, lex.ordinals, lex.stopwords
     day_re = rf"\d{{1,2}}(?:{lex.ordinal_suffix})?"
     out: list[Quantity] = []
@@ -128,7 +133,8 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
             # "on the 9th": a day without its month (value under 100), compared by day with full dates
             out.append(Quantity("date" + _statement_time(low, k - 2, lex), day, t))
         elif lt in weekdays:
-            out.append(Quantity("weekday" + _statement_time(low, k, lex), float(weekdays[lt]), t.rstrip(".")))
+            out.append(Quantity("weekday" + _statement_time(low, k, lex), float(weekdays[lt]),
+                                re.sub(r"['’]s$", "", t.rstrip("."))))
         elif lt in months and k + 1 < n and re.fullmatch(day_re, low[k + 1]):
             if lt != "may" or tokens[k][0] == "M":
                 out.append(Quantity("date" + _statement_time(low, k, lex),
@@ -345,7 +351,7 @@ def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon) -> tup
         return Quantity("duration", value * lex.minutes[low[j + 1]], written(j + 2)), j + 2 - start
     if j < n and low[j].isalpha() and low[j] not in lex.stopwords and low[j] not in lex.months:
         noun = lex.stem(low[j])
-        if noun in lex.not_count_stems:
+        if noun in lex.not_count_stems and not hyphen:  # "10 points", but "a 10-point plan", "a three-time winner"
             return None, j - start
         return Quantity(f"count:{noun}", value, written(j + 1)), j + 1 - start
     return None, max(1, k - start)
@@ -534,6 +540,28 @@ def _about_the_same(x: tuple, y: tuple, plain: frozenset[str] | None = None) -> 
     return bool(shared)
 
 
+def _possessed(q: Quantity, text: str, lex: Lexicon) -> str | None:
+    """The stem of the noun a possessive day owns ("Saturday's derby" -> derbi), or None."""
+    at = text.find(q.text)
+    if at < 0:
+        return None
+    m = re.match(r"['’]s\s+([^\W\d_]+)", text[at + len(q.text):])
+    if m is None or m.group(1).lower() in lex.stopwords:
+        return None
+    return lex.stem(m.group(1).lower())
+
+
+def _day_of_named_event(x: tuple, a: str, y: tuple, b: str, plain: frozenset[str], lex: Lexicon) -> bool:
+    """Whether a possessive day names the event it dates ("Saturday's derby") and the other value's clause or
+    sentence names that event too, in lower case on both sides ("The derby ..., scheduled for Sunday, ..."): the
+    two days are given for one event even where the clauses share nothing else."""
+    for (q, _, _), text, (_, clause, sentence) in ((x, a, y), (y, b, x)):
+        noun = _possessed(q, text, lex)
+        if noun is not None and sentence is not None and noun in plain and noun in sentence:
+            return True
+    return False
+
+
 COMPOUND_SENTENCE_SHARED = 2
 
 
@@ -572,6 +600,8 @@ def _compound_fits(x: Quantity, a: str, y: Quantity, b: str, lex: Lexicon) -> bo
     for word in after:
         if not word.isalpha() or word in lex.stopwords:
             break
+        if compound.key == "duration" and word in lex.span_nouns:
+            return True  # "a three-year period", "a two-week spell": the stretch of time is the duration itself
         phrase.append(lex.stem(word))
     return not phrase or bool(set(phrase) & _topic_words(other, lex))
 
@@ -608,8 +638,10 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
                                          or any(y.value in _numbers(a, lex_a) for y in vb)):
             continue  # "23 goals" / "two goals took his tally to 23": the count is there, its noun elsewhere
         sole = len(va) == 1 and len(vb) == 1
+        day = key.startswith(("date", "weekday"))
         pairs = [(x[0], y[0]) for x in ctx_a if x[0].key == key for y in ctx_b if y[0].key == key
-                 if (_about_the_same(x, y, plain if key.startswith(("date", "weekday")) else None)
+                 if (_about_the_same(x, y, plain if day else None)
+                     or (day and same_language and _day_of_named_event(x, a, y, b, plain, lex_a))
                      or (sole and _compounds_of_one_sentence(x, y)))
                  and (not same_language or _compound_fits(x[0], a, y[0], b, lex_a))
                  and not (key.startswith("ordinal:") and _heads_differ(x[0], qa, y[0], qb))]
@@ -878,6 +910,35 @@ def _negates(text: str, lex: Lexicon) -> bool:
         or (implicative is not None and not lex.implicative_verbs.isdisjoint(found) and bool(implicative.search(text)))
 
 
+SWAPPED_VERB_EXTRA = 1  # shared words beyond NEGATION_MIN_SHARED when the other side does not state the negated verb
+# Two words whose vectors in the shipped static model are this close are read as forms of one word where their stems
+# differ (irregular verbs: "pay" / "paid" 0.74, "sell" / "sold" 0.57, "meet" / "met" 0.75; two acts: "arrest" /
+# "questioned" 0.16, "sign" / "read" 0.04, "decide" / "held" 0.01).
+FORM_SIMILARITY = 0.5
+
+
+def _states_a_form_of(text: str, heads: frozenset[str], other: str, lex: Lexicon) -> bool:
+    """Whether `other` writes a form of a negated head of `text` that stemming does not join ("has yet to pay" /
+    "paid"), by the shipped static model's word vectors. Without the model (or outside its language) every head
+    counts as stated, as before."""
+    words = [w for w in default_process(_negation_text(text, lex)).split() if lex.stem(w) in heads]
+    if not words:
+        return True
+    others = [w for w in default_process(other).split() if w.isalpha() and w not in lex.stopwords and len(w) > 1]
+    return any(_word_similarity(w, o, lex.code) >= FORM_SIMILARITY for w in words for o in others)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _word_similarity(x: str, y: str, language: str) -> float:
+    """Cosine of two words' vectors in the shipped static model; 1.0 where the model cannot say."""
+    from newsdiff.text.semantic import shipped_scorer
+
+    scorer = shipped_scorer(language)
+    if scorer is None:
+        return 1.0
+    return float(scorer.matrix([x], [y])[0, 0])
+
+
 def negation_reasons(a: str, b: str, min_shared: int = NEGATION_MIN_SHARED, language: str = "en") -> list[str]:
     """Report a negated clause on one side whose content the other side states without negation.
 
@@ -903,6 +964,8 @@ def negation_reasons(a: str, b: str, min_shared: int = NEGATION_MIN_SHARED, lang
     whole = _whole_clauses(text, lex)
     if _is_record(text, lex):
         return []  # "no blackout so long since 2019" states a record, as "the longest since 2019" does
+    other_text = b if neg_a else a
+    other_all = _passage_stems(other_text, lex)
     restated = _restated_negation(text, b if neg_a else a, heads, lex)
     if restated:
         return [f'negation in the shared clause: "{restated}"']
@@ -912,10 +975,17 @@ def negation_reasons(a: str, b: str, min_shared: int = NEGATION_MIN_SHARED, lang
         if len(stems & pair_shared) < PAIR_SHARE * len(pair_shared) and not heads & pair_shared:
             continue
         clause = whole.get(stems, stems)
+        # A negated verb the other side does not state, its arguments alike ("Police did not arrest the suspect at
+        # the scene" / "Police questioned the suspect at the scene"): another act, unless more than the verb's
+        # arguments is shared ("did not decide whether the cap covers buildings completed after 2015" / "held
+        # that the cap covers buildings completed after 2015").
+        swapped = bool(heads & stems) and (heads & stems).isdisjoint(other_all) \
+            and not _states_a_form_of(text, heads & stems, other_text, lex)
+        needed = min_shared + SWAPPED_VERB_EXTRA if swapped else min_shared
         for other_stems, _ in other:
             shared = stems & other_stems
             if len(shared) >= 2 and len(shared) >= NEGATED_SHARE * len(stems) \
-                    and (len(clause & other_stems) >= min_shared or other_stems == stems) \
+                    and (len(clause & other_stems) >= needed or (other_stems == stems and not swapped)) \
                     and len(shared & _plain_words(a, lex) & _plain_words(b, lex)) >= NEGATION_MIN_PLAIN:
                 return [f'negation in the shared clause: "{_clause_text(text, stems, lex)}"']
     return []
@@ -1094,20 +1164,33 @@ def _quotes(text: str) -> list[tuple[str, int, int]]:
 
 def speaker(text: str, quote_start: int, quote_end: int, language: str = "en") -> str | None:
     """Return the surname credited with the quote at [quote_start, quote_end): a name next to a reporting verb."""
-    lex = lexicon_for(language)
+    name = _speaker_name(text, quote_start, quote_end, lexicon_for(language))
+    return name[1] if name else None
+
+
+def _speaker_name(text: str, quote_start: int, quote_end: int, lex: Lexicon) -> tuple[str | None, str] | None:
+    """(given name or None, surname) credited with the quote at [quote_start, quote_end), or None. The given name
+    is the capitalised word just before the surname when it is no title ("Gail Sutter"; not "Senator Crane")."""
     outside = text[:quote_start] + " " * (quote_end - quote_start) + text[quote_end:]
     best = None
     for pattern in _speaker_res(lex):
         for m in pattern.finditer(outside):
             if m.groupdict().get("title") and not lex.stopwords.isdisjoint(m.group("title").split()):
                 continue  # "said Okoro at the Lagos hearing": a place after a preposition, not a title
-            words = [w for w in m.groups()[-1].split() if w not in lex.not_speakers and w not in _calendar_names(lex)]
+            written = m.groups()[-1].split()
+            words = [w for w in written if w not in lex.not_speakers and w not in _calendar_names(lex)]
             if not words:
                 continue
             distance = min(abs(m.start() - quote_end), abs(m.end() - quote_start))
             name = re.sub(r"['’]s$", "", words[-1])
+            at = len(written) - 1 - written[::-1].index(words[-1])
+            given = written[at - 1] if at else None
+            if given is not None and (given in lex.not_speakers or given.lower() in lex.stopwords
+                                      or given.lower().rstrip(".") in lex.titles
+                                      or given.lower() in lex.weekdays or not given.isalpha()):
+                given = None  # "Senator Crane", "Mr. Crane", "The Crane"
             if best is None or distance < best[0]:
-                best = (distance, name)
+                best = (distance, (given, name))
     return best[1] if best else None
 
 
@@ -1124,10 +1207,17 @@ def quote_reasons(a: str, b: str, language: str = "en") -> list[str]:
                                    processor=default_process, score_cutoff=85)
         if match is None:
             continue
-        who_a = speaker(a, start, end, language)
-        who_b = speaker(b, quotes_b[match[2]][1], quotes_b[match[2]][2], language)
-        if who_a and who_b and default_process(who_a) != default_process(who_b):
+        lex = lexicon_for(language)
+        name_a = _speaker_name(a, start, end, lex)
+        name_b = _speaker_name(b, quotes_b[match[2]][1], quotes_b[match[2]][2], lex)
+        if not name_a or not name_b:
+            continue
+        (given_a, who_a), (given_b, who_b) = name_a, name_b
+        if default_process(who_a) != default_process(who_b):
             reasons.append(f"quote attributed to different speakers: {who_a} vs {who_b}")
+        elif given_a and given_b and default_process(given_a) != default_process(given_b):
+            # one surname, two given names: two people of one family ("Gail Sutter" / "June Sutter")
+            reasons.append(f"quote attributed to different speakers: {given_a} {who_a} vs {given_b} {who_b}")
     return reasons
 
 

@@ -106,6 +106,9 @@ class Lexicon:
     hedges: dict[tuple[str, ...], tuple[float, float]] = field(default_factory=dict)
     span_hedges: frozenset[tuple[str, ...]] = frozenset()  # hedges that before a duration give its span ("over")
     month_units: frozenset[str] = frozenset()  # a month is 4 to 5 weeks, n months 28n to 31n days
+    # nouns that name a stretch of time: "a three-year period" is the duration, as "three years" is
+    span_nouns: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()  # lower case, without a dot: words before a surname that are no given name
     # "on the 9th": a day of the month without its month, after one of these (preposition, article) pairs; it
     # compares with the day of a full date on the other side ("on June 11"). "the 9th of June": a full date.
     day_openers: frozenset[tuple[str, str]] = frozenset()

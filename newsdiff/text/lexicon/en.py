@@ -84,6 +84,12 @@ ENGLISH = Lexicon(
     day_openers=frozenset((w, "the") for w in ("on", "by", "until", "till", "since", "before", "after", "from")),
     day_month_links=frozenset({"of"}),
     not_count_stems=frozenset({"percent", "time", "point"}),
+    titles=frozenset("""mr mrs ms miss dr prof professor sir dame lord lady rev father sister brother president
+        vice senator sen rep representative gov governor mayor judge justice minister secretary chancellor premier
+        ambassador commissioner chairman chairwoman chair director chief coach captain capt general gen colonel col
+        lieutenant lt sergeant sgt officer detective inspector superintendent sheriff deputy king queen prince
+        princess pope bishop cardinal councillor councilman councilwoman spokesman spokeswoman""".split()),
+    span_nouns=frozenset("period periods spell spells span stretch stint term terms".split()),
     negations=frozenset("not no never none nor neither without nothing nobody cannot denied denies deny "
                         "refused refuses declined declines".split()),
     negation_suffix=r"n['’]t\b",
