@@ -767,3 +767,108 @@ def test_quantity_clauses_give_each_value_its_clause_and_sentence():
                                                 "while loose rock was cleared.")
     assert q.text == "a month"
     assert {"shut", "entranc"} <= clause and "rock" not in clause and "rock" in sentence
+
+
+# --- session 20 (s20-bank2): classes of bank misses, each on phrasings of its own -------------------------------
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("Monday's meeting of the city council was cancelled after a power cut.",
+     "The city council meeting, set for Tuesday, was called off because the power failed.",
+     'dates differ: "Monday" vs "Tuesday"'),
+    ("Crowds gathered early for Friday's parade through the old town.",
+     "The parade, held on Thursday, drew crowds through the old town's streets.",
+     'dates differ: "Friday" vs "Thursday"'),
+])
+def test_a_possessive_weekday_dates_the_event_it_owns(a, b, reason):
+    """"Saturday's derby": the day is the derby's; it meets a day the other side gives for that noun."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Monday's meeting of the city council was cancelled after a power cut.",
+     "The meeting of the city council on Monday was cancelled after a power cut."),
+    ("Friday's storm cut power to thousands of homes.",
+     "Crews said on Tuesday that the power lines would be checked again."),
+])
+def test_a_possessive_weekday_of_the_same_day_or_another_event_is_no_cue(a, b):
+    assert conflict_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("The ministry published a 10-point plan for hospitals.", "The ministry released a 12-point plan for hospitals.",
+     'numbers differ: "10-point" vs "12-point"'),
+    ("Ana Silva, a three-time champion, won again in Lisbon.", "Ana Silva, a four-time champion, won again in Lisbon.",
+     'numbers differ: "three-time" vs "four-time"'),
+])
+def test_a_compound_of_an_uncounted_noun_is_read(a, b, reason):
+    """"10 points" counts nothing the engine compares, but "a 10-point plan" measures the plan."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+def test_a_compound_of_an_uncounted_noun_in_another_form_agrees():
+    assert conflict_reasons("The ministry published a ten-point plan for hospitals.",
+                            "The ministry released a 10-point plan for hospitals.") == []
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("The striker was out for a two-week spell with a knee injury.", "The striker was out for ten days with a knee injury.",
+     'numbers differ: "two-week" vs "ten days"'),
+    ("The mayor served a six-month stint as acting governor.", "The mayor was acting governor for eight months.",
+     'numbers differ: "six-month" vs "eight months"'),
+    ("Under the order the ban on logging stays in place for a four-year period.",
+     "Logging will be banned for two years under the order.", 'numbers differ: "four-year" vs "two years"'),
+])
+def test_a_duration_compound_before_a_span_noun_is_the_duration(a, b, reason):
+    """"a three-year period" is three years, whatever the other side says the years are of."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The ban will last for a three-year period.", "The ban will last three years."),
+    ("The council adopted a 10-year plan for housing.", "The council will build housing over five years."),
+])
+def test_a_duration_compound_of_the_same_value_or_of_another_noun_is_no_cue(a, b):
+    assert conflict_reasons(a, b) == []
+
+
+_QUOTE = '"We will rebuild the school before winter,"'
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    (_QUOTE + " Mark Reed said.", _QUOTE + " said Anna Reed, the head teacher.", "Mark Reed vs Anna Reed"),
+    (_QUOTE + " the head teacher, Carol Obi, said.", _QUOTE + " her deputy, Dan Obi, told parents.",
+     "Carol Obi vs Dan Obi"),
+])
+def test_one_surname_with_two_given_names_is_two_speakers(a, b, reason):
+    assert quote_reasons(a, b) == [f"quote attributed to different speakers: {reason}"]
+
+
+@pytest.mark.parametrize("a, b", [
+    (_QUOTE + " Senator Ida Crane said.", _QUOTE + " Ida Crane said on Monday."),
+    (_QUOTE + " Mr. Reed said.", _QUOTE + " Tom Reed said."),
+    (_QUOTE + " Coach Tom Reed said.", _QUOTE + " Tom Reed said."),
+    (_QUOTE + " the mayor, Tom Reed, said.", _QUOTE + " Reed told reporters."),
+])
+def test_a_title_or_a_missing_given_name_is_one_speaker(a, b):
+    assert quote_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Police did not arrest the suspect at the scene.", "Police questioned the suspect at the scene."),
+    ("The minister did not sign the treaty in Geneva on Monday.", "The minister read the treaty in Geneva on Monday."),
+    ("Officers did not search the house on Elm Street.", "Officers photographed the house on Elm Street."),
+])
+def test_a_negated_verb_against_another_verb_with_the_same_arguments_is_no_cue(a, b):
+    """Not arresting and questioning can both be true: the other side names another act, not the negated one."""
+    assert negation_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Police did not arrest the suspect at the scene.", "Police arrested the suspect at the scene."),
+    ("The firm did not sell the factory in Leeds to investors.", "The firm sold the factory in Leeds to investors."),
+    ("The airline did not pay compensation to the passengers.",
+     "The airline paid compensation to the passengers last week."),
+])
+def test_a_negated_verb_the_other_side_states_in_any_form_is_a_cue(a, b):
+    """Irregular forms ("sell" / "sold") are joined by the static model's word vectors where stems differ."""
+    assert negation_reasons(a, b) != []
