@@ -541,23 +541,32 @@ def _about_the_same(x: tuple, y: tuple, plain: frozenset[str] | None = None) -> 
 
 
 def _possessed(q: Quantity, text: str, lex: Lexicon) -> str | None:
-    """The stem of the noun a possessive day owns ("Saturday's derby" -> derbi), or None."""
+    """The stem of the noun a possessive day owns, the head of the phrase after it ("Saturday's derby" -> derbi,
+    "Friday's second semifinal" -> semifin), or None where the day is no possessive."""
+    if not q.key.startswith("weekday"):
+        return None
     at = text.find(q.text)
-    if at < 0:
+    if at < 0 or text[at + len(q.text):at + len(q.text) + 2] not in _POSSESSIVE:
         return None
-    m = re.match(r"['’]s\s+([^\W\d_]+)", text[at + len(q.text):])
-    if m is None or m.group(1).lower() in lex.stopwords:
-        return None
-    return lex.stem(m.group(1).lower())
+    words = default_process(text[at + len(q.text) + 2:]).split()[:ORDINAL_PHRASE + 1]
+    phrase = []
+    for word in words:
+        if not word.isalpha() or word in lex.stopwords:
+            break
+        phrase.append(word)
+    if not phrase or any(w in lex.ordinals for w in phrase):
+        return ""  # "Friday's second semifinal": one of several of that noun, which the other side may not mean
+    return lex.stem(phrase[0] if lex.noun_head_first else phrase[-1])
 
 
 def _day_of_named_event(x: tuple, a: str, y: tuple, b: str, plain: frozenset[str], lex: Lexicon) -> bool:
-    """Whether a possessive day names the event it dates ("Saturday's derby") and the other value's clause or
-    sentence names that event too, in lower case on both sides ("The derby ..., scheduled for Sunday, ..."): the
-    two days are given for one event even where the clauses share nothing else."""
-    for (q, _, _), text, (_, clause, sentence) in ((x, a, y), (y, b, x)):
+    """Whether two days, one of them possessive, date one event: a possessive day dates the noun it owns
+    ("Saturday's derby"), not its clause's verb ("will play in Sunday's playoff" / "was arrested Tuesday" are two
+    events), so the other value's sentence must name that noun, in lower case on both sides ("The derby ...,
+    scheduled for Sunday, ..."); two possessive days of one noun ("Monday's vote" / "Tuesday's vote") too."""
+    for (q, _, _), text, (_, _, sentence) in ((x, a, y), (y, b, x)):
         noun = _possessed(q, text, lex)
-        if noun is not None and sentence is not None and noun in plain and noun in sentence:
+        if noun and sentence is not None and noun in plain and noun in sentence:
             return True
     return False
 
@@ -640,8 +649,9 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
         sole = len(va) == 1 and len(vb) == 1
         day = key.startswith(("date", "weekday"))
         pairs = [(x[0], y[0]) for x in ctx_a if x[0].key == key for y in ctx_b if y[0].key == key
-                 if (_about_the_same(x, y, plain if day else None)
-                     or (day and same_language and _day_of_named_event(x, a, y, b, plain, lex_a))
+                 if (_day_of_named_event(x, a, y, b, plain, lex_a) if day and same_language
+                     and (_possessed(x[0], a, lex_a) is not None or _possessed(y[0], b, lex_a) is not None)
+                     else _about_the_same(x, y, plain if day else None)
                      or (sole and _compounds_of_one_sentence(x, y)))
                  and (not same_language or _compound_fits(x[0], a, y[0], b, lex_a))
                  and not (key.startswith("ordinal:") and _heads_differ(x[0], qa, y[0], qb))]

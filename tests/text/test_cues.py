@@ -789,6 +789,12 @@ def test_a_possessive_weekday_dates_the_event_it_owns(a, b, reason):
      "The meeting of the city council on Monday was cancelled after a power cut."),
     ("Friday's storm cut power to thousands of homes.",
      "Crews said on Tuesday that the power lines would be checked again."),
+    # the possessive day dates its noun (the final), not the clause's other event (the injury)
+    ("Despite an ankle injury in training, the striker Leo Brandt will play in Sunday's cup final.",
+     "The striker Leo Brandt injured his ankle in training on Wednesday."),
+    # one of several of that noun on that day
+    ("The winner of Friday's second heat between Ortiz and Lamb meets Cole in the final.",
+     "Cole will race in the final on Saturday after winning his heat."),
 ])
 def test_a_possessive_weekday_of_the_same_day_or_another_event_is_no_cue(a, b):
     assert conflict_reasons(a, b) == []
