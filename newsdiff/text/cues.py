@@ -148,6 +148,15 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
             out.append(Quantity("date" + _statement_time(low, k, lex), value, written))
             k = month_at + 1
             continue
+        elif lex.year_openers and _is_year(lt) and k > 0 and (low[k - 1] in lex.year_openers or (
+                low[k - 1] in months and joined[k - 1] and (low[k - 1] != "may" or tokens[k - 1][0] == "M"))):
+            # "opened in 1964", "planned for August 2025": the year an event is dated by; a month narrows it
+            year = float(_number(lt, lex))
+            if low[k - 1] in months:
+                value = year + months[low[k - 1]] / 100
+                out.append(Quantity("year", value, f"{tokens[k - 1]} {t}"))
+            else:
+                out.append(Quantity("year", year, t, year + 0.01, year + 0.12))
         elif (lt in lex.number_words or lt in lex.half) and (fraction := _fraction_at(low, k, lex)):
             # "a third of the flats", "two thirds of", "two-thirds of", "half of", "grew by a quarter": a share,
             # compared with percentages (to the nearest point) and widened by a hedge ("nearly two-thirds");
@@ -472,7 +481,7 @@ def _is_stamp(text: str, lex: Lexicon) -> bool:
     """Whether `text` is only a time stamp ("PUBLISHED: WEDNESDAY, MARCH 13, 2013, 2:29 PM", "Posted on March 09,
     2013"): it says when a page was written, not when the event happened, so its values are compared with nothing."""
     keys = [q.key for q in _quantities(text, lex)]
-    if not keys or not all(key.startswith(("date", "weekday", "clock")) for key in keys):
+    if not keys or not all(key.startswith(("date", "weekday", "clock", "year")) for key in keys):
         return False
     words = {w for w in default_process(text).split() if w.isalpha() and len(w) > 1 and w not in lex.months
              and w not in lex.weekdays and w not in lex.clock}
@@ -538,6 +547,30 @@ def _about_the_same(x: tuple, y: tuple, plain: frozenset[str] | None = None) -> 
     if plain is not None:
         return bool(clause_x & clause_y & plain) or len(shared & plain) >= DAY_SENTENCE_SHARED
     return bool(shared)
+
+
+def _years_of_one_event(ctx_a: list, ctx_b: list, a: str, b: str, lex: Lexicon) -> list[tuple]:
+    """Two years given for one event ("The bridge first opened to traffic in 1964" / "Opened in 1946, the bridge
+    ..."): each side's only year, and the two clauses share a word that one side at least writes in lower case (the
+    event: "opened"; not a name alone). A year has more events around it than a figure, so the clause of each, not
+    its sentence, must name the event."""
+    xs = [x for x in ctx_a if x[0].key == "year"]
+    ys = [y for y in ctx_b if y[0].key == "year"]
+    if len(xs) != 1 or len(ys) != 1 or xs[0][1] is None or ys[0][1] is None:
+        return []
+    if len(_years(a)) != 1 or len(_years(b)) != 1:
+        return []  # another year elsewhere ("from 1990 to 2004"): which one dates the event is unclear
+    (x, clause_x, _), (y, clause_y, _) = xs[0], ys[0]
+    if not clause_x & clause_y & (_plain_words(a, lex) | _plain_words(b, lex)):
+        return []
+    return [(x, y)]
+
+
+_YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _years(text: str) -> frozenset[str]:
+    return frozenset(_YEAR_RE.findall(text))
 
 
 def _possessed(q: Quantity, text: str, lex: Lexicon) -> str | None:
@@ -633,6 +666,7 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
     same_language = lex_a is lex_b
     ctx_a = _quantity_contexts(a, lex_a) if same_language else [(q, None, None) for q in qa]
     ctx_b = _quantity_contexts(b, lex_b) if same_language else [(q, None, None) for q in qb]
+    raw_a, raw_b = ctx_a, ctx_b
     ctx_a, ctx_b = _qualified(ctx_a, _topic_words(b, lex_b)), _qualified(ctx_b, _topic_words(a, lex_a))
     qa, qb = tuple(x[0] for x in ctx_a), tuple(x[0] for x in ctx_b)
     plain = _plain_words(a, lex_a) & _plain_words(b, lex_b) if same_language else None
@@ -648,6 +682,11 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
             continue  # "23 goals" / "two goals took his tally to 23": the count is there, its noun elsewhere
         sole = len(va) == 1 and len(vb) == 1
         day = key.startswith(("date", "weekday"))
+        if key == "year":
+            pairs = _years_of_one_event(ctx_a, ctx_b, a, b, lex_a) if same_language else []
+            if pairs:
+                reasons.append((key, pairs, f'dates differ: "{pairs[0][0].text}" vs "{pairs[0][1].text}"'))
+            continue
         pairs = [(x[0], y[0]) for x in ctx_a if x[0].key == key for y in ctx_b if y[0].key == key
                  if (_day_of_named_event(x, a, y, b, plain, lex_a) if day and same_language
                      and (_possessed(x[0], a, lex_a) is not None or _possessed(y[0], b, lex_a) is not None)
@@ -661,9 +700,45 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
         left = ", ".join(dict.fromkeys(f'"{x.text}"' for x, _ in pairs))
         right = ", ".join(dict.fromkeys(f'"{y.text}"' for _, y in pairs))
         reasons.append((key, pairs, f"{kind}: {left} vs {right}"))
+    if same_language and not any(key.startswith("count:") for key, _, _ in reasons):
+        reasons += _synonym_count_reasons(raw_a, raw_b, a, b, plain, lex_a)
     if same_language and not any(key.startswith("ordinal:") for key, _, _ in reasons):
         reasons += _occasion_reasons(ctx_a, ctx_b, plain, lex_a) or _sole_ordinal_reasons(ctx_a, ctx_b, a, b, lex_a)
     return [reason for key, pairs, reason in reasons if not _said_longer(key, pairs, reasons)]
+
+
+# Two counted nouns whose vectors in the shipped static model are this close name one thing ("stores" / "shops"
+# 0.81, "workers" / "employees" 0.81, "cars" / "vehicles" 0.85); co-hyponyms stay below it ("men" / "women" 0.64,
+# "brothers" / "sisters" 0.69, "soldiers" / "civilians" 0.57, "pupils" / "students" 0.55 is lost with them).
+COUNT_SYNONYM = 0.75
+
+
+def _synonym_count_reasons(ctx_a: list, ctx_b: list, a: str, b: str, plain: frozenset[str],
+                           lex: Lexicon) -> list[tuple]:
+    """Compare two counts of different nouns that name one thing ("plans to open 25 new stores across the region" /
+    "will add fifty-two shops across the region"): each is its side's only count, the nouns are near synonyms by the
+    static model's word vectors (COUNT_SYNONYM), and the two clauses share a word both sides write in lower case."""
+    def sole(ctx: list) -> tuple | None:
+        found = [x for x in ctx if x[0].key.startswith("count:")]
+        if not found or len({x[0].value for x in found}) != 1:
+            return None
+        x = max(found, key=lambda x: len(x[0].text))  # "25 new stores" over "25 new": the head is counted
+        words = re.findall(r"[^\W\d_]+", x[0].text)
+        return (x, words[-1].lower()) if words and x[1] is not None else None
+
+    x, y = sole(ctx_a), sole(ctx_b)
+    if x is None or y is None:
+        return []
+    (qx, clause_x, _), noun_x = x
+    (qy, clause_y, _), noun_y = y
+    if lex.stem(noun_x) == lex.stem(noun_y) or _agree(qx, qy) or not clause_x & clause_y & plain:
+        return []
+    if qx.value in _numbers(b, lex) or qy.value in _numbers(a, lex):
+        return []
+    similarity = _word_similarity(noun_x, noun_y, lex.code)
+    if similarity is None or similarity < COUNT_SYNONYM:
+        return []
+    return [("count:synonym", [(qx, qy)], f'numbers differ: "{qx.text}" vs "{qy.text}"')]
 
 
 OCCASION_SHARED = 2
@@ -935,17 +1010,17 @@ def _states_a_form_of(text: str, heads: frozenset[str], other: str, lex: Lexicon
     if not words:
         return True
     others = [w for w in default_process(other).split() if w.isalpha() and w not in lex.stopwords and len(w) > 1]
-    return any(_word_similarity(w, o, lex.code) >= FORM_SIMILARITY for w in words for o in others)
+    return any((_word_similarity(w, o, lex.code) or 1.0) >= FORM_SIMILARITY for w in words for o in others)
 
 
 @functools.lru_cache(maxsize=20_000)
-def _word_similarity(x: str, y: str, language: str) -> float:
-    """Cosine of two words' vectors in the shipped static model; 1.0 where the model cannot say."""
+def _word_similarity(x: str, y: str, language: str) -> float | None:
+    """Cosine of two words' vectors in the shipped static model; None where the model cannot say."""
     from newsdiff.text.semantic import shipped_scorer
 
     scorer = shipped_scorer(language)
     if scorer is None:
-        return 1.0
+        return None
     return float(scorer.matrix([x], [y])[0, 0])
 
 

@@ -60,8 +60,9 @@ def test_numbers_about_different_things_are_no_cue():
 
 
 def test_years_alone_are_not_counts():
-    """A bare year is not a quantity of anything."""
-    assert quantities("The law passed in 2015 after a long fight.") == ()
+    """A bare year is not a quantity of anything: at most the year an event is dated by."""
+    assert [q.key for q in quantities("The law passed in 2015 after a long fight.")] == ["year"]
+    assert quantities("The 2015 law passed after a long fight.") == ()
 
 
 def test_negation_inside_the_shared_clause_is_a_cue():

@@ -108,6 +108,7 @@ class Lexicon:
     month_units: frozenset[str] = frozenset()  # a month is 4 to 5 weeks, n months 28n to 31n days
     # nouns that name a stretch of time: "a three-year period" is the duration, as "three years" is
     span_nouns: frozenset[str] = frozenset()
+    year_openers: frozenset[str] = frozenset()  # before a year that dates an event: "opened in 1964" (none: years unread)
     titles: frozenset[str] = frozenset()  # lower case, without a dot: words before a surname that are no given name
     # "on the 9th": a day of the month without its month, after one of these (preposition, article) pairs; it
     # compares with the day of a full date on the other side ("on June 11"). "the 9th of June": a full date.

@@ -89,6 +89,7 @@ ENGLISH = Lexicon(
         ambassador commissioner chairman chairwoman chair director chief coach captain capt general gen colonel col
         lieutenant lt sergeant sgt officer detective inspector superintendent sheriff deputy king queen prince
         princess pope bishop cardinal councillor councilman councilwoman spokesman spokeswoman""".split()),
+    year_openers=frozenset({"in", "for"}),
     span_nouns=frozenset("period periods spell spells span stretch stint term terms".split()),
     negations=frozenset("not no never none nor neither without nothing nobody cannot denied denies deny "
                         "refused refuses declined declines".split()),
