@@ -560,10 +560,39 @@ def _years_of_one_event(ctx_a: list, ctx_b: list, a: str, b: str, lex: Lexicon) 
         return []
     if len(_years(a)) != 1 or len(_years(b)) != 1:
         return []  # another year elsewhere ("from 1990 to 2004"): which one dates the event is unclear
-    (x, clause_x, _), (y, clause_y, _) = xs[0], ys[0]
-    if not clause_x & clause_y & (_plain_words(a, lex) | _plain_words(b, lex)):
+    (x, _, _), (y, _, _) = xs[0], ys[0]
+    event_x = _dated_event(a, x, _plain_words(b, lex), lex)
+    if event_x is None or event_x != _dated_event(b, y, _plain_words(a, lex), lex):
         return []
     return [(x, y)]
+
+
+def _dated_event(text: str, q: Quantity, other_plain: frozenset[str], lex: Lexicon) -> str | None:
+    """The stem of the word a year dates in its clause: the first word after the clause's subject ("The firm was
+    founded in 1990" -> found; "The bridge first opened to traffic in 1964" -> open; "Police arrested him in 2010"
+    -> arrest; "Opened in 1946, ..." -> open), skipping ordinals and adverbs in -ly ("was originally planned").
+    The subject is a determiner's phrase up to its first stopword, or a run of capitalised words at the clause's
+    start that the other side does not write in lower case (a name, not "Opened")."""
+    at = text.find(q.text)
+    if at < 0:
+        return None
+    start = max(b for b in _clause_bounds(text, lex) if b <= at)
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text[start:at])
+    k = 0
+    if words and words[0].lower() in lex.definite | lex.indefinite:
+        k = 1
+        while k < len(words) and words[k].lower() not in lex.stopwords and words[k].lower() not in lex.ordinals \
+                and not words[k].lower().endswith("ly"):
+            k += 1
+    else:
+        while k < len(words) and words[k][0].isupper() and lex.stem(words[k].lower()) not in other_plain:
+            k += 1
+    for word in words[k:]:
+        low = word.lower()
+        if low in lex.stopwords or low in lex.ordinals or low.endswith("ly") or not low.isalpha():
+            continue
+        return lex.stem(low)
+    return None
 
 
 _YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")

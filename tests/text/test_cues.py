@@ -879,3 +879,55 @@ def test_a_negated_verb_against_another_verb_with_the_same_arguments_is_no_cue(a
 def test_a_negated_verb_the_other_side_states_in_any_form_is_a_cue(a, b):
     """Irregular forms ("sell" / "sold") are joined by the static model's word vectors where stems differ."""
     assert negation_reasons(a, b) != []
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("The museum first opened to visitors in 1971, the city said.",
+     "Opened in 1917, the museum now draws visitors from abroad.", 'dates differ: "1971" vs "1917"'),
+    ("The festival was first held in June 2019 on the old airfield.",
+     "First held in June 2018, the festival takes place on the old airfield.",
+     'dates differ: "June 2019" vs "June 2018"'),
+    ("The law was passed in 2015 after a long fight.", "The law, passed in 2016, ended a long fight.",
+     'dates differ: "2015" vs "2016"'),
+])
+def test_two_years_dating_one_event_differ(a, b, reason):
+    """A year read where it dates an event ("opened in 1964", "planned for August 2025") against the other side's
+    year for the word it dates."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The bridge opened to traffic in 1964.", "Opened in 1964, the bridge carries traffic."),
+    ("The bridge opened to traffic in 1964.", "Opened in June 1964, the bridge carries traffic."),
+    # one subject, two events
+    ("The firm was founded in 1990 in Leeds.", "The firm was sold in 2004 to a rival in Leeds."),
+    ("Police arrested the man in 2010 after the robbery.", "Police released the man in 2012 after the robbery."),
+    # two years on one side: which dates the event is unclear
+    ("The mayor was elected in 2010 and the bridge opened in 1964.", "The bridge opened in 1946."),
+])
+def test_years_of_one_value_two_events_or_several_years_are_no_cue(a, b):
+    assert conflict_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("The company will cut 300 workers at its plant in Derby, the union said.",
+     "The company plans to lay off 450 employees at the Derby plant.", 'numbers differ: "300 workers" vs "450 employees"'),
+    ("Forty houses were destroyed by the flood in the valley.", "The flood in the valley destroyed sixty homes.",
+     'numbers differ: "Forty houses" vs "sixty homes"'),
+    ("The chain will open 25 new stores in the region next year.", "Next year the chain adds 40 shops in the region.",
+     'numbers differ: "25 new stores" vs "40 shops"'),
+])
+def test_counts_of_near_synonym_nouns_differ(a, b, reason):
+    """Two counts of different nouns that name one thing, by the static model's word vectors."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Twelve soldiers were killed in the attack on the convoy near the border.",
+     "Five civilians were killed in the attack on the convoy near the border."),
+    ("Six men were rescued from the sinking boat off the coast.",
+     "Four women were rescued from the sinking boat off the coast."),
+    ("Forty houses were destroyed by the flood in the valley.", "The flood in the valley destroyed forty homes."),
+])
+def test_counts_of_co_hyponyms_or_of_one_value_are_no_cue(a, b):
+    assert conflict_reasons(a, b) == []
