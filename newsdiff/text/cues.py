@@ -360,8 +360,13 @@ def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon) -> tup
         return Quantity("duration", value * lex.minutes[low[j + 1]], written(j + 2)), j + 2 - start
     if j < n and low[j].isalpha() and low[j] not in lex.stopwords and low[j] not in lex.months:
         noun = lex.stem(low[j])
-        if noun in lex.not_count_stems and not hyphen:  # "10 points", but "a 10-point plan", "a three-time winner"
-            return None, j - start
+        if noun in lex.not_count_stems:
+            # "10 points" counts nothing compared; "a 10-point plan", "a three-time winner" measure the noun after them,
+            # compared only with a compound of that noun ("30-point win" / "three-point play" measure two things)
+            after = low[j + 1] if j + 1 < n and j + 1 < len(tokens) else ""
+            if not hyphen or not after.isalpha() or after in lex.stopwords:
+                return None, j - start
+            return Quantity(f"count:{noun}>{lex.stem(after)}", value, written(j + 1)), j + 1 - start
         return Quantity(f"count:{noun}", value, written(j + 1)), j + 1 - start
     return None, max(1, k - start)
 
@@ -624,13 +629,32 @@ def _possessed(q: Quantity, text: str, lex: Lexicon) -> str | None:
 def _day_of_named_event(x: tuple, a: str, y: tuple, b: str, plain: frozenset[str], lex: Lexicon) -> bool:
     """Whether two days, one of them possessive, date one event: a possessive day dates the noun it owns
     ("Saturday's derby"), not its clause's verb ("will play in Sunday's playoff" / "was arrested Tuesday" are two
-    events), so the other value's sentence must name that noun, in lower case on both sides ("The derby ...,
-    scheduled for Sunday, ..."); two possessive days of one noun ("Monday's vote" / "Tuesday's vote") too."""
-    for (q, _, _), text, (_, _, sentence) in ((x, a, y), (y, b, x)):
+    events), so the other value's clause must name that noun, in lower case on both sides, or the clause before it
+    where the other value's is a short appositive ("The derby between Almont and Ferris City, scheduled for Sunday,
+    ..."); two possessive days of one noun ("Monday's vote" / "Tuesday's vote") too."""
+    for (q, _, _), text, (other_q, _, _), other_text in ((x, a, y, b), (y, b, x, a)):
         noun = _possessed(q, text, lex)
-        if noun and sentence is not None and noun in plain and noun in sentence:
+        if noun and noun in plain and noun in _value_clause(other_text, other_q, lex):
             return True
     return False
+
+
+APPOSITIVE_WORDS = 2  # a clause of at most this many content words besides its value hangs on the clause before
+
+
+def _value_clause(text: str, q: Quantity, lex: Lexicon) -> frozenset[str]:
+    """Content stems of the clause around a value, with the clause before it where that clause is a short appositive
+    ("..., scheduled for Sunday, ...")."""
+    at = text.find(q.text)
+    if at < 0:
+        return frozenset()
+    bounds = _clause_bounds(text, lex)
+    start, end = max(b for b in bounds if b <= at), min(b for b in bounds if b >= at + len(q.text))
+    words = _topic_words(text[start:at] + " " + text[at + len(q.text):end], lex)
+    if len(words) <= APPOSITIVE_WORDS and start > 0:
+        before = max(b for b in bounds if b < start)
+        words |= _topic_words(text[before:start], lex)
+    return words
 
 
 COMPOUND_SENTENCE_SHARED = 2
@@ -656,7 +680,7 @@ def _is_compound(q: Quantity) -> bool:
     return not q.key.startswith("money") and bool(_COMPOUND_RE.search(q.text))
 
 
-def _compound_fits(x: Quantity, a: str, y: Quantity, b: str, lex: Lexicon) -> bool:
+def _compound_fits(x: Quantity, a: str, y: Quantity, b: str, lex: Lexicon, clauses: tuple = (None, None, None)) -> bool:
     """A compound ("a six-game losing streak") measures the phrase after it, a plain value ("23 games") counts
     its unit: the two are compared only when the other passage names what the compound modifies ("The 10-day
     trial" / "The trial lasted 12 days"). Two compounds, or two plain values, always compare."""
@@ -672,7 +696,12 @@ def _compound_fits(x: Quantity, a: str, y: Quantity, b: str, lex: Lexicon) -> bo
         if not word.isalpha() or word in lex.stopwords:
             break
         if compound.key == "duration" and word in lex.span_nouns:
-            return True  # "a three-year period", "a two-week spell": the stretch of time is the duration itself
+            # "a three-year period", "a two-week spell": the stretch of time is the duration itself, of what the two
+            # clauses share, written in lower case by one side at least ("the ban on fishing ... for a three-year
+            # period" / "Fishing ... prohibited for five years"; not "Klitschko, who has not lost in four years" / "the
+            # next three-minute stretch")
+            clause_x, clause_y, plain = clauses
+            return clause_x is None or clause_y is None or plain is None or bool(clause_x & clause_y & plain)
         phrase.append(lex.stem(word))
     return not phrase or bool(set(phrase) & _topic_words(other, lex))
 
@@ -699,6 +728,7 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
     ctx_a, ctx_b = _qualified(ctx_a, _topic_words(b, lex_b)), _qualified(ctx_b, _topic_words(a, lex_a))
     qa, qb = tuple(x[0] for x in ctx_a), tuple(x[0] for x in ctx_b)
     plain = _plain_words(a, lex_a) & _plain_words(b, lex_b) if same_language else None
+    written_plain = _plain_words(a, lex_a) | _plain_words(b, lex_b) if same_language else None  # by one side at least
     reasons = []
     keys_b = {q.key for q in qb}
     for key in sorted({q.key for q in qa} & keys_b):
@@ -721,7 +751,7 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
                      and (_possessed(x[0], a, lex_a) is not None or _possessed(y[0], b, lex_a) is not None)
                      else _about_the_same(x, y, plain if day else None)
                      or (sole and _compounds_of_one_sentence(x, y)))
-                 and (not same_language or _compound_fits(x[0], a, y[0], b, lex_a))
+                 and (not same_language or _compound_fits(x[0], a, y[0], b, lex_a, (x[1], y[1], written_plain)))
                  and not (key.startswith("ordinal:") and _heads_differ(x[0], qa, y[0], qb))]
         if not pairs:
             continue  # the same kind of quantity about different things

@@ -812,6 +812,12 @@ def test_a_compound_of_an_uncounted_noun_is_read(a, b, reason):
     assert conflict_reasons(a, b) == [reason]
 
 
+def test_compounds_of_an_uncounted_noun_measuring_two_nouns_are_no_cue():
+    """"a 30-point win" / "a three-point play": the points measure two things."""
+    assert conflict_reasons("He scored just 2 points in a 30-point win over Drake in Omaha.",
+                            "Against Drake in Omaha he turned a rebound into a three-point play.") == []
+
+
 def test_a_compound_of_an_uncounted_noun_in_another_form_agrees():
     assert conflict_reasons("The ministry published a ten-point plan for hospitals.",
                             "The ministry released a 10-point plan for hospitals.") == []
@@ -833,6 +839,9 @@ def test_a_duration_compound_before_a_span_noun_is_the_duration(a, b, reason):
 @pytest.mark.parametrize("a, b", [
     ("The ban will last for a three-year period.", "The ban will last three years."),
     ("The council adopted a 10-year plan for housing.", "The council will build housing over five years."),
+    # the span's clause shares nothing with the other value's
+    ("Reyes, who has not lost a fight in more than four years, beat Cole.",
+     "The decisive moment came in the next three-minute stretch, when Reyes beat Cole."),
 ])
 def test_a_duration_compound_of_the_same_value_or_of_another_noun_is_no_cue(a, b):
     assert conflict_reasons(a, b) == []
