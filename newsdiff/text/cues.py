@@ -631,10 +631,15 @@ def _day_of_named_event(x: tuple, a: str, y: tuple, b: str, plain: frozenset[str
     ("Saturday's derby"), not its clause's verb ("will play in Sunday's playoff" / "was arrested Tuesday" are two
     events), so the other value's clause must name that noun, in lower case on both sides, or the clause before it
     where the other value's is a short appositive ("The derby between Almont and Ferris City, scheduled for Sunday,
-    ..."); two possessive days of one noun ("Monday's vote" / "Tuesday's vote") too."""
+    ..."); two possessive days of one noun ("Monday's vote" / "Tuesday's vote") too. Besides that noun the two
+    sentences share DAY_SENTENCE_SHARED such words, as two days read by their sentences must ("Sunday's game at New
+    England" / "the end of the game ... Thursday night" share only the game, which sports reports all name)."""
+    if x[2] is None or y[2] is None:
+        return False
     for (q, _, _), text, (other_q, _, _), other_text in ((x, a, y, b), (y, b, x, a)):
         noun = _possessed(q, text, lex)
-        if noun and noun in plain and noun in _value_clause(other_text, other_q, lex):
+        if noun and noun in plain and noun in _value_clause(other_text, other_q, lex) \
+                and len((x[2] & y[2] & plain) - {noun}) >= DAY_SENTENCE_SHARED:
             return True
     return False
 
