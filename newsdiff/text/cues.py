@@ -90,6 +90,9 @@ def _number(token: str, lex: Lexicon = ENGLISH) -> float | None:
 
 
 _POSSESSIVE = ("'s", "’s")
+# The year an event is dated by: a kind of date (readers that leave dates out, as a day has many events, leave it out
+# too); compared only by `_years_of_one_event`, never with a month and day.
+YEAR_KEY = "date:year"
 
 
 def _is_year(token: str) -> bool:
@@ -154,9 +157,9 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
             year = float(_number(lt, lex))
             if low[k - 1] in months:
                 value = year + months[low[k - 1]] / 100
-                out.append(Quantity("year", value, f"{tokens[k - 1]} {t}"))
+                out.append(Quantity(YEAR_KEY, value, f"{tokens[k - 1]} {t}"))
             else:
-                out.append(Quantity("year", year, t, year + 0.01, year + 0.12))
+                out.append(Quantity(YEAR_KEY, year, t, year + 0.01, year + 0.12))
         elif (lt in lex.number_words or lt in lex.half) and (fraction := _fraction_at(low, k, lex)):
             # "a third of the flats", "two thirds of", "two-thirds of", "half of", "grew by a quarter": a share,
             # compared with percentages (to the nearest point) and widened by a hedge ("nearly two-thirds");
@@ -486,7 +489,7 @@ def _is_stamp(text: str, lex: Lexicon) -> bool:
     """Whether `text` is only a time stamp ("PUBLISHED: WEDNESDAY, MARCH 13, 2013, 2:29 PM", "Posted on March 09,
     2013"): it says when a page was written, not when the event happened, so its values are compared with nothing."""
     keys = [q.key for q in _quantities(text, lex)]
-    if not keys or not all(key.startswith(("date", "weekday", "clock", "year")) for key in keys):
+    if not keys or not all(key.startswith(("date", "weekday", "clock")) for key in keys):
         return False
     words = {w for w in default_process(text).split() if w.isalpha() and len(w) > 1 and w not in lex.months
              and w not in lex.weekdays and w not in lex.clock}
@@ -559,8 +562,8 @@ def _years_of_one_event(ctx_a: list, ctx_b: list, a: str, b: str, lex: Lexicon) 
     ..."): each side's only year, and the two clauses share a word that one side at least writes in lower case (the
     event: "opened"; not a name alone). A year has more events around it than a figure, so the clause of each, not
     its sentence, must name the event."""
-    xs = [x for x in ctx_a if x[0].key == "year"]
-    ys = [y for y in ctx_b if y[0].key == "year"]
+    xs = [x for x in ctx_a if x[0].key == YEAR_KEY]
+    ys = [y for y in ctx_b if y[0].key == YEAR_KEY]
     if len(xs) != 1 or len(ys) != 1 or xs[0][1] is None or ys[0][1] is None:
         return []
     if len(_years(a)) != 1 or len(_years(b)) != 1:
@@ -746,7 +749,7 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
             continue  # "23 goals" / "two goals took his tally to 23": the count is there, its noun elsewhere
         sole = len(va) == 1 and len(vb) == 1
         day = key.startswith(("date", "weekday"))
-        if key == "year":
+        if key == YEAR_KEY:
             pairs = _years_of_one_event(ctx_a, ctx_b, a, b, lex_a) if same_language else []
             if pairs:
                 reasons.append((key, pairs, f'dates differ: "{pairs[0][0].text}" vs "{pairs[0][1].text}"'))
@@ -1412,7 +1415,8 @@ def _timed_clauses(text: str, lex: Lexicon) -> list[tuple[str, frozenset[str]]]:
     for part in lex.clause_re.split(text):
         found = ahead.search(part)
         written = found.group() if found else next(
-            (q.text for q in _quantities(part, lex) if q.key.startswith(("date", "weekday"))), None)
+            (q.text for q in _quantities(part, lex) if q.key.startswith(("date", "weekday"))
+                                     and q.key != YEAR_KEY), None)
         if written is None:
             continue
         stems = frozenset(lex.stem(x) for x in default_process(part).split()

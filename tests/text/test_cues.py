@@ -61,7 +61,7 @@ def test_numbers_about_different_things_are_no_cue():
 
 def test_years_alone_are_not_counts():
     """A bare year is not a quantity of anything: at most the year an event is dated by."""
-    assert [q.key for q in quantities("The law passed in 2015 after a long fight.")] == ["year"]
+    assert [q.key for q in quantities("The law passed in 2015 after a long fight.")] == ["date:year"]
     assert quantities("The 2015 law passed after a long fight.") == ()
 
 
