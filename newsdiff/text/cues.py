@@ -11,16 +11,20 @@ with the reasons below. Only differences about what both passages talk about cou
   third of", "nearly two-thirds", "half of", "one in three" as percentages) and hedged or loose ones compared as
   ranges ("about 40" meets 43, "more than 60" does not meet "forty", a month is 4 to 5 weeks); two ordinals of
   different nouns when each is its side's only one and they count one tally ("the fifth rescue since 2020" / "the
-  4th call-out since 2020");
+  4th call-out since 2020"); compounds of an uncounted noun by the noun they modify ("a 10-point plan"); a duration
+  compound before a span noun as the duration ("a three-year period" / "five years"); counts of near-synonym nouns
+  by the static model's word vectors ("25 new stores" / "fifty-two shops");
 - dates (month and day; a day alone, "on the 9th", against a full date's day) and weekdays given for the event
-  ("Saturday" vs "on Friday");
+  ("Saturday" vs "on Friday"; a possessive day, "Saturday's derby", dates its noun only); years where each side has
+  one and dates the same word with it ("first opened to traffic in 1964" / "Opened in 1946");
 - a date or time-frame for an event on one side ("will meet later this month") and "no date" for the
   same event on the other ("No date was announced for the proposed meetings");
 - a negation inside the clause the two passages share (the clause holds most of what the pair
   shares, and the other side states that clause without a negation); an implicative verb ("failed to", "neglected
-  to", "has yet to") denies its complement as "not" does;
+  to", "has yet to") denies its complement as "not" does; a negated verb the other side replaces by another verb
+  with the same arguments ("did not arrest" / "questioned") is another act, not a denial;
 - the same quotation attributed to different speakers, the speaker being the name next to a
-  reporting verb (said, told, wrote, posted...).
+  reporting verb (said, told, wrote, posted...); one surname with two given names is two speakers.
 
 A number on one side only, a "not" in a clause the other side does not have, or a quote whose
 speaker is not named next to a reporting verb, raise nothing.
