@@ -10,7 +10,8 @@ the different-event precision check). Each link of `align()` is traced through t
 - the rule that chose it: `always` (score >= ALWAYS), `verbatim`, `mutual` / `row` / `col` (best of both /
   only its a passage's / only its b passage's partners, at the bar), `cue` (mutual best at CUE_FLOOR with a
   conflict cue), `schedule` (the schedule cue), `second` (a further partner of a linked passage,
-  calibrate.second_partners), `nearest-cue` (labels.nearest_cue_links), `quantity` (conflicting.conflict_partners), and `+vouched` when
+  calibrate.second_partners), `nearest-cue` (labels.nearest_cue_links), `quantity` (conflicting.conflict_partners:
+  two figures, and the cue-backed partners), and `+vouched` when
   the sentence model vouched for it;
 - its score, the lexical score (terms, fuzz), cosine and lift, the bars, and its margin over the passage's
   second-best partner (on the side(s) where it is best);

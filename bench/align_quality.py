@@ -6,9 +6,9 @@ Run: .venv/bin/python bench/align_quality.py [--ecb-sample N] [--details] [--dev
 pair is aligned or shown, for tuning.
 
 Golds: the seed pair and the demo pair (tests/text/gold/, both development), the hand-written real
-pairs (tests/text/gold/real/*.json, each marked "split": "dev" | "heldout"; the held-out ones marked
-"session": FRESH_SESSION are the fresh held-out set, written after the last tuning and reported on their own
-rows, outside the older aggregates so those stay comparable; the fresh sets of sessions 18 and 19, dev since
+pairs (tests/text/gold/real/*.json, each marked "split": "dev" | "heldout"; the held-out ones of the set
+FRESH_SET are the fresh held-out set, written after the last tuning and reported on their own
+rows, outside the older aggregates so those stay comparable; the earlier fresh sets (s18, s19, s20), dev since
 their figures were read, have their own rows too, as have the dev pairs written in session 19, `*_dev19`), and ECB+
 (/work/shared/data/alignment/ecbplus_pairs.json, one passage per line) split by topic number:
 odd topics are the development half, even topics the held-out half. ECB+'s
@@ -40,7 +40,7 @@ from newsdiff.text.align import align  # noqa: E402
 from newsdiff.text.pipeline import split_upload  # noqa: E402
 from newsdiff.text.segment import segment  # noqa: E402
 from tests.text.gold_real import (  # noqa: E402
-    FORMER_FRESH_SESSIONS, FRESH_SESSION, is_dev19, is_former_fresh, is_fresh, load_real_golds)
+    FORMER_FRESH_SESSIONS, FRESH_SET, is_dev19, is_former_fresh, is_fresh, load_real_golds)
 from tests.text.gold_scoring import (  # noqa: E402
     Tally, baseline_align, ecb_is_dev, ecb_passages, load_ecbplus, score_ecbplus, score_snippet_gold,
 )
@@ -167,8 +167,8 @@ def main() -> None:
                 print(f"{'ALL ' + title:34} {half:8} {s:9}{fmt(total.figures(), args.digits)}")
     # The fresh held-out set: written after the last tuning, so the clean held-out figure. Session 18's fresh
     # set became dev once its misses were read; it keeps its own row.
-    groups = [(f"ALL fresh held-out (s{FRESH_SESSION})", "heldout", fresh)]
-    groups += [(f"ALL s{session} set (dev since s{session + 1})", "dev", names)
+    groups = [(f"ALL fresh held-out ({FRESH_SET})", "heldout", fresh)]
+    groups += [(f"ALL s{session} set (dev since {FORMER_FRESH_SESSIONS[session]})", "dev", names)
                for session, names in former_fresh.items()]
     groups.append(("ALL dev pairs *_dev19", "dev", dev19))
     for title, half, members in groups:

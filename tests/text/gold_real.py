@@ -5,7 +5,7 @@
         pair.name, pair.split               # "court_rent_cap", "dev" | "heldout"
         pair.a, pair.b                      # segmented accounts, as the app splits an upload
         pair.gold                           # the gold dict (links, acceptable, decoys, unique, ...)
-        is_fresh(pair.gold)                 # True for the fresh held-out set (written in session FRESH_SESSION)
+        is_fresh(pair.gold)                 # True for the fresh held-out set (the set FRESH_SET)
         pair.find("a", "snippet")           # indices of the alignable passages of side a holding the snippet
 
 Only "claim" and "quote" passages are alignable; gold snippets name exactly one of them.
@@ -21,10 +21,10 @@ from newsdiff.text.pipeline import split_upload
 
 REAL_GOLD_DIR = Path(__file__).resolve().parent / "gold" / "real"
 ALIGNABLE = frozenset({"claim", "quote"})
-FRESH_SESSION = 20  # held-out golds marked "session": 20 were written after the last tuning: the fresh held-out set
-# Each earlier fresh set became dev once its figures had been read (its golds carry "was_heldout"); each keeps its
-# own bench row, so the older rows stay comparable from session to session.
-FORMER_FRESH_SESSIONS = (18, 19)
+FRESH_SET = "s20b"  # held-out golds of this set ("fresh_set", or "s<session>") were written after the last tuning
+# Each earlier fresh set became dev once its figures had been read or its misses opened (its golds carry
+# "was_heldout"); each keeps its own bench row, so the older rows stay comparable from session to session.
+FORMER_FRESH_SESSIONS = {18: "s19", 19: "s20", 20: "s20b"}  # a set's session: the set that replaced it
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def load_real_golds(split: str | None = None) -> list[RealGold]:
 
 def is_fresh(gold: dict) -> bool:
     """Return whether a gold belongs to the fresh held-out set, written after the last tuning (nothing tuned on it)."""
-    return gold.get("session") == FRESH_SESSION and gold["split"] == "heldout"
+    return gold.get("fresh_set", f"s{gold.get('session')}") == FRESH_SET and gold["split"] == "heldout"
 
 
 def is_dev19(gold: dict) -> bool:

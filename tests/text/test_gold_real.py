@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from tests.text.gold_real import FRESH_SESSION, REAL_GOLD_DIR, is_former_fresh, is_fresh, load_real_golds, summary_row
+from tests.text.gold_real import FRESH_SET, REAL_GOLD_DIR, is_former_fresh, is_fresh, load_real_golds, summary_row
 
 CONFLICT_KINDS = {
     "money", "count", "duration", "percent", "compound", "ordinal", "date", "weekday", "negation", "speaker",
@@ -130,7 +130,7 @@ def test_the_fresh_held_out_set_covers_what_issue_10_asks_for():
     fresh = [pair for pair in PAIRS if is_fresh(pair.gold)]
     older_kinds = {pair.gold["kind"] for pair in PAIRS if not is_fresh(pair.gold)}
     assert len(fresh) >= 3
-    assert all(pair.split == "heldout" and pair.name.endswith(f"_s{FRESH_SESSION}") for pair in fresh)
+    assert all(pair.split == "heldout" and pair.name.endswith(f"_{FRESH_SET}") for pair in fresh)
     assert {pair.gold["kind"] for pair in fresh} & older_kinds == set()
     traits = set().union(*(pair.gold["traits"] for pair in fresh))
     assert {"lopsided", "heavy_overlap", "paraphrase", "verbatim_quote"} <= traits
@@ -144,6 +144,12 @@ def test_session_18s_fresh_set_is_dev_now_that_its_misses_were_read():
     former = [pair for pair in PAIRS if pair.name.endswith("_s18")]
     assert len(former) == 3
     assert all(pair.split == "dev" and is_former_fresh(pair.gold, 18) and not is_fresh(pair.gold) for pair in former)
+
+
+def test_session_20s_first_fresh_set_is_dev_now_that_its_misses_were_opened():
+    former = [pair for pair in PAIRS if pair.name.endswith("_s20")]
+    assert len(former) == 3
+    assert all(pair.split == "dev" and is_former_fresh(pair.gold, 20) and not is_fresh(pair.gold) for pair in former)
 
 
 def test_session_19s_fresh_set_is_dev_now_that_its_figures_were_read():

@@ -1,7 +1,8 @@
 """The alignment engine: analyse, generate candidates, score with signals, combine, calibrate, label.
 
 After calibration, `conflicting.conflict_partners` links pairs that give two values of one quantity about one thing
-(a possible conflict scores low: the differing figure is the sentence's key fact).
+(a possible conflict scores low: the differing figure is the sentence's key fact), and pairs under the bar that carry
+another conflict cue (two days, a negation, a re-attributed quotation) about what they share.
 
 Each step is a module of its own and reads only the shared `Context`; a new signal is a new class
 registered in `signals.SIGNALS` with a weight in `combine.WEIGHTS` (or `combine.SEMANTIC_BONUS`).

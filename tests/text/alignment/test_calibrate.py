@@ -120,6 +120,40 @@ def test_two_quotations_that_share_only_the_speaker_do_not_link():
     assert calibrate.select(ctx, scores, {(0, 0)}) == [(0, 0), (0, 1)]
 
 
+def test_two_statements_by_one_speaker_introduced_at_length_do_not_link():
+    """Two passages that each quote the same person, with an attribution as long as the quotation, and share none of
+    either quotation's words report two statements: no link, however high the score (not even as a further
+    partner); one quoted word in common, a pair the model vouches for, or a verbatim pair links."""
+    a = [P('"We have listened to the neighbours," Harcastle\'s managing director Owen Tait said on Tuesday.'),
+         P("kilo lima"), P("mike november")]
+    b = [P('"These are the homes this city needs," Harcastle\'s managing director Owen Tait posted after the vote.'),
+         P('"We listened," Harcastle\'s managing director Owen Tait said.'), P("oscar papa")]
+    ctx = build_context(analyse(a), analyse(b))
+    assert not ctx.a.quoted[0] and not ctx.b.quoted[0]  # neither is mostly a quotation: speaker_only does not apply
+    scores = {(0, 0): 0.7, (0, 1): 0.6, (1, 2): 0.05, (2, 2): 0.04}
+    assert calibrate.select(ctx, scores, set()) == [(0, 1)]
+    assert calibrate.select(ctx, scores, set(), vouched={(0, 0)}) == [(0, 0), (0, 1)]
+    assert calibrate.select(ctx, scores, {(0, 0)}) == [(0, 0), (0, 1)]
+    # Under the bars (a mutual best pair) the same holds.
+    weak = {(0, 0): 0.45, (1, 2): 0.05, (2, 2): 0.04}
+    assert calibrate.select(ctx, weak, set()) == []
+
+
+def test_a_short_quotation_inside_a_report_is_not_two_statements():
+    """A passage that quotes a word or two inside a report ('a "very productive" call') is not a statement of its
+    own: under TWO_QUOTES_SHARE of its terms, the pair links as before."""
+    a = [P('President Trump said he held a "very productive" phone call with Sheinbaum about border security.'),
+         P("kilo lima"), P("mike november")]
+    b = [P('"We agreed to keep talking," Sheinbaum said after her phone call with Trump about the border.'),
+         P("oscar papa"), P("quebec romeo")]
+    ctx = build_context(analyse(a), analyse(b))
+    shared = ctx.a.terms[0] & ctx.b.terms[0]
+    assert calibrate.quotation_terms(ctx.a, 0) and not shared & calibrate.quotation_terms(ctx.a, 0)
+    assert not calibrate.two_statements(ctx, 0, 0, shared)
+    scores = {(0, 0): 0.7, (1, 1): 0.05, (2, 2): 0.04}
+    assert calibrate.select(ctx, scores, set()) == [(0, 0)]
+
+
 def test_what_a_pair_adds_to_the_best_pair_does_not_depend_on_the_term_ids():
     """Weights are added whatever order a set of term ids iterates in (ids depend on what the process read before):
     a pair whose new terms weigh exactly NEW_SHARE of what it shares (here four times their sum, with tied
@@ -265,3 +299,57 @@ def test_a_weak_pair_naming_a_different_participant_on_each_side_of_loosely_rela
     assert calibrate.select(ctx, stronger, set(), relatedness=loose) == [(0, 0)]
     named = _weighed(BOUT_A, BOUT_B[:2] + ["Rahman had held the belt before."])
     assert calibrate.select(named, scores, set(), relatedness=loose) == [(0, 0)]
+
+
+BRIEF = ["The Wensholt Caving Club, which organised the trip, said it would review its rules.",
+         "Four cavers were brought out alive on Monday."]
+FEATURE = ["The four, all members of the Wensholt Caving Club, had gone underground on a Saturday.",
+           "Heavy rain had been forecast for the evening.", "A friend waiting on the surface called the police.",
+           "Pumps lowered the water by about a metre overnight.", "The club said its rules would be reviewed.",
+           "They came out to applause from waiting rescuers."]
+
+
+def test_a_pair_sharing_only_names_between_accounts_of_lopsided_lengths_does_not_link():
+    """A brief against a feature LOPSIDED times longer: a pair sharing nothing but a name ("Wensholt Caving Club")
+    does not link, even at the always-link score, unless verbatim; between accounts of comparable lengths, or
+    sharing a word that is not a name ("rules"), it does."""
+    scores = {(0, 0): 0.6, (1, 5): 0.05}
+    ctx = _weighed(BRIEF, FEATURE)
+    assert calibrate.lopsided(ctx)
+    assert calibrate.select(ctx, scores, set()) == []
+    assert calibrate.select(ctx, scores, {(0, 0)}) == [(0, 0)]
+    even = _weighed(BRIEF, FEATURE[:calibrate.LOPSIDED * len(BRIEF) - 1])
+    assert not calibrate.lopsided(even)
+    assert calibrate.select(even, {(0, 0): 0.6, (1, 4): 0.05}, set()) == [(0, 0)]
+    assert calibrate.select(ctx, {(0, 4): 0.6, (1, 5): 0.05}, set()) == [(0, 4)]  # club, rules: "club" is no name there
+
+
+def test_names_are_capitalised_past_the_opening_of_a_sentence_or_quotation_and_a_headline_has_none():
+    """Capitalised words count as names except at the start of a sentence or a quotation; a passage whose common
+    words are capitalised too (a headline) says nothing, so the other passage decides; a shared number is never a
+    name."""
+    a = ['Mayor Ana Ruiz said: "Rain will come." Floods followed in Brenport on 12 May.',
+         "Four Cavers Brought Out Alive After Flood In Brenport"]
+    b = ["On Monday Ana Ruiz toured Brenport.", "Floods hit Brenport."]
+    ctx = build_context(analyse([P(t) for t in a]), analyse([P(t) for t in b]))
+    words = {ctx.a.words[0][t] for t in calibrate.name_terms(ctx.a, 0)}
+    assert words == {"ana", "ruiz", "brenport"}  # not "mayor" (opens the passage), "rain", "floods" (open one)
+    assert calibrate.name_terms(ctx.a, 1) is None
+    assert calibrate.names_only(ctx, 0, 0, ctx.a.terms[0] & ctx.b.terms[0])  # ana, ruiz, brenport
+    assert not calibrate.names_only(ctx, 0, 1, ctx.a.terms[0] & ctx.b.terms[1])  # "floods" opens a sentence in a
+    assert calibrate.names_only(ctx, 1, 0, ctx.a.terms[1] & ctx.b.terms[0])  # the headline defers: brenport
+    number = build_context(analyse([P("Ruiz won 12 seats.")]), analyse([P("Ana Ruiz took 12 seats.")]))
+    assert not calibrate.names_only(number, 0, 0, number.a.terms[0] & number.b.terms[0])
+
+
+def test_across_languages_a_pair_sharing_only_names_still_links():
+    """Across languages two passages share lexically only their names and numbers: a translation of the brief's
+    sentence in a feature three times longer keeps its link."""
+    spanish = ["Los cuatro, todos miembros del Wensholt Caving Club, habían entrado en la cueva un sábado.",
+               "Se esperaban lluvias fuertes por la tarde.", "Una amiga llamó a la policía.",
+               "Las bombas bajaron el agua un metro.", "El club dijo que revisaría sus normas.",
+               "Salieron entre aplausos de los rescatistas."]
+    ctx = build_context(analyse([P(t) for t in BRIEF], language="en"), analyse([P(t) for t in spanish], language="es"))
+    assert ctx.cross_language and calibrate.lopsided(ctx)
+    assert calibrate.names_only(ctx, 0, 0, ctx.a.terms[0] & ctx.b.terms[0])
+    assert calibrate.drop_background(ctx, [(0, 0)], {(0, 0): 0.6}, set(), None) == [(0, 0)]

@@ -75,7 +75,8 @@ def test_conflict_partners_need_the_models_nearest_the_floor_and_related_account
 
 
 def test_dates_and_days_are_left_out():
-    """Two days of one event are read by the date cues, not linked by this rule (a day has many events)."""
+    """Two days of one event are no quantity; the cue path links them only with more in common (a day has many
+    events)."""
     assert _partners("The council approved the tower on Monday.", "The council approved the tower on Tuesday.") == {}
 
 
@@ -94,3 +95,41 @@ def test_values_about_two_named_others_do_not_link():
     assert _partners("Klitschko stopped Rahman in seven rounds at the arena.", fight) == {}
     assert _partners("Klitschko stopped the challenger in seven rounds at the arena.", fight) == \
         {(0, 0): ['numbers differ: "seven rounds" vs "six rounds"']}
+
+
+FROST_A = "A hard frost on Tuesday night destroyed the apple blossom in orchards across the valley."
+FROST_B = "A frost late on Monday night destroyed the apple blossom in orchard after orchard in the valley."
+
+
+def test_a_pair_with_a_cue_of_another_kind_links_when_it_shares_what_happened():
+    """A cue that is not a figure (two days, a negation, a quotation given to two speakers) links a pair under the
+    bar when the two share CUE_PLAIN_WEIGHT of plain words; a day and a name in common are not enough."""
+    assert _partners(FROST_A, FROST_B) == {(0, 0): ['dates differ: "Tuesday" vs "Monday"']}
+    assert _partners("Service returns to normal on Wednesday morning, the company said.",
+                     "Okafor wrote on social media on Monday morning.") == {}
+    # figures stay with the quantity rule: "a dozen" / forty (of another order) is refused however much is shared,
+    # and a pair already linked is not linked again
+    assert _partners("A dozen councillors voted in favour of the riverside tower at the planning meeting.",
+                     "Forty councillors voted in favour of the riverside tower at the planning meeting.") == {}
+    assert _partners(FROST_A, FROST_B, chosen={(0, 0)}) == {}
+
+
+def test_a_cue_pair_may_be_the_lexical_best_instead_of_the_models_nearest():
+    """The same quotation given to two speakers: the model puts the pair under another for both passages, but each is
+    the other's lexical best; a pair that is neither is not linked."""
+    quote = '"These are the affordable family homes this growing riverside city badly needs,"'
+    a0 = quote + " committee chair Rosalind Pyke told the meeting."
+    b0 = quote + " managing director Owen Tait posted after the meeting."
+    assert _partners(a0, b0, cosine=0.3, rival=0.4) == \
+        {(0, 0): ["quote attributed to different speakers: Pyke vs Tait"]}
+    assert _partners(FROST_A, FROST_B, cosine=0.3, rival=0.4, lexical=0.01) == {}
+
+
+def test_a_cue_pair_naming_two_others_between_unrelated_accounts_does_not_link():
+    """Between accounts the model finds unrelated, two passages each naming someone the other account never mentions
+    are two happenings of one kind (calibrate.distinct_names), whatever the cue."""
+    a0 = "Judge Alvarez said the trial of the two brothers would resume on Monday morning at the courthouse."
+    b0 = "Judge Brennan said the trial of the two brothers would resume on Tuesday morning at the courthouse."
+    same = "Judge Alvarez said the trial of the two brothers would resume on Tuesday morning at the courthouse."
+    assert _partners(a0, b0, related=False, lexical=0.35) == {}
+    assert _partners(a0, same, related=False, lexical=0.35) == {(0, 0): ['dates differ: "Monday" vs "Tuesday"']}
