@@ -1351,6 +1351,24 @@ def _speaker_name(text: str, quote_start: int, quote_end: int, lex: Lexicon) -> 
     return best[1] if best else None
 
 
+QUOTE_PART_WORDS = 6  # the shorter quotation, one part of the longer, has at least this many words
+QUOTE_PART_SCORE = 95
+
+
+def _part_of_quote(words: str, quotes: list[tuple[str, int, int]]) -> tuple | None:
+    """The quotation of `quotes` that holds `words` as a part (one of its sentences, or the quote trimmed), or that
+    `words` holds so ("We wanted a building that says come in" / "This is a museum for everyone. We wanted a building
+    that says come in"), as `process.extractOne` gives it; None without one. The shorter side has QUOTE_PART_WORDS
+    words at least."""
+    for k, (other, _, _) in enumerate(quotes):
+        short, long = sorted((default_process(words), default_process(other)), key=len)
+        if len(short.split()) < QUOTE_PART_WORDS or short == long:
+            continue
+        if fuzz.partial_ratio(short, long) >= QUOTE_PART_SCORE:
+            return other, fuzz.partial_ratio(short, long), k
+    return None
+
+
 def quote_reasons(a: str, b: str, language: str = "en") -> list[str]:
     """Report the same quoted words credited to different named speakers on each side."""
     quotes_b = _quotes(b)
@@ -1361,7 +1379,7 @@ def quote_reasons(a: str, b: str, language: str = "en") -> list[str]:
         if len(words.split()) < 3:
             continue
         match = process.extractOne(words, [q[0] for q in quotes_b], scorer=fuzz.ratio,
-                                   processor=default_process, score_cutoff=85)
+                                   processor=default_process, score_cutoff=85) or _part_of_quote(words, quotes_b)
         if match is None:
             continue
         lex = lexicon_for(language)
