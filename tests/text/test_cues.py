@@ -940,3 +940,25 @@ def test_counts_of_near_synonym_nouns_differ(a, b, reason):
 ])
 def test_counts_of_co_hyponyms_or_of_one_value_are_no_cue(a, b):
     assert conflict_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ('"The bridge will stay shut until the spring," said the county engineer, Tom Ruiz.',
+     '"We found cracks in two piers. The bridge will stay shut until the spring," Mayor Ana Dwyer told reporters.',
+     "Ruiz vs Dwyer"),
+    ('"Nobody expected the water to rise that fast. We lost everything in an hour," Kemal Aydin said.',
+     '"We lost everything in an hour," said Lena Marsh, a neighbour.', "Aydin vs Marsh"),
+])
+def test_the_same_words_as_part_of_a_longer_quotation_are_one_quotation(a, b, reason):
+    """One outlet quotes two sentences, the other one of them: the words are the same quotation."""
+    assert quote_reasons(a, b) == [f"quote attributed to different speakers: {reason}"]
+
+
+@pytest.mark.parametrize("a, b", [
+    ('"The bridge will stay shut until the spring," said the county engineer, Tom Ruiz.',
+     '"We found cracks in two piers. The bridge will stay shut until the spring," Ruiz told reporters.'),
+    # a short phrase inside a longer quotation is no quotation of it
+    ('"Stay at home," Kemal Aydin said.', '"People should stay at home tonight if they can," said Lena Marsh.'),
+])
+def test_a_part_of_a_quotation_by_the_same_speaker_or_too_short_is_no_cue(a, b):
+    assert quote_reasons(a, b) == []
