@@ -962,3 +962,10 @@ def test_the_same_words_as_part_of_a_longer_quotation_are_one_quotation(a, b, re
 ])
 def test_a_part_of_a_quotation_by_the_same_speaker_or_too_short_is_no_cue(a, b):
     assert quote_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("verb", ["recalled", "explained"])
+def test_recalled_and_explained_report_a_quotation(verb):
+    a = '"The wind turned at exactly the wrong moment," said incident commander Rosa Tallent.'
+    b = f'"The wind turned at exactly the wrong moment," Orrin Vale {verb}.'
+    assert quote_reasons(a, b) == ["quote attributed to different speakers: Tallent vs Vale"]

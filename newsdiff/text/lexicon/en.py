@@ -103,7 +103,7 @@ ENGLISH = Lexicon(
     clause_words=("but", "while", "although", "though", "whereas", "because", "after", "before"),
     reporting_verbs=("said", "says", "say", "told", "tells", "tell", "wrote", "writes", "write", "posted", "posts",
                      "added", "adds", "asked", "asks", "stated", "states", "tweeted", "declared", "insisted",
-                     "warned"),
+                     "warned", "recalled", "recalls", "explained", "explains"),
     not_speakers=frozenset("""The A An It He She They We I You His Her Their Our This That These Those
         Officials Official Sources Source Police Reporters""".split()),
     not_canonical=frozenset({"dozens"}),
