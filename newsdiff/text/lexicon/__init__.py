@@ -106,6 +106,10 @@ class Lexicon:
     hedges: dict[tuple[str, ...], tuple[float, float]] = field(default_factory=dict)
     span_hedges: frozenset[tuple[str, ...]] = frozenset()  # hedges that before a duration give its span ("over")
     month_units: frozenset[str] = frozenset()  # a month is 4 to 5 weeks, n months 28n to 31n days
+    # nouns that name a stretch of time: "a three-year period" is the duration, as "three years" is
+    span_nouns: frozenset[str] = frozenset()
+    year_openers: frozenset[str] = frozenset()  # before a year that dates an event: "opened in 1964" (none: years unread)
+    titles: frozenset[str] = frozenset()  # lower case, without a dot: words before a surname that are no given name
     # "on the 9th": a day of the month without its month, after one of these (preposition, article) pairs; it
     # compares with the day of a full date on the other side ("on June 11"). "the 9th of June": a full date.
     day_openers: frozenset[tuple[str, str]] = frozenset()
@@ -124,8 +128,6 @@ class Lexicon:
     measure_units: dict[str, tuple[str, float]] = field(default_factory=dict)
     unit_prefixes: dict[str, float] = field(default_factory=dict)
     square_words: frozenset[str] = frozenset()  # "square kilometres": the length unit squared (an area)
-    # Nouns that name a stretch of time and nothing more: "a three-year period" is three years.
-    span_nouns: frozenset[str] = frozenset()
 
     @functools.cached_property
     def stem(self):

@@ -107,8 +107,14 @@ ENGLISH = Lexicon(
            **{w: ("data", f) for w, f in (("kb", 1e3), ("mb", 1e6), ("gb", 1e9), ("tb", 1e12))}},
     unit_prefixes={"kilo": 1e3, "mega": 1e6, "giga": 1e9, "tera": 1e12, "milli": 1e-3, "centi": 1e-2},
     square_words=frozenset({"square", "sq"}),
-    span_nouns=frozenset({"period", "periods", "span", "spell", "stretch", "stint"}),
     not_count_stems=frozenset({"percent", "time", "point"}),
+    titles=frozenset("""mr mrs ms miss dr prof professor sir dame lord lady rev father sister brother president
+        vice senator sen rep representative gov governor mayor judge justice minister secretary chancellor premier
+        ambassador commissioner chairman chairwoman chair director chief coach captain capt general gen colonel col
+        lieutenant lt sergeant sgt officer detective inspector superintendent sheriff deputy king queen prince
+        princess pope bishop cardinal councillor councilman councilwoman spokesman spokeswoman""".split()),
+    year_openers=frozenset({"in", "for"}),
+    span_nouns=frozenset("period periods spell spells span stretch stint term terms".split()),
     negations=frozenset("not no never none nor neither without nothing nobody cannot denied denies deny "
                         "refused refuses declined declines".split()),
     negation_suffix=r"n['’]t\b",
@@ -121,7 +127,7 @@ ENGLISH = Lexicon(
     clause_words=("but", "while", "although", "though", "whereas", "because", "after", "before"),
     reporting_verbs=("said", "says", "say", "told", "tells", "tell", "wrote", "writes", "write", "posted", "posts",
                      "added", "adds", "asked", "asks", "stated", "states", "tweeted", "declared", "insisted",
-                     "warned"),
+                     "warned", "recalled", "recalls", "explained", "explains"),
     not_speakers=frozenset("""The A An It He She They We I You His Her Their Our This That These Those
         Officials Official Sources Source Police Reporters""".split()),
     not_canonical=frozenset({"dozens"}),
