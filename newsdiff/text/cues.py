@@ -13,7 +13,11 @@ with the reasons below. Only differences about what both passages talk about cou
   different nouns when each is its side's only one and they count one tally ("the fifth rescue since 2020" / "the
   4th call-out since 2020"); compounds of an uncounted noun by the noun they modify ("a 10-point plan"); a duration
   compound before a span noun as the duration ("a three-year period" / "five years"); counts of near-synonym nouns
-  by the static model's word vectors ("25 new stores" / "fifty-two shops");
+  by the static model's word vectors ("25 new stores" / "fifty-two shops"; "37 homes" / "two dozen houses" wherever
+  the nouns are as close as homes / houses); measures of one dimension converted through a unit table with SI prefixes
+  ("a 900-megawatt reactor" / "a 1.1-gigawatt unit", "5 miles" = "8 km" within the written value's rounding);
+  number words with scales ("two dozen", "a few hundred", "several thousand", "a quarter of a million") and
+  currency words after a scale letter ("48m pounds"); each side's only sum of one currency compared by sentence;
 - dates (month and day; a day alone, "on the 9th", against a full date's day) and weekdays given for the event
   ("Saturday" vs "on Friday"; a possessive day, "Saturday's derby", dates its noun only); years where each side has
   one and dates the same word with it ("first opened to traffic in 1964" / "Opened in 1946");

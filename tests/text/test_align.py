@@ -235,6 +235,10 @@ DEV19_FLOORS = {"link_recall": 0.77, "link_precision": 0.93, "uniques_kept": 0.9
 # cue-backed partners (alignment/conflicting.py, s20-link2): s19 set 0.929, 0.929; *_dev19 0.714, 0.909.
 S19_SET_CONFLICT_FLOORS = {"conflicts_found": 0.92, "conflict_precision": 0.92}
 DEV19_CONFLICT_FLOORS = {"conflicts_found": 0.71, "conflict_precision": 0.9}
+# Session 20's first fresh set (dev since s20b was written): conflict floors, measured 2026-11-29 on main b3bf0a9
+# (s20-bank2 merged) 0.357, 0.833; with quantities read across units, scale words and synonym nouns (s20-qty2: "a
+# 900-megawatt reactor" / "a 1.1-gigawatt unit", "£48 million" / "eighty-four million pounds") 0.500, 0.875.
+S20_SET_CONFLICT_FLOORS = {"conflicts_found": 0.5, "conflict_precision": 0.87}
 
 
 def _pooled_dev_figures(pick) -> dict:
@@ -266,9 +270,11 @@ def test_session_19_dev_pairs_meet_their_quality_floors():
 @pytest.mark.parametrize("pick, floors", [
     (lambda gold: is_former_fresh(gold, session=19), S19_SET_CONFLICT_FLOORS),
     (is_dev19, DEV19_CONFLICT_FLOORS),
-], ids=["s19-set", "dev19"])
+    (lambda gold: is_former_fresh(gold, session=20), S20_SET_CONFLICT_FLOORS),
+], ids=["s19-set", "dev19", "s20-set"])
 def test_session_19_pairs_meet_their_conflict_floors(pick, floors):
-    """Session 19's fresh set and dev pairs, pooled, find and label conflicts with at least the measured figures."""
+    """Session 19's fresh set and dev pairs, session 20's first fresh set, pooled, find and label conflicts with at
+    least the measured figures."""
     scores = _pooled_dev_figures(pick)
     for name, floor in floors.items():
         assert scores[name] >= floor, (name, scores)
