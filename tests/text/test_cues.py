@@ -1022,7 +1022,8 @@ def test_scale_abbreviations_are_shown_as_written():
      'numbers differ: "600 megawatts" vs "1.2 GW"'),
     ("The trail along the ridge is 12 km long.", "The trail along the ridge is 5 miles long.",
      'numbers differ: "12 km" vs "5 miles"'),
-    ("The ship carried 40,000 tonnes of grain to the port.", "The ship carried 400 million kilograms of grain to the port.",
+    ("The ship carried 40,000 tonnes of grain to the port.",
+     "The ship carried 400 million kilograms of grain to the port.",
      'numbers differ: "40,000 tonnes" vs "400 million kilograms"'),
     ("The blaze burned through 2,000 hectares of forest.", "The blaze burned through 12 square kilometres of forest.",
      'numbers differ: "2,000 hectares" vs "12 square kilometres"'),
@@ -1038,7 +1039,8 @@ def test_measures_in_other_units_that_differ_are_cues(a, b, reason):
     ("The station has a 1,100 MW reactor.", "The station has a 1.1-gigawatt reactor."),
     ("The wind farm will have a capacity of 1,200 megawatts.", "The wind farm will have a capacity of 1.2 GW."),
     ("The trail along the ridge is 8 km long.", "The trail along the ridge is 5 miles long."),
-    ("The ship carried 40,000 tonnes of grain to the port.", "The ship carried 40 million kilograms of grain to the port."),
+    ("The ship carried 40,000 tonnes of grain to the port.",
+     "The ship carried 40 million kilograms of grain to the port."),
     ("The blaze burned through 2,000 hectares of forest.", "The blaze burned through 20 square kilometres of forest."),
     ("The town uses 30 gigawatt-hours a year.", "The town uses 30,000 MWh a year."),
 ])
@@ -1057,7 +1059,8 @@ def test_measures_are_read_in_base_units():
 @pytest.mark.parametrize("a, b, reason", [
     ("Fourteen houses were flooded in the village.", "Nine homes were flooded in the village.",
      'numbers differ: "Fourteen houses" vs "Nine homes"'),
-    ("The chain will open 30 new shops in the north next year.", "The chain will open 13 stores in the north next year.",
+    ("The chain will open 30 new shops in the north next year.",
+     "The chain will open 13 stores in the north next year.",
      'numbers differ: "30 new shops" vs "13 stores"'),
     ("Police said 12 vehicles were damaged in the pile-up.", "Police said 21 cars were damaged in the pile-up.",
      'numbers differ: "12 vehicles" vs "21 cars"'),
@@ -1069,7 +1072,8 @@ def test_counts_of_nouns_that_name_one_thing_are_compared(a, b, reason):
 
 @pytest.mark.parametrize("a, b", [
     ("Twelve houses were flooded in the village.", "A dozen homes were flooded in the village."),
-    ("Smith finished with 18 rebounds in the win over Denver.", "Smith finished with 25 points in the win over Denver."),
+    ("Smith finished with 18 rebounds in the win over Denver.",
+     "Smith finished with 25 points in the win over Denver."),
     ("Jones ran for 120 yards in the win over Dallas.", "Jones caught two touchdowns in the win over Dallas."),
     ("Israeli troops killed 14 Palestinians in the raid.", "Three Israelis were killed in the raid."),
     # nouns less close (the model: 0.55; "men" / "women" 0.64): the pupils may be some of the students
