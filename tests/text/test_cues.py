@@ -123,14 +123,16 @@ def test_same_quote_different_speakers_is_a_cue():
     """The same quoted words next to different names and reporting verbs."""
     a = '"We will not back down from this fight," Okoro said on Tuesday.'
     b = '"We will not back down from this fight," said Governor Reed.'
-    assert quote_reasons(a, b) == ["quote attributed to different speakers: Okoro vs Reed"]
+    assert quote_reasons(a, b) == [
+        'quote attributed to different speakers: "We will not back down from this fight": Okoro vs Governor Reed']
 
 
 def test_speaker_after_a_title_is_found():
     """"said her campaign manager, Joel Pryce": the name after the verb and a title is the speaker."""
     a = '"We ran on the bus lines and the rents, and people listened," Sayeed told supporters.'
     b = '"We ran on the bus lines and the rents, and people listened," said her campaign manager, Joel Pryce.'
-    assert quote_reasons(a, b) == ["quote attributed to different speakers: Sayeed vs Pryce"]
+    assert quote_reasons(a, b) == ['quote attributed to different speakers: "We ran on the bus lines and the rents, and '
+                                  'people listened": Sayeed vs her campaign manager, Joel Pryce']
     text = '"We will appeal," said on Tuesday the lawyer for the owners.'
     assert speaker(text, 0, text.index(",") + 2) is None
 
@@ -153,7 +155,8 @@ def test_same_speaker_after_an_organisation_and_a_title_is_no_cue():
                          '"We have wanted him for three seasons," Hendry said.') == []
     assert quote_reasons('"We have wanted him for three seasons," said Kingsbridge manager Lars Hendry.',
                          '"We have wanted him for three seasons," said Ashford chairman Colin Mabry.') == \
-        ["quote attributed to different speakers: Hendry vs Mabry"]
+        ['quote attributed to different speakers: "We have wanted him for three seasons": Kingsbridge manager Lars Hendry '
+         'vs Ashford chairman Colin Mabry']
 
 
 def test_same_quote_same_speaker_is_no_cue():
@@ -280,7 +283,8 @@ def test_a_speaker_named_in_an_apposition_is_found():
     """"the mayor, Ilse Brandt, said": the name between commas before the verb is the speaker."""
     a = '"We will not back down," Okafor told reporters.'
     b = '"We will not back down," the mayor, Ilse Brandt, said.'
-    assert quote_reasons(a, b) == ["quote attributed to different speakers: Okafor vs Brandt"]
+    assert quote_reasons(a, b) == ['quote attributed to different speakers: "We will not back down": Okafor vs the mayor, '
+                                  'Ilse Brandt']
     assert quote_reasons('"We will not back down," Okafor said.', '"We will not back down," the union leader, Okafor, said.') == []
 
 

@@ -62,6 +62,19 @@ class Lexicon:
     clause_words: tuple[str, ...]  # conjunctions that open a new clause
     reporting_verbs: tuple[str, ...]
     not_speakers: frozenset[str]  # capitalised words that are not names before/after a reporting verb
+    # Who said a quotation (newsdiff.text.speakers). speech_verbs: every form of the closed class of verbs that
+    # report speech ("said", "recalled", "insisted"...; reporting_verbs when empty); speaker_titles: words before a
+    # name that are not the name ("Governor", "Fire Chief", "Dr."), honorifics among them ("Mr.": not a role either);
+    # speaker_determiners open a speaker's phrase ("the", "his"); role_links join a role to what it is of ("the mayor
+    # of Tollbridge"); name_particles stand inside a name ("Juan de la Cruz"); relative_pronouns open a clause about
+    # the speaker ("who chairs..."), skipped.
+    speech_verbs: frozenset[str] = frozenset()
+    speaker_titles: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    speaker_determiners: frozenset[str] = frozenset()
+    role_links: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
     clause_marks: str = ",;:()—–“”\""  # punctuation that closes a clause
     not_canonical: frozenset[str] = frozenset()  # number words alignment keeps as words ("dozens")
     prepositive_titles: frozenset[str] = frozenset()  # "Sr." before a name never ends a sentence
