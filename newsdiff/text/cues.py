@@ -38,7 +38,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 from rapidfuzz.utils import default_process
 
 from newsdiff.text.lexicon import Lexicon, lexicon_for
@@ -1068,8 +1069,7 @@ _QUOTE_RE = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|«([^»]{2,})»")
 QUOTE_MIN_WORDS = 3  # shorter quotations ("Finally," "very productive") are too common to credit to anyone
 SAME_QUOTE = 85  # fuzz.ratio of two normalised quotations that are one
 CONTAINED_MIN_WORDS = 4  # a quotation inside the other side's longer one: at least this many words...
-CONTAINED = 90  # ...found in it by fuzz.partial_ratio...
-CONTAINED_SHARE = 0.85  # ...with this share of its words among the longer one's
+CONTAINED = 0.85  # ...found in it, word for word, as near-verbatim as SAME_QUOTE (Indel similarity of the words)
 QUOTE_SHOWN = 12  # words of the quotation shown as evidence
 
 
@@ -1079,19 +1079,44 @@ def _quotes(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple((next(g for g in m.groups() if g is not None), m.start(), m.end()) for m in _QUOTE_RE.finditer(text))
 
 
-def same_quotation(x: str, y: str) -> bool:
-    """Whether two quotations are one: near-verbatim alike, or the shorter found near-verbatim inside the longer
-    ("We wanted a building that says come in" within "This is a museum for everyone. We wanted a building...")."""
+def same_quotation(x: str, y: str, language: str = "en") -> bool:
+    """Whether two quotations are one: near-verbatim alike, or the shorter found near-verbatim, word for word, inside
+    the longer ("We wanted a building that says come in" within "This is a museum for everyone. We wanted a
+    building..."), with the same negations ("We will not close the library" is not "We will close the library").
+    """
     written = min(len(x.split()), len(y.split()))  # words as written: "off-the-field issue" is two
     if written < QUOTE_MIN_WORDS:
         return False
-    x, y = default_process(x), default_process(y)
+    x, y = default_process(x.replace("-", "")), default_process(y.replace("-", ""))  # "re-open" is "reopen"
+    short, long = sorted((x, y), key=len)
     if fuzz.ratio(x, y) >= SAME_QUOTE:
-        return True
-    short, long = sorted((x.split(), y.split()), key=len)
-    if written < CONTAINED_MIN_WORDS or len(set(short) & set(long)) < CONTAINED_SHARE * len(set(short)):
-        return False
-    return fuzz.partial_ratio(" ".join(short), " ".join(long)) >= CONTAINED
+        window = long.split()
+    else:
+        if written < CONTAINED_MIN_WORDS:
+            return False
+        window = _window(short.split(), long.split())
+        if window is None:
+            return False
+    lex = lexicon_for(language)
+    return _negation_count(short.split(), lex) == _negation_count(window, lex)
+
+
+def _window(short: list[str], long: list[str]) -> list[str] | None:
+    """The words of `long` that give `short` near-verbatim (CONTAINED), a word or two more or fewer; None if none do."""
+    if len(set(short) & set(long)) < CONTAINED * len(set(short)):
+        return None  # the common case, and a cheap test
+    n, best, found = len(short), CONTAINED, None
+    for size in range(max(1, n - 2), min(n + 2, len(long)) + 1):
+        for i in range(len(long) - size + 1):
+            similarity = Indel.normalized_similarity(short, long[i:i + size])
+            if similarity >= best:
+                best, found = similarity, long[i:i + size]
+    return found
+
+
+def _negation_count(words: list[str], lex: Lexicon) -> int:
+    """Negations in `default_process`ed words ("didn't" is "didn t" there)."""
+    return sum(w in lex.negations or w == "t" and k > 0 and words[k - 1].endswith("n") for k, w in enumerate(words))
 
 
 def speaker(text: str, quote_start: int, quote_end: int, language: str = "en") -> str | None:
@@ -1114,7 +1139,7 @@ def quote_reasons(a: str, b: str, language: str = "en") -> list[str]:
     reasons = []
     for words_a, start_a, end_a in quotes_a:
         for words_b, start_b, end_b in quotes_b:
-            if not same_quotation(words_a, words_b):
+            if not same_quotation(words_a, words_b, language):
                 continue
             who_a = speaker_of(a, start_a, end_a, language)
             who_b = speaker_of(b, start_b, end_b, language) if who_a else None

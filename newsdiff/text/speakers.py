@@ -54,6 +54,7 @@ class _Token:
     text: str
     start: int
     end: int
+    inner: bool = False  # after a link or a capitalised word: "Trabajo" in "Ministerio de Trabajo" is a name's
 
     @property
     def low(self) -> str:
@@ -69,9 +70,12 @@ def _tokens(text: str, lex: Lexicon) -> tuple[_Token, ...]:
         if t == "." and out and out[-1].end == m.start() and (
                 out[-1].low in lex.speaker_titles or out[-1].low in lex.prepositive_titles
                 or (len(out[-1].text) == 1 and out[-1].text.isupper())):
-            out[-1] = _Token(out[-1].text + ".", out[-1].start, m.end())
+            out[-1] = _Token(out[-1].text + ".", out[-1].start, m.end(), out[-1].inner)
             continue
-        out.append(_Token(t, m.start(), m.end()))
+        prev = out[-1] if out else None
+        inner = prev is not None and prev.text[0].isalpha() and (
+            prev.low in lex.role_links or prev.text[0].isupper() and prev.low not in lex.stopwords)
+        out.append(_Token(t, m.start(), m.end(), inner))
     return tuple(out)
 
 
@@ -123,10 +127,10 @@ def _kind(t: _Token, lex: Lexicon) -> str:
     if t.text[0].isupper():
         if low in lex.speaker_titles:
             return "title"
-        if t.text in lex.not_speakers or low in lex.stopwords or low in _calendar(lex):
+        if t.text in lex.not_speakers or low in _calendar(lex) or low in lex.stopwords and not t.inner:
             return "stop"
         return "name"
-    if low in lex.stopwords or low in _verbs(lex) or low in _calendar(lex) or t.text[0].isdigit():
+    if low in lex.stopwords or low in _calendar(lex) or t.text[0].isdigit():
         return "stop"
     return "role"
 
@@ -189,8 +193,8 @@ def _before(tokens: list[_Token], lex: Lexicon) -> list[list[_Token]] | None:
             or tokens and tokens[-1].low in ("also", "later", "then", "again", "once", "previously", "still"):
         tokens = tokens[:-1]  # "Orrin later recalled", "Okoro also said"
     parts = _segments(tokens)
-    while parts and not parts[-1]:
-        parts.pop()  # "the mayor, Ilse Brandt, said"
+    while parts and (not parts[-1] or _skippable(parts[-1], lex)):
+        parts.pop()  # "the mayor, Ilse Brandt, said", "Demir, 58, said", "Demir, who runs the site, said"
     if not parts:
         return None
     last = _phrase_back(parts[-1], lex)
@@ -198,6 +202,10 @@ def _before(tokens: list[_Token], lex: Lexicon) -> list[list[_Token]] | None:
         return None
     out = [last]
     if len(last) < len(parts[-1]):
+        before = parts[-1][len(parts[-1]) - len(last) - 1]
+        if before.low in lex.coordinators or before.low in lex.place_prepositions \
+                or any(t.low in lex.relative_pronouns for t in parts[-1]):
+            return None  # "Demir and Petrova said", "the man who spoke to Demir said": not one speaker, not Demir
         return out
     for part in reversed(parts[:-1]):
         if len(out) >= PHRASE_SEGMENTS:
@@ -220,7 +228,7 @@ def _after(tokens: list[_Token], lex: Lexicon) -> list[list[_Token]] | None:
         return None
     out = [first]
     if len(first) < len(parts[0]):
-        return out
+        return None if parts[0][len(first)].low in lex.coordinators else out  # "said Demir and Petrova"
     for part in parts[1:]:
         if len(out) >= PHRASE_SEGMENTS or _skippable(part, lex) or not _whole(part, lex):
             break
@@ -231,12 +239,14 @@ def _after(tokens: list[_Token], lex: Lexicon) -> list[list[_Token]] | None:
 
 
 def _read(parts: list[list[_Token]], text: str, lex: Lexicon, verb_last: bool = False) -> Speaker | None:
-    """The name and role in a speaker's phrase; None when it has neither, or only a plural or collective role. The
-    name is the one nearest the verb (the phrase ends at the verb when `verb_last`)."""
-    name: tuple[str, ...] = ()
+    """The name and role in a speaker's phrase; None when it has neither, or only a plural or collective role.
+
+    Each part's name is its last run of capitalised words that is not an organisation ("Ministry of Works spokesman
+    Lee Tan"); of the parts', the one nearest the verb (the phrase ends at the verb when `verb_last`)."""
+    names: list[tuple[str, ...]] = []
     role: set[str] = set()
-    for part in (reversed(parts) if verb_last else parts):
-        words = [t for t in part if _kind(t, lex) != "det"]
+    for words in parts:
+        found: tuple[str, ...] = ()
         k = 0
         while k < len(words):
             kind = _kind(words[k], lex)
@@ -247,19 +257,25 @@ def _read(parts: list[list[_Token]], text: str, lex: Lexicon, verb_last: bool = 
                 continue
             j = k + 1  # a run of capitalised words, particles inside it ("Juan de la Cruz")
             while j < len(words) and (_kind(words[j], lex) in ("name", "title") or (
-                    words[j].low in lex.name_particles and j + 1 < len(words)
-                    and _kind(words[j + 1], lex) == "name")):
+                    words[j].low in lex.name_particles and any(_kind(w, lex) == "name" for w in words[j + 1:j + 3])
+                    and all(w.low in lex.name_particles or _kind(w, lex) == "name" for w in words[j:j + 2]))):
                 j += 1
             run = words[k:j]
+            while run and _kind(run[-1], lex) != "name" and run[-1].low in lex.name_particles:
+                run, j = run[:-1], j - 1
             # what the person works for: "the mayor of Tollbridge", "Kingsbridge manager", "Vellgrid's director"
             organisation = (k > 0 and _kind(words[k - 1], lex) == "link") or bool(_POSSESSIVE_RE.search(run[-1].text)) \
                 or (j < len(words) and _kind(words[j], lex) == "role")
             titles = [i for i, w in enumerate(run) if _kind(w, lex) == "title" or w.text.isupper() and len(w.text) > 1]
             cut = len(run) if organisation else (titles[-1] + 1 if titles else 0)
-            role.update(lex.stem(_plain(w.text)) for w in run[:cut] if w.low.rstrip(".") not in lex.honorifics)
-            if run[cut:] and not name:
-                name = tuple(w.text for w in run[cut:])
+            role.update(lex.stem(_plain(w.text)) for w in run[:cut]
+                        if _kind(w, lex) in ("name", "title") and w.low.rstrip(".") not in lex.honorifics)
+            if run[cut:]:
+                found = tuple(w.text for w in run[cut:])
             k = j
+        if found:
+            names.append(found)
+    name = (names[-1] if verb_last else names[0]) if names else ()
     if not name and (not role or _vague(parts, lex)):
         return None
     words = [t for part in parts for t in part]
@@ -294,7 +310,7 @@ def speaker_of(text: str, quote_start: int, quote_end: int, language: str = "en"
     for t in _tokens(text[quote_end:], lex):
         if t.text in _TAIL_END:
             break
-        tail.append(_Token(t.text, t.start + quote_end, t.end + quote_end))
+        tail.append(_Token(t.text, t.start + quote_end, t.end + quote_end, t.inner))
     while tail and tail[0].text == ",":
         tail = tail[1:]
     words = [t.low for t in tail]

@@ -75,6 +75,7 @@ class Lexicon:
     role_links: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()  # "Demir and Petrova said": two speakers, none read
     clause_marks: str = ",;:()—–“”\""  # punctuation that closes a clause
     not_canonical: frozenset[str] = frozenset()  # number words alignment keeps as words ("dozens")
     prepositive_titles: frozenset[str] = frozenset()  # "Sr." before a name never ends a sentence

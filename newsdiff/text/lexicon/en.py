@@ -137,6 +137,7 @@ ENGLISH = Lexicon(
     role_links=frozenset({"of", "for"}),
     name_particles=frozenset("de del della di da dos das du la le van von der den ter ten bin al el".split()),
     relative_pronouns=frozenset({"who", "whose", "whom", "which"}),
+    coordinators=frozenset({"and", "or", "nor", "&"}),
     not_canonical=frozenset({"dozens"}),
     schedule_nouns=frozenset("date dates timetable timeline timeframe schedule".split()),
     time_ahead=(r"\b(?:(?:later|early|earlier|late)\s+)?(?:this|next)\s+(?:week|weekend|month|year|spring|summer"

@@ -106,6 +106,7 @@ SPANISH = Lexicon(
     role_links=frozenset({"de", "del"}),
     name_particles=frozenset("de del la las los y da dos van von".split()),
     relative_pronouns=frozenset({"que", "quien", "quienes", "cuyo", "cuya"}),
+    coordinators=frozenset({"y", "e", "o", "u", "ni", "&"}),
     clause_marks=",;:()—–“”\"«»¿?¡!",
     prepositive_titles=frozenset("sr sra srta dr dra lic ing arq gral mtro mtra prof profa sto sta pdte pdta "
                                  "excmo excma ilmo dn dña".split()),
