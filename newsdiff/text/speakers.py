@@ -120,6 +120,8 @@ def _kind(t: _Token, lex: Lexicon) -> str:
     low = t.low.rstrip(".")
     if not _is_word(t):
         return "stop"
+    if len(low) == 1 and t.text.endswith(".") and t.text[0].isupper():
+        return "name"  # an initial: "A.J. Smith", "E. Lund"
     if low in lex.speaker_determiners:
         return "det"
     if low in lex.role_links:
@@ -264,10 +266,16 @@ def _read(parts: list[list[_Token]], text: str, lex: Lexicon, verb_last: bool = 
             while run and _kind(run[-1], lex) != "name" and run[-1].low in lex.name_particles:
                 run, j = run[:-1], j - 1
             # what the person works for: "the mayor of Tollbridge", "Kingsbridge manager", "Vellgrid's director"
-            organisation = (k > 0 and _kind(words[k - 1], lex) == "link") or bool(_POSSESSIVE_RE.search(run[-1].text)) \
+            i = k - 1
+            while i >= 0 and _kind(words[i], lex) == "det":
+                i -= 1  # "of the Calloway Parents' Forum"
+            organisation = (i >= 0 and _kind(words[i], lex) == "link") or bool(_POSSESSIVE_RE.search(run[-1].text)) \
                 or (j < len(words) and _kind(words[j], lex) == "role")
-            titles = [i for i, w in enumerate(run) if _kind(w, lex) == "title" or w.text.isupper() and len(w.text) > 1]
+            titles = [i for i, w in enumerate(run) if _kind(w, lex) == "title" or w.text.isupper() and len(w.text) > 1
+                      and not w.text.endswith(".")]  # "CEO", "BMG": what they work for, not "J."
             cut = len(run) if organisation else (titles[-1] + 1 if titles else 0)
+            if cut == len(run) == len(words) and not organisation:
+                cut -= 1  # "King said", "Major told": a title alone, with no "the", is a surname
             role.update(lex.stem(_plain(w.text)) for w in run[:cut]
                         if _kind(w, lex) in ("name", "title") and w.low.rstrip(".") not in lex.honorifics)
             if run[cut:]:
@@ -276,8 +284,9 @@ def _read(parts: list[list[_Token]], text: str, lex: Lexicon, verb_last: bool = 
         if found:
             names.append(found)
     name = (names[-1] if verb_last else names[0]) if names else ()
-    if not name and (not role or _vague(parts, lex)):
-        return None
+    if not name and (not role or _vague(parts, lex) or not any(
+            _kind(part[0], lex) == "det" or _kind(part[0], lex) == "title" for part in parts)):
+        return None  # "officials", "the police"; "(she) overheard someone": a role needs "the", "a", "his" or a title
     words = [t for part in parts for t in part]
     return Speaker(name, frozenset(role), text[words[0].start:words[-1].end])
 

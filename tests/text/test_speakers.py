@@ -84,6 +84,10 @@ def test_a_short_quotation_inside_a_longer_one_by_two_speakers_raises_nothing():
     ('"The roof will be finished by spring," Ministry of Works spokesman Lee Tan told reporters.', ("Lee", "Tan")),
     ('"The roof will be finished by spring," said Arkway\'s head of safety, Nils Ober.', ("Nils", "Ober")),
     ('"The roof will be finished by spring," Ranford site manager Kai Moss posted.', ("Kai", "Moss")),
+    ('"The roof will be finished by spring," said Ada Quinn of the Harbour Residents\' Forum.', ("Ada", "Quinn")),
+    # a title alone with no "the" is a surname; an initial is part of a name, not an acronym
+    ('"The roof will be finished by spring," King said.', ("King",)),
+    ('"The roof will be finished by spring," general manager A.J. Moss said.', ("A.", "J.", "Moss")),
 ])
 def test_the_speaker_is_read_from_any_verb_of_speech(text, name):
     assert _speaker(text).name == name
@@ -108,6 +112,7 @@ def test_a_speaker_without_a_name_is_their_role(text, phrase):
     'The man who spoke to Demir said the roof was "finished by spring at the latest".',
     'Residents were told the roof would be "finished by spring at the latest".',
     '"The roof will be finished by spring," said on Tuesday the lawyer for the owners.',
+    'Okafor said she overheard someone say "the roof will be finished by spring".',
 ])
 def test_no_speaker_when_none_is_named(text):
     """A pronoun, a plural source, two speakers, an object or a passive: nobody the cue can compare."""
@@ -164,6 +169,9 @@ def test_two_people_named_or_described_differently_are_two_speakers(a, b, reason
     ('"The station will stay open," said Transport Minister Eva Lund.', '"The station will stay open," Lund told reporters.'),
     ('"The station will stay open," Ms. Lund said.', '"The station will stay open," said Eva Lund.'),
     ('"The station will stay open," said E. Lund.', '"The station will stay open," said Eva Lund.'),
+    ('"The station will stay open," said A.J. Lund.', '"The station will stay open," AJ Lund said.'),
+    ('"The station will stay open," said Eva Lund of the Harbour Residents\' Forum.',
+     '"The station will stay open," said Eva Lund, who chairs the Harbour Residents\' Forum.'),
     ('"The station will stay open," said Arkway\'s head of safety, Nils Ober.', '"The station will stay open," Ober said.'),
     # same speaker, another verb, another place
     ('"The station will stay open," Lund insisted.', 'Eva Lund recalled: "The station will stay open."'),
