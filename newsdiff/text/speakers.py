@@ -19,8 +19,8 @@ phrase that is neither a name nor a role gives no speaker, and so no cue.
 from __future__ import annotations
 
 import functools
-import unicodedata
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from newsdiff.text.lexicon import Lexicon, lexicon_for
@@ -116,7 +116,7 @@ def _plain(word: str) -> str:
 
 def _kind(t: _Token, lex: Lexicon) -> str:
     """What a word can be in a speaker's phrase: 'det', 'link', 'title', 'name', 'role', or 'stop' (it ends the
-    phrase: a preposition, a pronoun, a verb of speech, a number, a day)."""
+    phrase: a stopword such as a preposition or a pronoun, a number, a day)."""
     low = t.low.rstrip(".")
     if not _is_word(t):
         return "stop"
@@ -191,9 +191,9 @@ def _whole(segment: list[_Token], lex: Lexicon) -> bool:
 def _before(tokens: list[_Token], lex: Lexicon) -> list[list[_Token]] | None:
     """The speaker's phrase that ends `tokens` (the words before a reporting verb), as comma-separated parts;
     None when the verb's subject is a pronoun, a noun's determiner or nothing."""
-    while tokens and _kind(tokens[-1], lex) == "role" and tokens[-1].low.endswith("ly") \
-            or tokens and tokens[-1].low in ("also", "later", "then", "again", "once", "previously", "still"):
-        tokens = tokens[:-1]  # "Orrin later recalled", "Okoro also said"
+    while tokens and (tokens[-1].low in lex.speaker_adverbs or lex.adverb_suffix and _kind(tokens[-1], lex) == "role"
+                      and tokens[-1].low.endswith(lex.adverb_suffix)):
+        tokens = tokens[:-1]  # "Orrin later recalled", "Okoro also said", "Okoro angrily said"
     parts = _segments(tokens)
     while parts and (not parts[-1] or _skippable(parts[-1], lex)):
         parts.pop()  # "the mayor, Ilse Brandt, said", "Demir, 58, said", "Demir, who runs the site, said"
@@ -246,7 +246,7 @@ def _read(parts: list[list[_Token]], text: str, lex: Lexicon, verb_last: bool = 
     Each part's name is its last run of capitalised words that is not an organisation ("Ministry of Works spokesman
     Lee Tan"); of the parts', the one nearest the verb (the phrase ends at the verb when `verb_last`)."""
     names: list[tuple[str, ...]] = []
-    role: set[str] = set()
+    role: set[str] = set()  # what the person is; what they work for ("Kingsbridge", "of Tollbridge") is left out
     for words in parts:
         found: tuple[str, ...] = ()
         k = 0
@@ -271,13 +271,13 @@ def _read(parts: list[list[_Token]], text: str, lex: Lexicon, verb_last: bool = 
                 i -= 1  # "of the Calloway Parents' Forum"
             organisation = (i >= 0 and _kind(words[i], lex) == "link") or bool(_POSSESSIVE_RE.search(run[-1].text)) \
                 or (j < len(words) and _kind(words[j], lex) == "role")
-            titles = [i for i, w in enumerate(run) if _kind(w, lex) == "title" or w.text.isupper() and len(w.text) > 1
-                      and not w.text.endswith(".")]  # "CEO", "BMG": what they work for, not "J."
+            titles = [n for n, w in enumerate(run) if _kind(w, lex) == "title" or w.text.isupper() and len(w.text) > 1
+                      and not w.text.endswith(".")]  # "Governor", "CEO" (not the initial "J.")
             cut = len(run) if organisation else (titles[-1] + 1 if titles else 0)
             if cut == len(run) == len(words) and not organisation:
                 cut -= 1  # "King said", "Major told": a title alone, with no "the", is a surname
-            role.update(lex.stem(_plain(w.text)) for w in run[:cut]
-                        if _kind(w, lex) in ("name", "title") and w.low.rstrip(".") not in lex.honorifics)
+            if not organisation:
+                role.update(lex.stem(_plain(w.text)) for w in run[:cut] if w.low.rstrip(".") not in lex.honorifics)
             if run[cut:]:
                 found = tuple(w.text for w in run[cut:])
             k = j
@@ -327,8 +327,11 @@ def speaker_of(text: str, quote_start: int, quote_end: int, language: str = "en"
         if tuple(words[:len(opener)]) == opener:
             parts = _after(tail[len(opener):], lex)
             return _read(parts, text, lex) if parts else None
-    if tail and tail[0].low in verbs:  # "...," said the museum's director, Odile Farrant
-        parts = _after(tail[1:], lex)
+    lead = 0
+    while lead < len(tail) and tail[lead].low in lex.speaker_adverbs:
+        lead += 1  # "..., ha dicho el alcalde"
+    if lead < len(tail) and tail[lead].low in verbs:  # "...," said the museum's director, Odile Farrant
+        parts = _after(tail[lead + 1:], lex)
         return _read(parts, text, lex) if parts else None
     for v, t in enumerate(tail[:SPEAKER_LEAD + 1]):  # "...," the city's mayor, Conrad Leys, declared
         if t.low in verbs and t.text[0].islower():

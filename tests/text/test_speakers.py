@@ -70,6 +70,7 @@ def test_a_short_quotation_inside_a_longer_one_by_two_speakers_raises_nothing():
     ('"The roof will be finished by spring," the site manager, Yusuf Demir, explained.', ("Yusuf", "Demir")),
     ('"The roof will be finished by spring," Yusuf Demir, the site manager, told the council.', ("Yusuf", "Demir")),
     ('"The roof will be finished by spring," Dr. Petrova later recalled.', ("Petrova",)),
+    ('"The roof will be finished by spring," Demir has repeatedly insisted.', ("Demir",)),
     ('"The roof will be finished by spring," remarked Councillor Ana Petrova, who chairs the works committee.',
      ("Ana", "Petrova")),
     ('"The roof will be finished by spring," Lt. Gen. Aaron Blake stated.', ("Aaron", "Blake")),
@@ -125,6 +126,7 @@ def test_the_speaker_of_a_spanish_quotation():
     assert _speaker('"El techo estará listo en primavera", recordó la portavoz municipal.', "es").phrase == \
         "la portavoz municipal"
     assert _speaker('Según la alcaldesa, "el techo estará listo en primavera".', "es").phrase == "la alcaldesa"
+    assert _speaker('"El techo estará listo en primavera", ha dicho Ruiz.', "es").name == ("Ruiz",)
 
 
 @pytest.mark.parametrize("a, b", [

@@ -76,6 +76,8 @@ class Lexicon:
     name_particles: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()  # "Demir and Petrova said": two speakers, none read
+    speaker_adverbs: frozenset[str] = frozenset()  # between a speaker and the verb: "Orrin later recalled"
+    adverb_suffix: str = ""  # ...and any word ending so: "Okoro angrily said"
     clause_marks: str = ",;:()—–“”\""  # punctuation that closes a clause
     not_canonical: frozenset[str] = frozenset()  # number words alignment keeps as words ("dozens")
     prepositive_titles: frozenset[str] = frozenset()  # "Sr." before a name never ends a sentence

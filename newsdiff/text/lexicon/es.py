@@ -39,7 +39,8 @@ _SPEECH = """recordó recuerda recordaron subrayó subraya reconoció reconoce a
     apuntó apunta precisó precisa relató relata reiteró reitera concluyó concluye lamentó lamenta denunció denuncia
     enfatizó recalcó remarcó puntualizó aclaró aclara detalló detalla confirmó confirma prometió promete exclamó
     gritó opinó opina argumentó argumenta planteó plantea sentenció insiste advirtieron explicaron señalaron
-    añade agrega añadieron agregaron contestaron respondieron comentaron""".split()
+    añade agrega añadieron agregaron contestaron respondieron comentaron dicho afirmado declarado asegurado señalado
+    explicado""".split()
 _HONORIFICS = frozenset("sr sra srta dr dra don doña dn dña lic ing arq mtro mtra prof profa excmo excma ilmo".split())
 _TITLES = """gral pdte pdta presidente presidenta alcalde alcaldesa gobernador gobernadora ministro ministra secretario
     secretaria senador senadora diputado diputada juez jueza general coronel capitán comandante doctor doctora padre
@@ -107,6 +108,8 @@ SPANISH = Lexicon(
     name_particles=frozenset("de del la las los y da dos van von".split()),
     relative_pronouns=frozenset({"que", "quien", "quienes", "cuyo", "cuya"}),
     coordinators=frozenset({"y", "e", "o", "u", "ni", "&"}),
+    speaker_adverbs=frozenset("también luego después ya ha han había".split()),
+    adverb_suffix="mente",
     clause_marks=",;:()—–“”\"«»¿?¡!",
     prepositive_titles=frozenset("sr sra srta dr dra lic ing arq gral mtro mtra prof profa sto sta pdte pdta "
                                  "excmo excma ilmo dn dña".split()),
