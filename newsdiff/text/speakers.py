@@ -215,6 +215,8 @@ def _before(tokens: list[_Token], lex: Lexicon) -> list[list[_Token]] | None:
         if _skippable(part, lex):
             continue
         if not _whole(part, lex):
+            if part and part[0].low in lex.coordinators:
+                return None  # "the mayor, Ilse Brandt, and her deputy, Karl Brandt, said": two speakers
             break
         out.insert(0, part)
     return out
@@ -232,6 +234,8 @@ def _after(tokens: list[_Token], lex: Lexicon) -> list[list[_Token]] | None:
     if len(first) < len(parts[0]):
         return None if parts[0][len(first)].low in lex.coordinators else out  # "said Demir and Petrova"
     for part in parts[1:]:
+        if part and part[0].low in lex.coordinators:
+            return None  # "said the mayor, Ilse Brandt, and her deputy, Karl Brandt"
         if len(out) >= PHRASE_SEGMENTS or _skippable(part, lex) or not _whole(part, lex):
             break
         out.append(part)

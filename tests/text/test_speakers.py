@@ -110,6 +110,8 @@ def test_a_speaker_without_a_name_is_their_role(text, phrase):
     '"The roof will be finished by spring," officials said.',
     '"The roof will be finished by spring," Demir and Petrova said.',
     '"The roof will be finished by spring," said Demir and Petrova.',
+    '"The roof will be finished by spring," said the mayor, Ana Petrova, and her deputy, Lev Petrov.',
+    'The mayor, Ana Petrova, and her deputy, Lev Petrov, said: "The roof will be finished by spring."',
     'The man who spoke to Demir said the roof was "finished by spring at the latest".',
     'Residents were told the roof would be "finished by spring at the latest".',
     '"The roof will be finished by spring," said on Tuesday the lawyer for the owners.',
