@@ -68,7 +68,7 @@ def _tokens(text: str, lex: Lexicon) -> tuple[_Token, ...]:
     for m in _TOKEN_RE.finditer(text):
         t = m.group()
         if t == "." and out and out[-1].end == m.start() and (
-                out[-1].low in lex.speaker_titles or out[-1].low in lex.prepositive_titles
+                out[-1].low in lex.titles or out[-1].low in lex.prepositive_titles
                 or (len(out[-1].text) == 1 and out[-1].text.isupper())):
             out[-1] = _Token(out[-1].text + ".", out[-1].start, m.end(), out[-1].inner)
             continue
@@ -127,7 +127,7 @@ def _kind(t: _Token, lex: Lexicon) -> str:
     if low in lex.role_links:
         return "link"
     if t.text[0].isupper():
-        if low in lex.speaker_titles:
+        if low in lex.titles:
             return "title"
         if t.text in lex.not_speakers or low in _calendar(lex) or low in lex.stopwords and not t.inner:
             return "stop"

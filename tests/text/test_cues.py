@@ -60,8 +60,9 @@ def test_numbers_about_different_things_are_no_cue():
 
 
 def test_years_alone_are_not_counts():
-    """A bare year is not a quantity of anything."""
-    assert quantities("The law passed in 2015 after a long fight.") == ()
+    """A bare year is not a quantity of anything: at most the year an event is dated by."""
+    assert [q.key for q in quantities("The law passed in 2015 after a long fight.")] == ["date:year"]
+    assert quantities("The 2015 law passed after a long fight.") == ()
 
 
 def test_negation_inside_the_shared_clause_is_a_cue():
@@ -771,3 +772,208 @@ def test_quantity_clauses_give_each_value_its_clause_and_sentence():
                                                 "while loose rock was cleared.")
     assert q.text == "a month"
     assert {"shut", "entranc"} <= clause and "rock" not in clause and "rock" in sentence
+
+
+# --- session 20 (s20-bank2): classes of bank misses, each on phrasings of its own -------------------------------
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("Monday's meeting of the city council was cancelled after a power cut.",
+     "The city council meeting, set for Tuesday, was called off because the power failed.",
+     'dates differ: "Monday" vs "Tuesday"'),
+    ("Crowds gathered early for Friday's parade through the old town.",
+     "The parade, held on Thursday, drew crowds through the old town's streets.",
+     'dates differ: "Friday" vs "Thursday"'),
+])
+def test_a_possessive_weekday_dates_the_event_it_owns(a, b, reason):
+    """"Saturday's derby": the day is the derby's; it meets a day the other side gives for that noun."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Monday's meeting of the city council was cancelled after a power cut.",
+     "The meeting of the city council on Monday was cancelled after a power cut."),
+    ("Friday's storm cut power to thousands of homes.",
+     "Crews said on Tuesday that the power lines would be checked again."),
+    # the possessive day dates its noun (the final), not the clause's other event (the injury)
+    ("Despite an ankle injury in training, the striker Leo Brandt will play in Sunday's cup final.",
+     "The striker Leo Brandt injured his ankle in training on Wednesday."),
+    # one of several of that noun on that day
+    ("The winner of Friday's second heat between Ortiz and Lamb meets Cole in the final.",
+     "Cole will race in the final on Saturday after winning his heat."),
+])
+def test_a_possessive_weekday_of_the_same_day_or_another_event_is_no_cue(a, b):
+    assert conflict_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("The ministry published a 10-point plan for hospitals.", "The ministry released a 12-point plan for hospitals.",
+     'numbers differ: "10-point" vs "12-point"'),
+    ("Ana Silva, a three-time champion, won again in Lisbon.", "Ana Silva, a four-time champion, won again in Lisbon.",
+     'numbers differ: "three-time" vs "four-time"'),
+])
+def test_a_compound_of_an_uncounted_noun_is_read(a, b, reason):
+    """"10 points" counts nothing the engine compares, but "a 10-point plan" measures the plan."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+def test_compounds_of_an_uncounted_noun_measuring_two_nouns_are_no_cue():
+    """"a 30-point win" / "a three-point play": the points measure two things."""
+    assert conflict_reasons("He scored just 2 points in a 30-point win over Drake in Omaha.",
+                            "Against Drake in Omaha he turned a rebound into a three-point play.") == []
+
+
+def test_a_compound_of_an_uncounted_noun_in_another_form_agrees():
+    assert conflict_reasons("The ministry published a ten-point plan for hospitals.",
+                            "The ministry released a 10-point plan for hospitals.") == []
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("The striker was out for a two-week spell with a knee injury.", "The striker was out for ten days with a knee injury.",
+     'numbers differ: "two-week" vs "ten days"'),
+    ("The mayor served a six-month stint as acting governor.", "The mayor was acting governor for eight months.",
+     'numbers differ: "six-month" vs "eight months"'),
+    ("Under the order the ban on logging stays in place for a four-year period.",
+     "Logging will be banned for two years under the order.", 'numbers differ: "four-year" vs "two years"'),
+])
+def test_a_duration_compound_before_a_span_noun_is_the_duration(a, b, reason):
+    """"a three-year period" is three years, whatever the other side says the years are of."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The ban will last for a three-year period.", "The ban will last three years."),
+    ("The council adopted a 10-year plan for housing.", "The council will build housing over five years."),
+    # the span's clause shares nothing with the other value's
+    ("Reyes, who has not lost a fight in more than four years, beat Cole.",
+     "The decisive moment came in the next three-minute stretch, when Reyes beat Cole."),
+])
+def test_a_duration_compound_of_the_same_value_or_of_another_noun_is_no_cue(a, b):
+    assert conflict_reasons(a, b) == []
+
+
+_QUOTE = '"We will rebuild the school before winter,"'
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    (_QUOTE + " Mark Reed said.", _QUOTE + " said Anna Reed, the head teacher.",
+     "Mark Reed vs Anna Reed, the head teacher"),
+    (_QUOTE + " the head teacher, Carol Obi, said.", _QUOTE + " her deputy, Dan Obi, told parents.",
+     "the head teacher, Carol Obi vs her deputy, Dan Obi"),
+])
+def test_one_surname_with_two_given_names_is_two_speakers(a, b, reason):
+    assert quote_reasons(a, b) == \
+        [f'quote attributed to different speakers: "We will rebuild the school before winter": {reason}']
+
+
+@pytest.mark.parametrize("a, b", [
+    (_QUOTE + " Senator Ida Crane said.", _QUOTE + " Ida Crane said on Monday."),
+    (_QUOTE + " Mr. Reed said.", _QUOTE + " Tom Reed said."),
+    (_QUOTE + " Coach Tom Reed said.", _QUOTE + " Tom Reed said."),
+    (_QUOTE + " the mayor, Tom Reed, said.", _QUOTE + " Reed told reporters."),
+])
+def test_a_title_or_a_missing_given_name_is_one_speaker(a, b):
+    assert quote_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Police did not arrest the suspect at the scene.", "Police questioned the suspect at the scene."),
+    ("The minister did not sign the treaty in Geneva on Monday.", "The minister read the treaty in Geneva on Monday."),
+    ("Officers did not search the house on Elm Street.", "Officers photographed the house on Elm Street."),
+])
+def test_a_negated_verb_against_another_verb_with_the_same_arguments_is_no_cue(a, b):
+    """Not arresting and questioning can both be true: the other side names another act, not the negated one."""
+    assert negation_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Police did not arrest the suspect at the scene.", "Police arrested the suspect at the scene."),
+    ("The firm did not sell the factory in Leeds to investors.", "The firm sold the factory in Leeds to investors."),
+    ("The airline did not pay compensation to the passengers.",
+     "The airline paid compensation to the passengers last week."),
+])
+def test_a_negated_verb_the_other_side_states_in_any_form_is_a_cue(a, b):
+    """Irregular forms ("sell" / "sold") are joined by the static model's word vectors where stems differ."""
+    assert negation_reasons(a, b) != []
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("The museum first opened to visitors in 1971, the city said.",
+     "Opened in 1917, the museum now draws visitors from abroad.", 'dates differ: "1971" vs "1917"'),
+    ("The festival was first held in June 2019 on the old airfield.",
+     "First held in June 2018, the festival takes place on the old airfield.",
+     'dates differ: "June 2019" vs "June 2018"'),
+    ("The law was passed in 2015 after a long fight.", "The law, passed in 2016, ended a long fight.",
+     'dates differ: "2015" vs "2016"'),
+])
+def test_two_years_dating_one_event_differ(a, b, reason):
+    """A year read where it dates an event ("opened in 1964", "planned for August 2025") against the other side's
+    year for the word it dates."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The bridge opened to traffic in 1964.", "Opened in 1964, the bridge carries traffic."),
+    ("The bridge opened to traffic in 1964.", "Opened in June 1964, the bridge carries traffic."),
+    # one subject, two events
+    ("The firm was founded in 1990 in Leeds.", "The firm was sold in 2004 to a rival in Leeds."),
+    ("Police arrested the man in 2010 after the robbery.", "Police released the man in 2012 after the robbery."),
+    # two years on one side: which dates the event is unclear
+    ("The mayor was elected in 2010 and the bridge opened in 1964.", "The bridge opened in 1946."),
+])
+def test_years_of_one_value_two_events_or_several_years_are_no_cue(a, b):
+    assert conflict_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("The company will cut 300 workers at its plant in Derby, the union said.",
+     "The company plans to lay off 450 employees at the Derby plant.", 'numbers differ: "300 workers" vs "450 employees"'),
+    ("Forty houses were destroyed by the flood in the valley.", "The flood in the valley destroyed sixty homes.",
+     'numbers differ: "Forty houses" vs "sixty homes"'),
+    ("The chain will open 25 new stores in the region next year.", "Next year the chain adds 40 shops in the region.",
+     'numbers differ: "25 new stores" vs "40 shops"'),
+])
+def test_counts_of_near_synonym_nouns_differ(a, b, reason):
+    """Two counts of different nouns that name one thing, by the static model's word vectors."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Twelve soldiers were killed in the attack on the convoy near the border.",
+     "Five civilians were killed in the attack on the convoy near the border."),
+    ("Six men were rescued from the sinking boat off the coast.",
+     "Four women were rescued from the sinking boat off the coast."),
+    ("Forty houses were destroyed by the flood in the valley.", "The flood in the valley destroyed forty homes."),
+])
+def test_counts_of_co_hyponyms_or_of_one_value_are_no_cue(a, b):
+    assert conflict_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ('"The bridge will stay shut until the spring," said the county engineer, Tom Ruiz.',
+     '"We found cracks in two piers. The bridge will stay shut until the spring," Mayor Ana Dwyer told reporters.',
+     '"The bridge will stay shut until the spring": the county engineer, Tom Ruiz vs Mayor Ana Dwyer'),
+    ('"Nobody expected the water to rise that fast. We lost everything in an hour," Kemal Aydin said.',
+     '"We lost everything in an hour," said Lena Marsh, a neighbour.',
+     '"We lost everything in an hour": Kemal Aydin vs Lena Marsh, a neighbour'),
+])
+def test_the_same_words_as_part_of_a_longer_quotation_are_one_quotation(a, b, reason):
+    """One outlet quotes two sentences, the other one of them: the words are the same quotation."""
+    assert quote_reasons(a, b) == [f"quote attributed to different speakers: {reason}"]
+
+
+@pytest.mark.parametrize("a, b", [
+    ('"The bridge will stay shut until the spring," said the county engineer, Tom Ruiz.',
+     '"We found cracks in two piers. The bridge will stay shut until the spring," Ruiz told reporters.'),
+    # a short phrase inside a longer quotation is no quotation of it
+    ('"Stay at home," Kemal Aydin said.', '"People should stay at home tonight if they can," said Lena Marsh.'),
+])
+def test_a_part_of_a_quotation_by_the_same_speaker_or_too_short_is_no_cue(a, b):
+    assert quote_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("verb", ["recalled", "explained"])
+def test_recalled_and_explained_report_a_quotation(verb):
+    a = '"The wind turned at exactly the wrong moment," said incident commander Rosa Tallent.'
+    b = f'"The wind turned at exactly the wrong moment," Orrin Vale {verb}.'
+    assert quote_reasons(a, b) == ['quote attributed to different speakers: "The wind turned at exactly the wrong '
+                                   'moment": incident commander Rosa Tallent vs Orrin Vale']

@@ -170,13 +170,15 @@ def test_two_people_named_or_described_differently_are_two_speakers(a, b, reason
 
 @pytest.mark.parametrize("a, b", [
     # one person with and without a title, an honorific, an initial, the surname alone
-    ('"The station will stay open," said Transport Minister Eva Lund.', '"The station will stay open," Lund told reporters.'),
+    ('"The station will stay open," said Transport Minister Eva Lund.',
+     '"The station will stay open," Lund told reporters.'),
     ('"The station will stay open," Ms. Lund said.', '"The station will stay open," said Eva Lund.'),
     ('"The station will stay open," said E. Lund.', '"The station will stay open," said Eva Lund.'),
     ('"The station will stay open," said A.J. Lund.', '"The station will stay open," AJ Lund said.'),
     ('"The station will stay open," said Eva Lund of the Harbour Residents\' Forum.',
      '"The station will stay open," said Eva Lund, who chairs the Harbour Residents\' Forum.'),
-    ('"The station will stay open," said Arkway\'s head of safety, Nils Ober.', '"The station will stay open," Ober said.'),
+    ('"The station will stay open," said Arkway\'s head of safety, Nils Ober.',
+     '"The station will stay open," Ober said.'),
     # same speaker, another verb, another place
     ('"The station will stay open," Lund insisted.', 'Eva Lund recalled: "The station will stay open."'),
     # a body and its spokeswoman; a role against a name without one; pronouns and plural sources

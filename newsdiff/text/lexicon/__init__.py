@@ -63,13 +63,12 @@ class Lexicon:
     reporting_verbs: tuple[str, ...]
     not_speakers: frozenset[str]  # capitalised words that are not names before/after a reporting verb
     # Who said a quotation (newsdiff.text.speakers). speech_verbs: every form of the closed class of verbs that
-    # report speech ("said", "recalled", "insisted"...; reporting_verbs when empty); speaker_titles: words before a
+    # report speech ("said", "recalled", "insisted"...; reporting_verbs when empty); `titles` (below): words before a
     # name that are not the name ("Governor", "Fire Chief", "Dr."), honorifics among them ("Mr.": not a role either);
     # speaker_determiners open a speaker's phrase ("the", "his"); role_links join a role to what it is of ("the mayor
     # of Tollbridge"); name_particles stand inside a name ("Juan de la Cruz"); relative_pronouns open a clause about
     # the speaker ("who chairs..."), skipped.
     speech_verbs: frozenset[str] = frozenset()
-    speaker_titles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     speaker_determiners: frozenset[str] = frozenset()
     role_links: frozenset[str] = frozenset()
@@ -122,6 +121,10 @@ class Lexicon:
     hedges: dict[tuple[str, ...], tuple[float, float]] = field(default_factory=dict)
     span_hedges: frozenset[tuple[str, ...]] = frozenset()  # hedges that before a duration give its span ("over")
     month_units: frozenset[str] = frozenset()  # a month is 4 to 5 weeks, n months 28n to 31n days
+    # nouns that name a stretch of time: "a three-year period" is the duration, as "three years" is
+    span_nouns: frozenset[str] = frozenset()
+    year_openers: frozenset[str] = frozenset()  # before a year that dates an event: "opened in 1964" (none: years unread)
+    titles: frozenset[str] = frozenset()  # lower case, without a dot: words before a name that are not the name
     # "on the 9th": a day of the month without its month, after one of these (preposition, article) pairs; it
     # compares with the day of a full date on the other side ("on June 11"). "the 9th of June": a full date.
     day_openers: frozenset[tuple[str, str]] = frozenset()

@@ -51,7 +51,8 @@ SPEECH_VERBS = frozenset("""
 # Words that stand before a name and are not part of it: titles of office and rank, and honorifics.
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame rev fr hon".split())
 SPEAKER_TITLES = frozenset("""
-    prof professor doctor lord lady reverend father pastor bishop archbishop cardinal pope rabbi imam sheikh
+    prof professor doctor lord lady reverend father sister brother pastor bishop archbishop cardinal pope rabbi imam
+    sheikh
     king queen prince princess duke duchess emperor
     governor gov mayor president pres vice prime minister secretary chancellor premier senator sen representative
     rep congressman congresswoman councillor councilor cllr councilman councilwoman alderman commissioner
@@ -115,6 +116,9 @@ ENGLISH = Lexicon(
     day_openers=frozenset((w, "the") for w in ("on", "by", "until", "till", "since", "before", "after", "from")),
     day_month_links=frozenset({"of"}),
     not_count_stems=frozenset({"percent", "time", "point"}),
+    titles=SPEAKER_TITLES | HONORIFICS,
+    year_openers=frozenset({"in", "for"}),
+    span_nouns=frozenset("period periods spell spells span stretch stint term terms".split()),
     negations=frozenset("not no never none nor neither without nothing nobody cannot denied denies deny "
                         "refused refuses declined declines".split()),
     negation_suffix=r"n['’]t\b",
@@ -127,11 +131,10 @@ ENGLISH = Lexicon(
     clause_words=("but", "while", "although", "though", "whereas", "because", "after", "before"),
     reporting_verbs=("said", "says", "say", "told", "tells", "tell", "wrote", "writes", "write", "posted", "posts",
                      "added", "adds", "asked", "asks", "stated", "states", "tweeted", "declared", "insisted",
-                     "warned"),
+                     "warned", "recalled", "recalls", "explained", "explains"),
     not_speakers=frozenset("""The A An It He She They We I You His Her Their Our This That These Those
         Officials Official Sources Source Police Reporters""".split()),
     speech_verbs=SPEECH_VERBS,
-    speaker_titles=SPEAKER_TITLES | HONORIFICS,
     honorifics=HONORIFICS,
     speaker_determiners=frozenset("the a an his her its their our my your".split()),
     role_links=frozenset({"of", "for"}),

@@ -101,7 +101,7 @@ SPANISH = Lexicon(
     not_speakers=frozenset("""El La Los Las Un Una Unos Unas Él Ella Ellos Ellas Yo Nosotros Usted Su Sus
         Este Esta Estos Estas Ese Esa Eso Fuentes Fuente Policía Funcionarios Autoridades Según""".split()),
     speech_verbs=frozenset(_REPORTING + _SPEECH),
-    speaker_titles=frozenset(_TITLES.split()) | _HONORIFICS,
+    titles=frozenset(_TITLES.split()) | _HONORIFICS,
     honorifics=_HONORIFICS,
     speaker_determiners=frozenset("el la los las un una unos unas su sus este esta".split()),
     role_links=frozenset({"de", "del"}),
