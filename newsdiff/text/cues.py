@@ -1363,18 +1363,17 @@ def quote_reasons(a: str, b: str, language: str = "en") -> list[str]:
     speakers: the quotation, and each side's speaker as written."""
     quotes_a = _quotes(a)
     quotes_b = _quotes(b) if quotes_a else ()
-    reasons = []
+    reasons, pairs = [], set()
     for words_a, start_a, end_a in quotes_a:
         for words_b, start_b, end_b in quotes_b:
             if not same_quotation(words_a, words_b, language):
                 continue
             who_a = speaker_of(a, start_a, end_a, language)
             who_b = speaker_of(b, start_b, end_b, language) if who_a else None
-            if who_a and who_b and different_speakers(who_a, who_b):
+            if who_a and who_b and (who_a, who_b) not in pairs and different_speakers(who_a, who_b):
+                pairs.add((who_a, who_b))  # one reason for two speakers, however many parts they share
                 shown = _shown(min(words_a, words_b, key=len).strip(" ,.;:"))
-                reason = f'quote attributed to different speakers: "{shown}": {who_a.phrase} vs {who_b.phrase}'
-                if reason not in reasons:
-                    reasons.append(reason)
+                reasons.append(f'quote attributed to different speakers: "{shown}": {who_a.phrase} vs {who_b.phrase}')
     return reasons
 
 

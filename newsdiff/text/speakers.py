@@ -344,8 +344,10 @@ def speaker_of(text: str, quote_start: int, quote_end: int, language: str = "en"
             parts = _before(tail[:v], lex)
             return _read(parts, text, lex, verb_last=True) if parts else None
     head = list(_tokens(text[:quote_start], lex))
+    cut_at_quote = False  # the words before the quotation follow another quotation in its sentence
     for k in range(len(head) - 1, -1, -1):
         if head[k].text in _SENTENCE_END or head[k].text in _QUOTE_MARKS:
+            cut_at_quote = head[k].text in _QUOTE_MARKS
             head = head[k + 1:]
             break
     while head and head[-1].text in (",", ":"):
@@ -361,6 +363,9 @@ def speaker_of(text: str, quote_start: int, quote_end: int, language: str = "en"
         if head[v].low in verbs and head[v].text[0].islower():
             if v and _kind(head[v - 1], lex) == "det":
                 continue
+            if v == 0 and cut_at_quote:  # "...," said Ines Calder, "and we will do it before the summer."
+                parts = _after(head[1:], lex)
+                return _read(parts, text, lex) if parts else None
             parts = _before(head[:v], lex)  # Mayor Janet Okoro told reporters: "..."
             return _read(parts, text, lex, verb_last=True) if parts else None
     return None

@@ -94,6 +94,16 @@ def test_the_speaker_is_read_from_any_verb_of_speech(text, name):
     assert _speaker(text).name == name
 
 
+def test_both_parts_of_a_quotation_split_by_its_attribution_have_its_speaker():
+    text = '"The roof will be finished," said Yusuf Demir, "and by spring at the latest."'
+    assert [speaker_of(text, start, end).name for _, start, end in _quotes(text)] == [("Yusuf", "Demir")] * 2
+    a = '"We will rebuild the pier," said harbour master Ines Calder, "and we will do it before the summer."'
+    b = '"We will rebuild the pier and we will do it before the summer," the council leader, Tom Avery, declared.'
+    assert quote_reasons(a, b) == ['quote attributed to different speakers: "We will rebuild the pier": harbour '
+                                   'master Ines Calder vs the council leader, Tom Avery']
+    assert quote_reasons(a, '"We will do it before the summer," Calder said.') == []
+
+
 @pytest.mark.parametrize("text, phrase", [
     ('"The roof will be finished by spring," the site manager noted in his report.', "the site manager"),
     ('According to the site manager, "the roof will be finished by spring."', "the site manager"),
