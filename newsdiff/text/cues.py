@@ -27,11 +27,13 @@ with the reasons below. Only differences about what both passages talk about cou
   shares, and the other side states that clause without a negation); an implicative verb ("failed to", "neglected
   to", "has yet to") denies its complement as "not" does; a negated verb the other side replaces by another verb
   with the same arguments ("did not arrest" / "questioned") is another act, not a denial;
-- the same quotation attributed to different speakers, the speaker being the name next to a
-  reporting verb (said, told, wrote, posted...); one surname with two given names is two speakers.
+- the same quotation (or one found near-verbatim inside the other side's longer one) attributed to two different
+  speakers, each read from a verb that reports speech (said, told, wrote, declared, recalled...) by
+  `newsdiff.text.speakers`: two names that differ ("Gail Sutter" / "June Sutter"; not "Colm Dwyer" / "Mr. Dwyer"), or
+  two roles that share no word when a name is missing ("the city's mayor" / "the museum's director").
 
 A number on one side only, a "not" in a clause the other side does not have, or a quote whose
-speaker is not named next to a reporting verb, raise nothing.
+speaker is not named next to a reporting verb (or is a pronoun, or "officials"), raise nothing.
 
 Every word list comes from the passage's language (`newsdiff.text.lexicon`: English, Spanish); each
 function takes the language code ("en" by default). Two passages in different languages are each read
@@ -45,11 +47,13 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 from rapidfuzz.utils import default_process
 
 from newsdiff.text.lexicon import Lexicon, lexicon_for
 from newsdiff.text.lexicon.en import ENGLISH
+from newsdiff.text.speakers import different_speakers, speaker_of
 
 # Spellings of one thing that alignment should treat as one word (English; each Lexicon has its own).
 CANONICAL_WORDS = ENGLISH.canonical_words
@@ -1490,110 +1494,87 @@ def _clause_text(text: str, stems: frozenset[str], lex: Lexicon) -> str:
 # --- the same quotation, different speakers ---------------------------------------------------
 
 _QUOTE_RE = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|«([^»]{2,})»")
-_NAME = r"((?:[A-ZÁÉÍÓÚÑÜ][\w’'-]+\s+){0,3}[A-ZÁÉÍÓÚÑÜ][\w’'-]+)"
+QUOTE_MIN_WORDS = 3  # shorter quotations ("Finally," "very productive") are too common to credit to anyone
+SAME_QUOTE = 85  # fuzz.ratio of two normalised quotations that are one
+CONTAINED_MIN_WORDS = 4  # a quotation inside the other side's longer one: at least this many words...
+CONTAINED = 0.85  # ...found in it, word for word, as near-verbatim as SAME_QUOTE (Indel similarity of the words)
+QUOTE_SHOWN = 12  # words of the quotation shown as evidence
 
 
-@functools.cache
-def _speaker_res(lex: Lexicon) -> tuple[re.Pattern, ...]:
-    reporting = lex.reporting_re
-    return (
-        # said Kingsbridge manager Lars Hendry / said White House spokesman Josh Earnest: the name after the title,
-        # not the organisation before it (first, so that it wins over "said Kingsbridge" at the same distance)
-        re.compile(rf"\b{reporting}\s+(?:[A-ZÁÉÍÓÚÑÜ][\w’'-]+\s+){{1,3}}"
-                   rf"(?P<title>(?:[a-záéíóúñü][\w’'-]*\s+){{1,3}}){_NAME}"),
-        # Name said / Name, a lawyer, said / the mayor, Name, said
-        re.compile(rf"{_NAME}\s*(?:,[^,]{{1,60}},\s*|,\s*)?{reporting}\b"),
-        re.compile(rf"\b{reporting}\s+{_NAME}"),  # said Name / dijo Name
-        # said her campaign manager, Name / dijo la vocera del sindicato, Name
-        re.compile(rf"\b{reporting}\s+(?:[a-záéíóúñü][\w’'-]*,?\s+){{1,4}}{_NAME}"),
-    )
-
-
-@functools.cache
-def _calendar_names(lex: Lexicon) -> frozenset[str]:
-    """Capitalised weekdays and months ("Friday", "March"): never a speaker."""
-    return frozenset(w.capitalize() for w in list(lex.weekdays) + [m for m in lex.months if len(m) > 3])
-
-
-def _quotes(text: str) -> list[tuple[str, int, int]]:
+@functools.lru_cache(maxsize=20_000)
+def _quotes(text: str) -> tuple[tuple[str, int, int], ...]:
     """Return (quoted words, start, end) for each quotation in `text`."""
-    return [(next(g for g in m.groups() if g is not None), m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+    return tuple((next(g for g in m.groups() if g is not None), m.start(), m.end()) for m in _QUOTE_RE.finditer(text))
+
+
+def same_quotation(x: str, y: str, language: str = "en") -> bool:
+    """Whether two quotations are one: near-verbatim alike, or the shorter found near-verbatim, word for word, inside
+    the longer ("We wanted a building that says come in" within "This is a museum for everyone. We wanted a
+    building..."), with the same negations ("We will not close the library" is not "We will close the library").
+    """
+    written = min(len(x.split()), len(y.split()))  # words as written: "off-the-field issue" is two
+    if written < QUOTE_MIN_WORDS:
+        return False
+    x, y = default_process(x.replace("-", "")), default_process(y.replace("-", ""))  # "re-open" is "reopen"
+    short, long = sorted((x, y), key=len)
+    if fuzz.ratio(x, y) >= SAME_QUOTE:
+        window = long.split()
+    else:
+        if written < CONTAINED_MIN_WORDS:
+            return False
+        window = _window(short.split(), long.split())
+        if window is None:
+            return False
+    lex = lexicon_for(language)
+    return _negation_count(short.split(), lex) == _negation_count(window, lex)
+
+
+def _window(short: list[str], long: list[str]) -> list[str] | None:
+    """The words of `long` that give `short` near-verbatim (CONTAINED), a word or two more or fewer; None if none do."""
+    if len(set(short) & set(long)) < CONTAINED * len(set(short)):
+        return None  # the common case, and a cheap test
+    n, best, found = len(short), CONTAINED, None
+    for size in range(max(1, n - 2), min(n + 2, len(long)) + 1):
+        for i in range(len(long) - size + 1):
+            similarity = Indel.normalized_similarity(short, long[i:i + size])
+            if similarity >= best:
+                best, found = similarity, long[i:i + size]
+    return found
+
+
+def _negation_count(words: list[str], lex: Lexicon) -> int:
+    """Negations in `default_process`ed words ("didn't" is "didn t" there)."""
+    return sum(w in lex.negations or w == "t" and k > 0 and words[k - 1].endswith("n") for k, w in enumerate(words))
 
 
 def speaker(text: str, quote_start: int, quote_end: int, language: str = "en") -> str | None:
-    """Return the surname credited with the quote at [quote_start, quote_end): a name next to a reporting verb."""
-    name = _speaker_name(text, quote_start, quote_end, lexicon_for(language))
-    return name[1] if name else None
+    """Return the surname (or the role, when no name is given) of whom `text` credits with the quote at
+    [quote_start, quote_end): see `newsdiff.text.speakers`."""
+    who = speaker_of(text, quote_start, quote_end, language)
+    return None if who is None else who.surname or who.phrase
 
 
-def _speaker_name(text: str, quote_start: int, quote_end: int, lex: Lexicon) -> tuple[str | None, str] | None:
-    """(given name or None, surname) credited with the quote at [quote_start, quote_end), or None. The given name
-    is the capitalised word just before the surname when it is no title ("Gail Sutter"; not "Senator Crane")."""
-    outside = text[:quote_start] + " " * (quote_end - quote_start) + text[quote_end:]
-    best = None
-    for pattern in _speaker_res(lex):
-        for m in pattern.finditer(outside):
-            if m.groupdict().get("title") and not lex.stopwords.isdisjoint(m.group("title").split()):
-                continue  # "said Okoro at the Lagos hearing": a place after a preposition, not a title
-            written = m.groups()[-1].split()
-            words = [w for w in written if w not in lex.not_speakers and w not in _calendar_names(lex)]
-            if not words:
-                continue
-            distance = min(abs(m.start() - quote_end), abs(m.end() - quote_start))
-            name = re.sub(r"['’]s$", "", words[-1])
-            at = len(written) - 1 - written[::-1].index(words[-1])
-            given = written[at - 1] if at else None
-            if given is not None and (given in lex.not_speakers or given.lower() in lex.stopwords
-                                      or given.lower().rstrip(".") in lex.titles
-                                      or given.lower() in lex.weekdays or not given.isalpha()):
-                given = None  # "Senator Crane", "Mr. Crane", "The Crane"
-            if best is None or distance < best[0]:
-                best = (distance, (given, name))
-    return best[1] if best else None
-
-
-QUOTE_PART_WORDS = 6  # the shorter quotation, one part of the longer, has at least this many words
-QUOTE_PART_SCORE = 95
-
-
-def _part_of_quote(words: str, quotes: list[tuple[str, int, int]]) -> tuple | None:
-    """The quotation of `quotes` that holds `words` as a part (one of its sentences, or the quote trimmed), or that
-    `words` holds so ("We wanted a building that says come in" / "This is a museum for everyone. We wanted a building
-    that says come in"), as `process.extractOne` gives it; None without one. The shorter side has QUOTE_PART_WORDS
-    words at least."""
-    for k, (other, _, _) in enumerate(quotes):
-        short, long = sorted((default_process(words), default_process(other)), key=len)
-        if len(short.split()) < QUOTE_PART_WORDS or short == long:
-            continue
-        if fuzz.partial_ratio(short, long) >= QUOTE_PART_SCORE:
-            return other, fuzz.partial_ratio(short, long), k
-    return None
+def _shown(words: str) -> str:
+    words = words.split()
+    return " ".join(words[:QUOTE_SHOWN]) + ("..." if len(words) > QUOTE_SHOWN else "")
 
 
 def quote_reasons(a: str, b: str, language: str = "en") -> list[str]:
-    """Report the same quoted words credited to different named speakers on each side."""
-    quotes_b = _quotes(b)
-    if not quotes_b:
-        return []
-    reasons = []
-    for words, start, end in _quotes(a):
-        if len(words.split()) < 3:
-            continue
-        match = process.extractOne(words, [q[0] for q in quotes_b], scorer=fuzz.ratio,
-                                   processor=default_process, score_cutoff=85) or _part_of_quote(words, quotes_b)
-        if match is None:
-            continue
-        lex = lexicon_for(language)
-        name_a = _speaker_name(a, start, end, lex)
-        name_b = _speaker_name(b, quotes_b[match[2]][1], quotes_b[match[2]][2], lex)
-        if not name_a or not name_b:
-            continue
-        (given_a, who_a), (given_b, who_b) = name_a, name_b
-        if default_process(who_a) != default_process(who_b):
-            reasons.append(f"quote attributed to different speakers: {who_a} vs {who_b}")
-        elif given_a and given_b and default_process(given_a) != default_process(given_b):
-            # one surname, two given names: two people of one family ("Gail Sutter" / "June Sutter")
-            reasons.append(f"quote attributed to different speakers: {given_a} {who_a} vs {given_b} {who_b}")
+    """Report a quotation both passages give (one may be part of the other's longer one) credited to two different
+    speakers: the quotation, and each side's speaker as written."""
+    quotes_a = _quotes(a)
+    quotes_b = _quotes(b) if quotes_a else ()
+    reasons, pairs = [], set()
+    for words_a, start_a, end_a in quotes_a:
+        for words_b, start_b, end_b in quotes_b:
+            if not same_quotation(words_a, words_b, language):
+                continue
+            who_a = speaker_of(a, start_a, end_a, language)
+            who_b = speaker_of(b, start_b, end_b, language) if who_a else None
+            if who_a and who_b and (who_a, who_b) not in pairs and different_speakers(who_a, who_b):
+                pairs.add((who_a, who_b))  # one reason for two speakers, however many parts they share
+                shown = _shown(min(words_a, words_b, key=len).strip(" ,.;:"))
+                reasons.append(f'quote attributed to different speakers: "{shown}": {who_a.phrase} vs {who_b.phrase}')
     return reasons
 
 

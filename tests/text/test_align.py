@@ -280,6 +280,20 @@ def test_session_19_pairs_meet_their_conflict_floors(pick, floors):
         assert scores[name] >= floor, (name, scores)
 
 
+# Session 20's first fresh set (`*_s20`, dev since session 20's second set was written): conflict floors only,
+# measured 2026-11-29: main at 58c299f conflicts found 0.214, conflict precision 0.750 (a decoy labelled: one person
+# named with her company and title, then by surname); with the speaker reading of s20-speaker (a quotation inside the
+# other side's longer one, any verb of speech, what a speaker works for not taken for the speaker): 0.357, 1.00.
+S20_SET_CONFLICT_FLOORS = {"conflicts_found": 0.35, "conflict_precision": 1.0}
+
+
+def test_session_20_set_meets_its_conflict_floors():
+    """Session 20's first fresh set, pooled, finds and labels conflicts with at least the measured figures."""
+    scores = _pooled_dev_figures(lambda gold: is_former_fresh(gold, session=20))
+    for name, floor in S20_SET_CONFLICT_FLOORS.items():
+        assert scores[name] >= floor, (name, scores)
+
+
 def test_session_18_set_meets_its_quality_floors():
     """Session 18's fresh set, development since session 19, pooled, aligns with at least the measured figures."""
     scores = _pooled_dev_figures(lambda gold: is_former_fresh(gold, session=18))

@@ -124,14 +124,16 @@ def test_same_quote_different_speakers_is_a_cue():
     """The same quoted words next to different names and reporting verbs."""
     a = '"We will not back down from this fight," Okoro said on Tuesday.'
     b = '"We will not back down from this fight," said Governor Reed.'
-    assert quote_reasons(a, b) == ["quote attributed to different speakers: Okoro vs Reed"]
+    assert quote_reasons(a, b) == [
+        'quote attributed to different speakers: "We will not back down from this fight": Okoro vs Governor Reed']
 
 
 def test_speaker_after_a_title_is_found():
     """"said her campaign manager, Joel Pryce": the name after the verb and a title is the speaker."""
     a = '"We ran on the bus lines and the rents, and people listened," Sayeed told supporters.'
     b = '"We ran on the bus lines and the rents, and people listened," said her campaign manager, Joel Pryce.'
-    assert quote_reasons(a, b) == ["quote attributed to different speakers: Sayeed vs Pryce"]
+    assert quote_reasons(a, b) == ['quote attributed to different speakers: "We ran on the bus lines and the rents, and '
+                                  'people listened": Sayeed vs her campaign manager, Joel Pryce']
     text = '"We will appeal," said on Tuesday the lawyer for the owners.'
     assert speaker(text, 0, text.index(",") + 2) is None
 
@@ -154,7 +156,8 @@ def test_same_speaker_after_an_organisation_and_a_title_is_no_cue():
                          '"We have wanted him for three seasons," Hendry said.') == []
     assert quote_reasons('"We have wanted him for three seasons," said Kingsbridge manager Lars Hendry.',
                          '"We have wanted him for three seasons," said Ashford chairman Colin Mabry.') == \
-        ["quote attributed to different speakers: Hendry vs Mabry"]
+        ['quote attributed to different speakers: "We have wanted him for three seasons": Kingsbridge manager Lars Hendry '
+         'vs Ashford chairman Colin Mabry']
 
 
 def test_same_quote_same_speaker_is_no_cue():
@@ -281,7 +284,8 @@ def test_a_speaker_named_in_an_apposition_is_found():
     """"the mayor, Ilse Brandt, said": the name between commas before the verb is the speaker."""
     a = '"We will not back down," Okafor told reporters.'
     b = '"We will not back down," the mayor, Ilse Brandt, said.'
-    assert quote_reasons(a, b) == ["quote attributed to different speakers: Okafor vs Brandt"]
+    assert quote_reasons(a, b) == ['quote attributed to different speakers: "We will not back down": Okafor vs the mayor, '
+                                  'Ilse Brandt']
     assert quote_reasons('"We will not back down," Okafor said.', '"We will not back down," the union leader, Okafor, said.') == []
 
 
@@ -851,12 +855,14 @@ _QUOTE = '"We will rebuild the school before winter,"'
 
 
 @pytest.mark.parametrize("a, b, reason", [
-    (_QUOTE + " Mark Reed said.", _QUOTE + " said Anna Reed, the head teacher.", "Mark Reed vs Anna Reed"),
+    (_QUOTE + " Mark Reed said.", _QUOTE + " said Anna Reed, the head teacher.",
+     "Mark Reed vs Anna Reed, the head teacher"),
     (_QUOTE + " the head teacher, Carol Obi, said.", _QUOTE + " her deputy, Dan Obi, told parents.",
-     "Carol Obi vs Dan Obi"),
+     "the head teacher, Carol Obi vs her deputy, Dan Obi"),
 ])
 def test_one_surname_with_two_given_names_is_two_speakers(a, b, reason):
-    assert quote_reasons(a, b) == [f"quote attributed to different speakers: {reason}"]
+    assert quote_reasons(a, b) == \
+        [f'quote attributed to different speakers: "We will rebuild the school before winter": {reason}']
 
 
 @pytest.mark.parametrize("a, b", [
@@ -945,9 +951,10 @@ def test_counts_of_co_hyponyms_or_of_one_value_are_no_cue(a, b):
 @pytest.mark.parametrize("a, b, reason", [
     ('"The bridge will stay shut until the spring," said the county engineer, Tom Ruiz.',
      '"We found cracks in two piers. The bridge will stay shut until the spring," Mayor Ana Dwyer told reporters.',
-     "Ruiz vs Dwyer"),
+     '"The bridge will stay shut until the spring": the county engineer, Tom Ruiz vs Mayor Ana Dwyer'),
     ('"Nobody expected the water to rise that fast. We lost everything in an hour," Kemal Aydin said.',
-     '"We lost everything in an hour," said Lena Marsh, a neighbour.', "Aydin vs Marsh"),
+     '"We lost everything in an hour," said Lena Marsh, a neighbour.',
+     '"We lost everything in an hour": Kemal Aydin vs Lena Marsh, a neighbour'),
 ])
 def test_the_same_words_as_part_of_a_longer_quotation_are_one_quotation(a, b, reason):
     """One outlet quotes two sentences, the other one of them: the words are the same quotation."""
@@ -968,7 +975,8 @@ def test_a_part_of_a_quotation_by_the_same_speaker_or_too_short_is_no_cue(a, b):
 def test_recalled_and_explained_report_a_quotation(verb):
     a = '"The wind turned at exactly the wrong moment," said incident commander Rosa Tallent.'
     b = f'"The wind turned at exactly the wrong moment," Orrin Vale {verb}.'
-    assert quote_reasons(a, b) == ["quote attributed to different speakers: Tallent vs Vale"]
+    assert quote_reasons(a, b) == ['quote attributed to different speakers: "The wind turned at exactly the wrong '
+                                   'moment": incident commander Rosa Tallent vs Orrin Vale']
 
 
 # --- session 20 (s20-qty2): number words with scales, currency words, units of measure, counted nouns ---------------

@@ -62,6 +62,21 @@ class Lexicon:
     clause_words: tuple[str, ...]  # conjunctions that open a new clause
     reporting_verbs: tuple[str, ...]
     not_speakers: frozenset[str]  # capitalised words that are not names before/after a reporting verb
+    # Who said a quotation (newsdiff.text.speakers). speech_verbs: every form of the closed class of verbs that
+    # report speech ("said", "recalled", "insisted"...; reporting_verbs when empty); `titles` (below): words before a
+    # name that are not the name ("Governor", "Fire Chief", "Dr."), honorifics among them ("Mr.": not a role either);
+    # speaker_determiners open a speaker's phrase ("the", "his"); role_links join a role to what it is of ("the mayor
+    # of Tollbridge"); name_particles stand inside a name ("Juan de la Cruz"); relative_pronouns open a clause about
+    # the speaker ("who chairs..."), skipped.
+    speech_verbs: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    speaker_determiners: frozenset[str] = frozenset()
+    role_links: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()  # "Demir and Petrova said": two speakers, none read
+    speaker_adverbs: frozenset[str] = frozenset()  # between a speaker and the verb: "Orrin later recalled"
+    adverb_suffix: str = ""  # ...and any word ending so: "Okoro angrily said"
     clause_marks: str = ",;:()—–“”\""  # punctuation that closes a clause
     not_canonical: frozenset[str] = frozenset()  # number words alignment keeps as words ("dozens")
     prepositive_titles: frozenset[str] = frozenset()  # "Sr." before a name never ends a sentence
@@ -109,7 +124,7 @@ class Lexicon:
     # nouns that name a stretch of time: "a three-year period" is the duration, as "three years" is
     span_nouns: frozenset[str] = frozenset()
     year_openers: frozenset[str] = frozenset()  # before a year that dates an event: "opened in 1964" (none: years unread)
-    titles: frozenset[str] = frozenset()  # lower case, without a dot: words before a surname that are no given name
+    titles: frozenset[str] = frozenset()  # lower case, without a dot: words before a name that are not the name
     # "on the 9th": a day of the month without its month, after one of these (preposition, article) pairs; it
     # compares with the day of a full date on the other side ("on June 11"). "the 9th of June": a full date.
     day_openers: frozenset[tuple[str, str]] = frozenset()

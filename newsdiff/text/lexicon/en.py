@@ -30,6 +30,38 @@ MONTHS = {m: k + 1 for k, m in enumerate(
 MONTHS.update({m[:3]: k for m, k in list(MONTHS.items())})
 MONTHS["sept"] = 9
 
+# Verbs that report speech, every form but the -ing one (a gerund's subject is not the word before it: "..., adding"):
+# a closed class of English grammar. Only a lower-case form counts (capitalised "States" is a name).
+SPEECH_VERBS = frozenset("""
+    say says said tell tells told write writes wrote written post posts posted add adds added ask asks asked
+    state states stated tweet tweets tweeted declare declares declared insist insists insisted warn warns warned
+    recall recalls recalled explain explains explained note notes noted remark remarks remarked argue argues argued
+    claim claims claimed announce announces announced answer answers answered reply replies replied respond responds
+    responded comment comments commented observe observes observed admit admits admitted acknowledge acknowledges
+    acknowledged concede concedes conceded confirm confirms confirmed conclude concludes concluded continue continues
+    continued counter counters countered retort retorts retorted maintain maintains maintained assert asserts
+    asserted contend contends contended stress stresses stressed emphasise emphasises emphasised emphasize emphasizes
+    emphasized predict predicts predicted promise promises promised vow vows vowed pledge pledges pledged boast
+    boasts boasted complain complains complained lament laments lamented joke jokes joked quip quips quipped exclaim
+    exclaims exclaimed shout shouts shouted whisper whispers whispered mutter mutters muttered cry cries cried
+    caution cautions cautioned testify testifies testified reflect reflects reflected recount recounts recounted
+    agree agrees agreed suggest suggests suggested urge urges urged plead pleads pleaded reiterate reiterates
+    reiterated report reports reported wonder wonders wondered muse muses mused reckon reckons reckoned
+""".split())
+# Words that stand before a name and are not part of it: titles of office and rank, and honorifics.
+HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame rev fr hon".split())
+SPEAKER_TITLES = frozenset("""
+    prof professor doctor lord lady reverend father sister brother pastor bishop archbishop cardinal pope rabbi imam
+    sheikh
+    king queen prince princess duke duchess emperor
+    governor gov mayor president pres vice prime minister secretary chancellor premier senator sen representative
+    rep congressman congresswoman councillor councilor cllr councilman councilwoman alderman commissioner
+    judge justice chief fire police deputy assistant acting interim general gen colonel col major maj captain capt
+    lieutenant lt sergeant sgt corporal cpl officer constable inspector insp detective det superintendent supt
+    sheriff marshal admiral adm commander cmdr coach director chairman chairwoman chair ambassador attorney speaker
+    spokesman spokeswoman spokesperson manager
+""".split())
+
 ENGLISH = Lexicon(
     code="en",
     stemmer="english",
@@ -109,11 +141,7 @@ ENGLISH = Lexicon(
     unit_prefixes={"kilo": 1e3, "mega": 1e6, "giga": 1e9, "tera": 1e12, "milli": 1e-3, "centi": 1e-2},
     square_words=frozenset({"square", "sq"}),
     not_count_stems=frozenset({"percent", "time", "point"}),
-    titles=frozenset("""mr mrs ms miss dr prof professor sir dame lord lady rev father sister brother president
-        vice senator sen rep representative gov governor mayor judge justice minister secretary chancellor premier
-        ambassador commissioner chairman chairwoman chair director chief coach captain capt general gen colonel col
-        lieutenant lt sergeant sgt officer detective inspector superintendent sheriff deputy king queen prince
-        princess pope bishop cardinal councillor councilman councilwoman spokesman spokeswoman""".split()),
+    titles=SPEAKER_TITLES | HONORIFICS,
     year_openers=frozenset({"in", "for"}),
     span_nouns=frozenset("period periods spell spells span stretch stint term terms".split()),
     negations=frozenset("not no never none nor neither without nothing nobody cannot denied denies deny "
@@ -131,6 +159,15 @@ ENGLISH = Lexicon(
                      "warned", "recalled", "recalls", "explained", "explains"),
     not_speakers=frozenset("""The A An It He She They We I You His Her Their Our This That These Those
         Officials Official Sources Source Police Reporters""".split()),
+    speech_verbs=SPEECH_VERBS,
+    honorifics=HONORIFICS,
+    speaker_determiners=frozenset("the a an his her its their our my your".split()),
+    role_links=frozenset({"of", "for"}),
+    name_particles=frozenset("de del della di da dos das du la le van von der den ter ten bin al el".split()),
+    relative_pronouns=frozenset({"who", "whose", "whom", "which"}),
+    coordinators=frozenset({"and", "or", "nor", "&"}),
+    speaker_adverbs=frozenset("also later then again once previously still has have had".split()),
+    adverb_suffix="ly",
     not_canonical=frozenset({"dozens"}),
     schedule_nouns=frozenset("date dates timetable timeline timeframe schedule".split()),
     time_ahead=(r"\b(?:(?:later|early|earlier|late)\s+)?(?:this|next)\s+(?:week|weekend|month|year|spring|summer"

@@ -33,6 +33,18 @@ _REPORTING = """dijo dice dicen dijeron afirmó afirma afirmaron declaró declar
     publicaron escribió escribe escribieron aseguró asegura aseguraron sostuvo sostiene señaló señala
     explicó explica añadió agregó advirtió advierte contó cuenta indicó insistió preguntó respondió
     contestó comentó expresó manifestó informó anunció tuiteó""".split()
+# Every other verb that reports speech (a closed class), in the forms news writing uses: third person, present and
+# preterite.
+_SPEECH = """recordó recuerda recordaron subrayó subraya reconoció reconoce admitió admite aseveró destacó destaca
+    apuntó apunta precisó precisa relató relata reiteró reitera concluyó concluye lamentó lamenta denunció denuncia
+    enfatizó recalcó remarcó puntualizó aclaró aclara detalló detalla confirmó confirma prometió promete exclamó
+    gritó opinó opina argumentó argumenta planteó plantea sentenció insiste advirtieron explicaron señalaron
+    añade agrega añadieron agregaron contestaron respondieron comentaron dicho afirmado declarado asegurado señalado
+    explicado""".split()
+_HONORIFICS = frozenset("sr sra srta dr dra don doña dn dña lic ing arq mtro mtra prof profa excmo excma ilmo".split())
+_TITLES = """gral pdte pdta presidente presidenta alcalde alcaldesa gobernador gobernadora ministro ministra secretario
+    secretaria senador senadora diputado diputada juez jueza general coronel capitán comandante doctor doctora padre
+    monseñor rey reina príncipe princesa portavoz vocero vocera director directora"""
 
 SPANISH = Lexicon(
     code="es",
@@ -100,6 +112,16 @@ SPANISH = Lexicon(
     ratio_links=(("de", "cada"),),  # "uno de cada tres"
     not_speakers=frozenset("""El La Los Las Un Una Unos Unas Él Ella Ellos Ellas Yo Nosotros Usted Su Sus
         Este Esta Estos Estas Ese Esa Eso Fuentes Fuente Policía Funcionarios Autoridades Según""".split()),
+    speech_verbs=frozenset(_REPORTING + _SPEECH),
+    titles=frozenset(_TITLES.split()) | _HONORIFICS,
+    honorifics=_HONORIFICS,
+    speaker_determiners=frozenset("el la los las un una unos unas su sus este esta".split()),
+    role_links=frozenset({"de", "del"}),
+    name_particles=frozenset("de del la las los y da dos van von".split()),
+    relative_pronouns=frozenset({"que", "quien", "quienes", "cuyo", "cuya"}),
+    coordinators=frozenset({"y", "e", "o", "u", "ni", "&"}),
+    speaker_adverbs=frozenset("también luego después ya ha han había".split()),
+    adverb_suffix="mente",
     clause_marks=",;:()—–“”\"«»¿?¡!",
     prepositive_titles=frozenset("sr sra srta dr dra lic ing arq gral mtro mtra prof profa sto sta pdte pdta "
                                  "excmo excma ilmo dn dña".split()),
