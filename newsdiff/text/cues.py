@@ -134,9 +134,28 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
     day_re = rf"\d{{1,2}}(?:{lex.ordinal_suffix})?"
     out: list[Quantity] = []
     n = len(tokens)
+    range_from: dict[int, tuple[float, int]] = {}  # token index of a range's upper end: its lower end and first token
     k = 0
     while k < n:
         t, lt = tokens[k], low[k]
+        if lt[:1].isdigit() and k + 2 < n and low[k + 2][:1].isdigit() \
+                and text[found[k].end():found[k + 2].start()] == "-":
+            # "a 2-0 win", "a 20-13 loss", "the 2004-05 season", "a 162-139 record": a score, tally or span of
+            # seasons counts no wins, losses or seasons; "20-30 people", "$5-6 million": one range
+            first, second = _number(lt, lex), _number(low[k + 2], lex)
+            if first is not None and second is not None:
+                if second <= first or (_is_year(lt) and len(low[k + 2]) == 2):
+                    k += 3
+                    continue
+                range_from[k + 2] = (first, k)
+                k += 2
+                continue
+        if lex.range_words and lt == lex.range_words[0] and k + 3 < n and low[k + 2] == lex.range_words[1] \
+                and (first := _number(low[k + 1], lex)) is not None and low[k + 1][:1].isdigit() == \
+                low[k + 3][:1].isdigit() and (second := _number(low[k + 3], lex)) is not None and first < second:
+            range_from[k + 3] = (first, k + 1)  # "between 20 and 30 people": one range
+            k += 3
+            continue
         # "3 de marzo": a link word may stand between the day and the month.
         month_at = k + 2 if k + 2 < n and low[k + 1] in lex.links else k + 1
         if k >= 2 and (low[k - 2], low[k - 1]) in lex.day_openers and re.fullmatch(day_re, lt) \
@@ -220,6 +239,11 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
                     out.append(Quantity(f"ordinal:{lex.stem(low[first + end])}", value, f"{t} {words}"))
         else:
             q, used = _quantity_at(tokens, low, k, lex)
+            if q is not None and k in range_from and q.value:
+                first, opener = range_from[k]
+                scale = q.value / (_number(lt, lex) or 1.0)
+                q = replace(q, low=first * scale, high=q.value, text=text[found[opener].start():found[k].start()]
+                            + q.text, step=0.0)
             if q is not None:
                 if q.text not in text:  # "£48m" was read from "£", "48", "m": show it as written
                     written = text[found[k].start():found[min(n, k + used) - 1].end()]
@@ -483,8 +507,8 @@ def _rounding(value: float) -> float:
 def _ranged(q: Quantity, low: list[str], k: int, lex: Lexicon) -> Quantity:
     """Give a quantity read at token k the range it stands for: a hedge before it ("about", "more than") widens it;
     months are 28 to 31 days each (one month 4 to 5 weeks), a year 365 or 366 days."""
-    lo, hi = q.value, q.value
-    if q.key == "duration":
+    lo, hi = q.bounds()
+    if q.key == "duration" and q.low is None:
         words = set(re.findall(r"[^\W\d_]+", q.text.lower()))
         if words & lex.month_units:
             months = q.value / lex.minutes[next(iter(words & lex.month_units))]
@@ -499,7 +523,7 @@ def _ranged(q: Quantity, low: list[str], k: int, lex: Lexicon) -> Quantity:
         if factors:
             lo, hi = lo * factors[0], hi * factors[1]
             break
-    if (lo, hi) == (q.value, q.value):
+    if (lo, hi) == q.bounds():
         return q  # no hedge: the range the value was read with, if any ("a few hundred", "a third")
     return replace(q, low=lo, high=hi)
 

@@ -1114,3 +1114,42 @@ def test_one_sum_a_side_compares_by_sentence():
         "The building work cost $31 million, most of it raised by local families.",
         "Local families raised most of the money for the project, whose final price tag came to thirteen million "
         "dollars.") == ['numbers differ: "$31 million" vs "thirteen million dollars"']
+
+
+@pytest.mark.parametrize("a, b", [
+    # a score, a tally or a span of seasons counts nothing: "3-1 win" is not one win, "2011-12 season" not 12 seasons
+    ("The Otters clinched the cup with a 3-1 win in Tarnby.", "The Otters clinched the cup with a 4-2 win in Tarnby."),
+    ("Holm was hired before the 2011-12 season by the club.", "Holm was hired before the 2013-14 season by the club."),
+    ("The Hawks ended Saturday's game with a 98-91 defeat.", "The Hawks ended Saturday's game with a 103-99 defeat."),
+    ("The coach leaves with a 230-198 record at the club.", "The coach leaves with a 241-187 record at the club."),
+    # a range meets a value inside it
+    ("Between 40 and 60 sheep drowned in the flood.", "The flood drowned 55 sheep, the farmers said."),
+    ("Some 40-60 sheep drowned in the flood, farmers said.", "The flood drowned 45 sheep, the farmers said."),
+    ("The repairs will take between two and four weeks.", "The repairs will take three weeks, the council said."),
+])
+def test_scores_seasons_and_ranges_are_no_cue(a, b):
+    assert conflict_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    # decoys: a range still differs from a value outside it, and a count after a score is still read
+    ("Between 40 and 60 sheep drowned in the flood.", "The flood drowned 90 sheep, the farmers said.",
+     'numbers differ: "40 and 60 sheep" vs "90 sheep"'),
+    ("Some 40-60 sheep drowned in the flood, farmers said.", "The flood drowned 25 sheep, the farmers said.",
+     'numbers differ: "40-60 sheep" vs "25 sheep"'),
+    ("After the 3-1 win, 12 fans were arrested in Tarnby.", "After the 3-1 win, 20 fans were arrested in Tarnby.",
+     'numbers differ: "12 fans" vs "20 fans"'),
+    ("The repairs will take between two and four weeks.", "The repairs will take six weeks, the council said.",
+     'numbers differ: "two and four weeks" vs "six weeks"'),
+])
+def test_ranges_and_counts_after_scores_still_differ(a, b, reason):
+    assert conflict_reasons(a, b) == [reason]
+
+
+def test_a_score_or_season_is_read_as_no_count_and_a_range_as_one_range():
+    assert quantities("a 20-13 win") == ()
+    assert quantities("in the 2004-05 season") == ()
+    (q,) = [x for x in quantities("20-30 people died") if x.key == "count:peopl"]
+    assert (q.low, q.high, q.text) == (20.0, 30.0, "20-30 people")
+    (q, *_) = quantities("entre 20 y 30 personas", "es")
+    assert (q.low, q.high) == (20.0, 30.0)

@@ -106,6 +106,8 @@ class Lexicon:
     fraction_links: frozenset[str] = frozenset()  # the word after a fraction that makes it a share: "of"
     fraction_openers: frozenset[str] = frozenset()  # the word before "a quarter" that makes it a change: "by"
     ratio_links: tuple[tuple[str, ...], ...] = ()  # between the part and the whole of a ratio: "one in three"
+    # The words around the two ends of one range: "between 20 and 30 people" ("between", "and")
+    range_words: tuple[str, str] | None = None
     # implicative verbs that deny their complement ("failed to", "neglected to"), read as "not" before
     # `implicative_link`
     implicative_verbs: frozenset[str] = frozenset()

@@ -106,6 +106,7 @@ ENGLISH = Lexicon(
     fraction_links=frozenset({"of"}),
     fraction_openers=frozenset({"by"}),
     ratio_links=(("in",), ("out", "of")),
+    range_words=("between", "and"),
     attribution_openers=("according to",),
     ordinal_skips=frozenset({"such"}),
     place_prepositions=frozenset("in on at into during after before until till from to".split()),

@@ -110,6 +110,7 @@ SPANISH = Lexicon(
     attribution_openers=("según", "de acuerdo con"),
     place_prepositions=frozenset("en a desde hasta durante tras".split()),
     ratio_links=(("de", "cada"),),  # "uno de cada tres"
+    range_words=("entre", "y"),
     not_speakers=frozenset("""El La Los Las Un Una Unos Unas Él Ella Ellos Ellas Yo Nosotros Usted Su Sus
         Este Esta Estos Estas Ese Esa Eso Fuentes Fuente Policía Funcionarios Autoridades Según""".split()),
     speech_verbs=frozenset(_REPORTING + _SPEECH),
