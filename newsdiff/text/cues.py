@@ -248,7 +248,7 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
                 if q.text not in text:  # "£48m" was read from "£", "48", "m": show it as written
                     written = text[found[k].start():found[min(n, k + used) - 1].end()]
                     q = replace(q, text=written if low[min(n, k + used) - 1] in lex.clock else written.rstrip("."))
-                q = _ranged(q, low, k, lex)
+                q = q if k in range_from else _ranged(q, low, k, lex)  # a range keeps its two ends
                 out.append(q)
                 noun = k + used - 1
                 if q.key.startswith("count:") and not lex.noun_head_first and "-" not in q.text \
@@ -507,8 +507,8 @@ def _rounding(value: float) -> float:
 def _ranged(q: Quantity, low: list[str], k: int, lex: Lexicon) -> Quantity:
     """Give a quantity read at token k the range it stands for: a hedge before it ("about", "more than") widens it;
     months are 28 to 31 days each (one month 4 to 5 weeks), a year 365 or 366 days."""
-    lo, hi = q.bounds()
-    if q.key == "duration" and q.low is None:
+    lo, hi = q.value, q.value
+    if q.key == "duration":
         words = set(re.findall(r"[^\W\d_]+", q.text.lower()))
         if words & lex.month_units:
             months = q.value / lex.minutes[next(iter(words & lex.month_units))]
@@ -523,7 +523,7 @@ def _ranged(q: Quantity, low: list[str], k: int, lex: Lexicon) -> Quantity:
         if factors:
             lo, hi = lo * factors[0], hi * factors[1]
             break
-    if (lo, hi) == q.bounds():
+    if (lo, hi) == (q.value, q.value):
         return q  # no hedge: the range the value was read with, if any ("a few hundred", "a third")
     return replace(q, low=lo, high=hi)
 
@@ -669,6 +669,50 @@ def _quantity_contexts(text: str, lex: Lexicon) -> list[tuple[Quantity, frozense
         clause = _topic_words(text[start:at] + " " + text[end_q:end], lex) - {unit}
         out.append((q, clause or sentence, sentence))
     return out
+
+
+_NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:['’]s)?\b")
+
+
+def _clause_names(text: str, q: Quantity, lex: Lexicon, known: frozenset[str]) -> frozenset[str]:
+    """The names written inside the clause of a count (capitalised words not opening a sentence, besides weekdays
+    and months): "Howard grabbed 11 rebounds" names Howard."""
+    at = text.find(q.text)
+    if at < 0:
+        return frozenset()
+    bounds = _clause_bounds(text, lex)
+    start, end = max(b for b in bounds if b <= at), min(b for b in bounds if b >= at + len(q.text))
+    names = set()
+    for m in _NAME_RE.finditer(text, start, end):
+        word = re.sub(r"['’]s$", "", m.group()).lower()
+        if text[:m.start()].rstrip()[-1:] in ("", ".", "!", "?", "\"", "“") and word not in known:
+            continue  # a sentence opens with it: a name only where it is written capitalised inside a sentence too
+        if word not in lex.stopwords and word not in lex.weekdays and word not in lex.months:
+            names.add(word)
+    return frozenset(names)
+
+
+def _counts_of_different_names(x: Quantity, a: str, y: Quantity, b: str, lex: Lexicon) -> bool:
+    """Two counts each in a clause that names someone, the names all different ("Howard had 11 rebounds" / "Lewis
+    added eight rebounds"): statistics of different players or places, not one figure reported twice."""
+    if x.key.startswith(("date", "weekday", "clock")):
+        return False
+    known = _inner_names(a) | _inner_names(b)
+    names_a, names_b = _clause_names(a, x, lex, known), _clause_names(b, y, lex, known)
+    return bool(names_a) and bool(names_b) and names_a.isdisjoint(names_b) \
+        and names_a.isdisjoint(_plain_names(b)) and names_b.isdisjoint(_plain_names(a))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _inner_names(text: str) -> frozenset[str]:
+    """Capitalised words written inside a sentence (not opening it): names."""
+    return frozenset(re.sub(r"['’]s$", "", m.group()).lower() for m in _NAME_RE.finditer(text)
+                     if text[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\"", "“"))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _plain_names(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in re.findall(r"\b[A-Z][a-z]+", text))
 
 
 DAY_SENTENCE_SHARED = 2
@@ -912,7 +956,8 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
                      else _about_the_same(x, y, plain if day else None)
                      or (sole and (_compounds_of_one_sentence(x, y) or _sums_of_one_sentence(x, y))))
                  and (not same_language or _compound_fits(x[0], a, y[0], b, lex_a, (x[1], y[1], written_plain)))
-                 and not (key.startswith("ordinal:") and _heads_differ(x[0], qa, y[0], qb))]
+                 and not (key.startswith("ordinal:") and _heads_differ(x[0], qa, y[0], qb))
+                 and not (same_language and _counts_of_different_names(x[0], a, y[0], b, lex_a))]
         if not pairs:
             continue  # the same kind of quantity about different things
         kind = "dates differ" if key.startswith(("date", "weekday")) else "numbers differ"

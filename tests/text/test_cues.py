@@ -1153,3 +1153,24 @@ def test_a_score_or_season_is_read_as_no_count_and_a_range_as_one_range():
     assert (q.low, q.high, q.text) == (20.0, 30.0, "20-30 people")
     (q, *_) = quantities("entre 20 y 30 personas", "es")
     assert (q.low, q.high) == (20.0, 30.0)
+
+
+@pytest.mark.parametrize("a, b", [
+    # statistics of different named players, each named inside the clause of the count
+    ("Guard Tomas Brandvik had 9 assists in the opener.", "Centre Ilkka Sorvari had 4 assists in the opener."),
+    ("The visitors' striker Ola Venn ran 11 kilometres in the final.",
+     "In the final, their keeper Jens Aarhus ran 5 kilometres, the club said."),
+])
+def test_figures_of_different_named_people_are_no_cue(a, b):
+    assert conflict_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    # decoys: the same person named on both sides, or no names, still differ
+    ("In the opener, guard Tomas Brandvik had 9 assists.", "In the opener, Brandvik had 4 assists, the club said.",
+     'numbers differ: "9 assists" vs "4 assists"'),
+    ("Rescuers said 12 people died in the fire at the depot.", "Officials said 50 people died in the fire at the depot.",
+     'numbers differ: "12 people died" vs "50 people died"'),
+])
+def test_figures_of_one_named_person_still_differ(a, b, reason):
+    assert conflict_reasons(a, b) == [reason]
