@@ -53,7 +53,7 @@ from rapidfuzz.utils import default_process
 
 from newsdiff.text.lexicon import Lexicon, lexicon_for
 from newsdiff.text.lexicon.en import ENGLISH
-from newsdiff.text.speakers import different_speakers, speaker_of
+from newsdiff.text.speakers import _common, different_speakers, speaker_of
 
 # Spellings of one thing that alignment should treat as one word (English; each Lexicon has its own).
 CANONICAL_WORDS = ENGLISH.canonical_words
@@ -671,7 +671,7 @@ def _quantity_contexts(text: str, lex: Lexicon) -> list[tuple[Quantity, frozense
     return out
 
 
-_NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:['’]s)?\b")
+_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
 
 
 def _clause_names(text: str, q: Quantity, lex: Lexicon, known: frozenset[str]) -> frozenset[str]:
@@ -685,8 +685,10 @@ def _clause_names(text: str, q: Quantity, lex: Lexicon, known: frozenset[str]) -
     names = set()
     for m in _NAME_RE.finditer(text, start, end):
         word = re.sub(r"['’]s$", "", m.group()).lower()
-        if text[:m.start()].rstrip()[-1:] in ("", ".", "!", "?", "\"", "“") and word not in known:
-            continue  # a sentence opens with it: a name only where it is written capitalised inside a sentence too
+        if text[:m.start()].rstrip()[-1:] in ("", ".", "!", "?", "\"", "“") and word not in known and (
+                word.endswith("s") or _common(word, lex.wordfreq)):
+            continue  # a sentence opens with it: a name where written capitalised inside a sentence too, or where
+            # it is no common word and no plural ("Allen had three catches"; not "Rescuers", "Police")
         if word not in lex.stopwords and word not in lex.weekdays and word not in lex.months:
             names.add(word)
     return frozenset(names)
