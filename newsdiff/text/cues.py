@@ -53,7 +53,7 @@ from rapidfuzz.utils import default_process
 
 from newsdiff.text.lexicon import Lexicon, lexicon_for
 from newsdiff.text.lexicon.en import ENGLISH
-from newsdiff.text.speakers import _common, different_speakers, speaker_of
+from newsdiff.text.speakers import different_speakers, is_common_word, speaker_of
 
 # Spellings of one thing that alignment should treat as one word (English; each Lexicon has its own).
 CANONICAL_WORDS = ENGLISH.canonical_words
@@ -686,7 +686,7 @@ def _clause_names(text: str, q: Quantity, lex: Lexicon, known: frozenset[str]) -
     for m in _NAME_RE.finditer(text, start, end):
         word = re.sub(r"['’]s$", "", m.group()).lower()
         if text[:m.start()].rstrip()[-1:] in ("", ".", "!", "?", "\"", "“") and word not in known and (
-                word.endswith("s") or _common(word, lex.wordfreq)):
+                word.endswith("s") or is_common_word(word, lex.wordfreq)):
             continue  # a sentence opens with it: a name where written capitalised inside a sentence too, or where
             # it is no common word and no plural ("Allen had three catches"; not "Rescuers", "Police")
         if word not in lex.stopwords and word not in lex.weekdays and word not in lex.months:

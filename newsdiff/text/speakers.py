@@ -98,7 +98,7 @@ COMMON_WORD = 4.5  # Zipf frequency of a common word: alone and capitalised firs
 
 
 @functools.lru_cache(maxsize=4096)
-def _common(word: str, language: str) -> bool:
+def is_common_word(word: str, language: str) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, language) >= COMMON_WORD
@@ -352,7 +352,7 @@ def speaker_of(text: str, quote_start: int, quote_end: int, language: str = "en"
             break
     while head and head[-1].text in (",", ":"):
         head = head[:-1]
-    if len(head) > 1 and head[1].text == "," and _kind(head[0], lex) == "name" and _common(head[0].low, lex.wordfreq):
+    if len(head) > 1 and head[1].text == "," and _kind(head[0], lex) == "name" and is_common_word(head[0].low, lex.wordfreq):
         head[0] = _Token("|", head[0].start, head[0].end)  # "Yesterday, the mayor said": a common word, not a name
     words = [t.low for t in head]
     for v in range(len(head) - 1, max(-1, len(head) - SPEAKER_GAP - 2), -1):

@@ -37,7 +37,7 @@ from math import fsum
 from typing import Callable
 
 from newsdiff.text.alignment.context import Context
-from newsdiff.text.alignment.terms import _QUOTATION_RE, VOCABULARY, Side
+from newsdiff.text.alignment.terms import QUOTATION_RE, VOCABULARY, Side
 
 ALWAYS = 0.5
 MUTUAL_Z = 0.5
@@ -304,7 +304,7 @@ def quotation_terms(side: Side, k: int) -> frozenset[int]:
     if '"' not in text and "“" not in text and "«" not in text:
         return frozenset()
     terms = side.vocabulary.terms
-    return frozenset(t for m in _QUOTATION_RE.finditer(text) for t in terms(m.group(0))) & side.terms[k]
+    return frozenset(t for m in QUOTATION_RE.finditer(text) for t in terms(m.group(0))) & side.terms[k]
 
 
 def two_statements(ctx: Context, i: int, j: int, shared: frozenset[int]) -> bool:

@@ -47,7 +47,7 @@ _DATELINE_RE = re.compile(r"^(?:[A-Z]{2}[A-Z .,'’-]{0,40}(?:\s*\([^()]{1,40}\)
 DATELINE_PASSAGES = 2
 # A direct quotation, closed on the passage ("...", “...”, «...»); an unclosed one (a quote running on to the
 # next paragraph, or a stray mark) is not read.
-_QUOTATION_RE = re.compile(r'"[^"]+"|“[^“”]+”|«[^«»]+»')
+QUOTATION_RE = re.compile(r'"[^"]+"|“[^“”]+”|«[^«»]+»')
 # A passage is mostly a quotation when its quoted words give at least this share of its terms: the rest is
 # who said it ("..., union president Daniel Okafor said").
 QUOTED_SHARE = 0.5
@@ -214,7 +214,7 @@ def _quoted_terms(text: str, words: dict[int, str], vocabulary: Vocabulary) -> f
     if '"' not in text and "“" not in text and "«" not in text:
         return NO_QUOTE
     quoted: set[int] = set()
-    for m in _QUOTATION_RE.finditer(text):
+    for m in QUOTATION_RE.finditer(text):
         quoted.update(vocabulary.terms(m.group(0)))
     quoted &= words.keys()
     return frozenset(quoted) if quoted and len(quoted) >= QUOTED_SHARE * len(words) else NO_QUOTE
