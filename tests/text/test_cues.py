@@ -1300,3 +1300,9 @@ def test_a_plural_count_written_with_a_hyphen_is_still_a_count():
     made of a number compound, "3-pointers", name a kind)."""
     (q,) = quantities("Ratliff returned an interception 35-yards for a score.")
     assert (q.key, q.value) == ("count:yard", 35.0)
+
+
+def test_an_en_dash_joins_a_range_or_a_score_as_a_hyphen_does():
+    (q,) = [x for x in quantities("Police found 5–7 cars near the depot.") if x.key == "count:car"]
+    assert (q.key, q.low, q.high, q.text) == ("count:car", 5.0, 7.0, "5–7 cars")
+    assert quantities("The Otters clinched the cup with a 3–1 win.") == ()
