@@ -223,3 +223,33 @@ def test_one_spanish_quotation_given_to_two_speakers():
         'quote attributed to different speakers: "Nadie perderá su empleo por esta fusión": la ministra de Trabajo, '
         'Ana Ruiz vs el presidente del sindicato, Luis Gil']
     assert quote_reasons(a, '"Nadie perderá su empleo por esta fusión", recalcó Ruiz.', "es") == []
+
+
+# --- session 21: quotations in single marks ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, quoted", [
+    ("‘We will not close the library this year,’ said the mayor, Colm Dwyer.",
+     ["We will not close the library this year,"]),
+    ("The players' union said the offer was 'an insult to the fans' on Monday.", ["an insult to the fans"]),
+    ("Okoro said: ‘We don’t close libraries, we open them.’", ["We don’t close libraries, we open them."]),
+    ("Fans of the '90s band said 'it was the best night of our lives' after the show.",
+     ["it was the best night of our lives"]),
+    # an apostrophe is no quotation mark
+    ("The players' union said it won't strike until the '90s deal ends.", []),
+    ("The dockers’ leaders rejected the owners’ offer on Friday.", []),
+])
+def test_quotations_in_single_marks_are_read_and_apostrophes_are_not(text, quoted):
+    assert [q for q, _, _ in _quotes(text)] == quoted
+
+
+def test_a_quotation_in_single_marks_credited_to_two_speakers_is_a_cue():
+    a = "‘We will not close the library this year,’ said the mayor, Colm Dwyer."
+    b = "'We will not close the library this year,' Councillor June Sutter told reporters."
+    assert quote_reasons(a, b) == ['quote attributed to different speakers: "We will not close the library this '
+                                   'year": the mayor, Colm Dwyer vs Councillor June Sutter']
+    assert _speaker(a).name == ("Colm", "Dwyer")
+
+
+def test_single_marks_inside_a_double_quoted_quotation_are_part_of_it():
+    text = '"They were calling out, \'Rest in peace, Kiki,\' all night," Ames said.'
+    assert [q for q, _, _ in _quotes(text)] == ["They were calling out, 'Rest in peace, Kiki,' all night,"]
