@@ -244,6 +244,8 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
                 scale = q.value / (_number(lt, lex) or 1.0)
                 q = replace(q, low=first * scale, high=q.value, text=text[found[opener].start():found[k].start()]
                             + q.text, step=0.0)
+            if q is not None and q.key.startswith("count:") and used > 1 and not joined[k + used - 2]:
+                q = None  # "rose to 12, officials said": the word after a comma, dash or colon is not what is counted
             if q is not None:
                 if q.text not in text:  # "£48m" was read from "£", "48", "m": show it as written
                     written = text[found[k].start():found[min(n, k + used) - 1].end()]

@@ -774,6 +774,17 @@ def test_quantity_clauses_give_each_value_its_clause_and_sentence():
     assert {"shut", "entranc"} <= clause and "rock" not in clause and "rock" in sentence
 
 
+@pytest.mark.parametrize("text, read", [
+    ("The death toll rose to 12, officials said.", []),
+    ("The crowd numbered 30,000; police said it was peaceful.", []),
+    ("The toll stood at nine \u2014 rescuers said more were missing.", []),
+    ("Some 1,200 workers joined the strike.", [("count:worker", "1,200 workers")]),
+])
+def test_the_word_after_a_comma_dash_or_colon_is_not_what_a_number_counts(text, read):
+    """"rose to 12, officials said": the number ends its phrase at the punctuation; officials are not counted."""
+    assert [(q.key, q.text) for q in quantities(text) if "+" not in q.key] == read
+
+
 # --- session 20 (s20-bank2): classes of bank misses, each on phrasings of its own -------------------------------
 
 @pytest.mark.parametrize("a, b, reason", [
