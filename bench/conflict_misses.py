@@ -5,7 +5,9 @@ Run: .venv/bin/python bench/conflict_misses.py [--ecb]
 For each gold conflict of a dev gold (the seed, the demo, every real pair marked "split": "dev"):
 FOUND (linked and labelled conflict), MATCH (linked, labelled match: the cue did not fire) or UNLINKED
 (no link holds the pair: no label can appear), with the pair's score, whether it is the best partner of
-either passage, the calibration's bars, and the cue evidence `conflict_reasons` gives for the pair. Then
+either passage, the calibration's bars, and the cue evidence `conflict_reasons` gives for the pair, and each miss's
+stage: (a) no link holds it (not a candidate, scored low, taken by another partner, dropped), (b) linked and labelled
+match, (c) one of its passages labelled conflict with another partner (counted on the last lines). Then
 the links labelled conflict that are not gold conflicts (false labels), and with --ecb the false labels on
 ECB+ dev (odd topics; ECB+ has no conflicts, so every label there is false). Held-out golds are never read.
 """
