@@ -960,36 +960,6 @@ def test_counts_of_co_hyponyms_or_of_one_value_are_no_cue(a, b):
 
 
 @pytest.mark.parametrize("a, b, reason", [
-    ("Firefighters said 40 people were evacuated from the burning block of flats.",
-     "Residents said 25 tenants were evacuated from the burning block.",
-     'numbers differ: "40 people" vs "25 tenants"'),
-    ("More than 6,000 people came through the doors on the first day, the gallery said.",
-     "About four thousand visitors came on the first day, according to the gallery.",
-     'numbers differ: "6,000 people" vs "four thousand visitors"'),
-    ("The ferry was carrying 12 passengers when it ran aground off the headland.",
-     "Nine people were on board when the ferry ran aground, the coastguard said.",
-     'numbers differ: "12 passengers" vs "Nine people"'),
-])
-def test_a_count_of_people_and_a_count_of_a_kind_of_people_differ(a, b, reason):
-    """News counts one group as "people" in one account and by its kind in the other: the two counts compare."""
-    assert conflict_reasons(a, b) == [reason]
-
-
-@pytest.mark.parametrize("a, b", [
-    # a count joined to another by "and" is a part of the group: three men and a woman are four people
-    ("Police arrested three men and a woman after the fight outside the bar on Friday.",
-     "Four people were arrested after the fight outside the bar on Friday, police said."),
-    # of another order: the dead and the people hurt, or all the people and one group among them
-    ("Forty people were hurt when the stand collapsed at the stadium.",
-     "Six spectators died when the stand collapsed at the stadium."),
-    # the clauses share no word written in lower case: two groups of one story
-    ("Eleven people were rescued by the lifeboat crew.", "Eight firefighters fought the blaze overnight."),
-])
-def test_people_and_a_kind_of_people_that_are_parts_or_other_groups_are_no_cue(a, b):
-    assert conflict_reasons(a, b) == []
-
-
-@pytest.mark.parametrize("a, b, reason", [
     ('"The bridge will stay shut until the spring," said the county engineer, Tom Ruiz.',
      '"We found cracks in two piers. The bridge will stay shut until the spring," Mayor Ana Dwyer told reporters.',
      '"The bridge will stay shut until the spring": the county engineer, Tom Ruiz vs Mayor Ana Dwyer'),

@@ -8,9 +8,7 @@ labelled a possible conflict, also as a further partner of a passage already lin
 
 - each passage gives one value of one kind of quantity (`cues.quantities`: a duration, money in one currency, a
   percentage, a count of one noun, a compound of one unit; dates, days, clock times and ordinals are left out, a day
-  has many events; the second number of a score or range, "20-13", "2004-05", is no figure; each side's only count,
-  one of people and one of a kind of people, "6,000 people" / "four thousand visitors", is one kind where the cue
-  reads them as one group: `_generic_pair`, session 21), the values cannot be
+  has many events; the second number of a score or range, "20-13", "2004-05", is no figure), the values cannot be
   the same (`cues.values_differ`: their ranges do not meet) and are of one order (VALUE_RATIO: 40 is not a slip of 12);
 - the values are about one thing: the clause of one shares a content word with the sentence of the other (as the
   cue `cues.number_reasons` reads them), or the two passages are each other's lexical best; and the two clauses do
@@ -56,7 +54,6 @@ events and 10 to 25 on ECB+ dev (sports statistics: yards, rebounds, games of ot
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 from math import fsum
 
@@ -214,20 +211,6 @@ def conflict_partners(ctx: Context, scores: dict[tuple[int, int], float], lexica
     return out
 
 
-GENERIC_KEY = "count:*generic"  # the kind two counts, of people and of a kind of people, are compared as
-
-
-def _generic_pair(ka: dict, kb: dict, language: str) -> tuple[str, str] | None:
-    """The two count kinds to compare as one when each passage counts one noun only, one of them people (`cues`'
-    generic count: "More than 6,000 people came" / "About four thousand visitors turned up"), the other another
-    noun; None otherwise."""
-    generic = {"count:" + stem for stem in lexicon_for(language).generic_count}
-    ca, cb = [k for k in ka if k.startswith("count:")], [k for k in kb if k.startswith("count:")]
-    if len(ca) != 1 or len(cb) != 1 or (ca[0] in generic) == (cb[0] in generic):
-        return None
-    return ca[0], cb[0]
-
-
 def _tops(values: list[float], k: int) -> list[float]:
     """The k highest of `values`, highest first, padded with -inf."""
     top = sorted(values, reverse=True)[:k]
@@ -243,12 +226,6 @@ def _quantity_reasons(ctx: Context, i: int, j: int, lex_row, lex_col, kinds_a: d
     if j not in kinds_b:
         kinds_b[j] = _kinds(ctx.b.texts[j], ctx.b.language)
     ka, kb = kinds_a[i], kinds_b[j]
-    pair = _generic_pair(ka, kb, language)
-    if pair:
-        def keyed(found: list) -> list:
-            return [(replace(q, key=GENERIC_KEY), clause, sentence) for q, clause, sentence in found]
-
-        ka, kb = {**ka, GENERIC_KEY: keyed(ka[pair[0]])}, {**kb, GENERIC_KEY: keyed(kb[pair[1]])}
     # one value of the kind on each side (the figure is what each passage says of it), of one order
     keys = [k for k in sorted(ka.keys() & kb.keys()) if len(ka[k]) == 1 and len(kb[k]) == 1
             and values_differ(ka[k][0][0], kb[k][0][0]) and _near(ka[k][0][0].value, kb[k][0][0].value)]
@@ -268,8 +245,6 @@ def _quantity_reasons(ctx: Context, i: int, j: int, lex_row, lex_col, kinds_a: d
     if fsum(map(ctx.weight.__getitem__, plain)) < PLAIN_WEIGHT and c < level + CLOSE_LIFT:
         return None  # a name, a number and the unit in common: the model must find the rest close
     reasons = [r for r in number_reasons(a, b, language) if r.startswith("numbers differ")]
-    if not reasons and keys == [GENERIC_KEY]:
-        return None  # people against a kind of people: only where the cue reads them as one group
     if not reasons:
         k = about[0]
         reasons = [f'numbers differ: "{ka[k][0][0].text}" vs "{kb[k][0][0].text}"']

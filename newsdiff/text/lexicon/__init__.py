@@ -94,9 +94,6 @@ class Lexicon:
     # Nouns of occasion: "for the third time", "por tercera vez" count occurrences of what the clause says happened,
     # so such an ordinal compares with an ordinal of that event's noun ("the club's fourth cup title").
     occasion_nouns: frozenset[str] = frozenset()
-    # Stems of the generic count noun of people ("people", "personas"): news counts a group so ("five people were
-    # detained") as often as by its kind ("three suspects"), so the two counts compare; empty: not read.
-    generic_count: frozenset[str] = frozenset()
     # "not only ... but also", "no solo ... sino": a negation word that adds, not denies (regex; "" = none)
     additive_negation: str = ""
     # Number words read across several tokens: "two hundred and forty" (a multiplier of the word before it, then an

@@ -97,7 +97,6 @@ ENGLISH = Lexicon(
     links=frozenset(),
     age_words=frozenset({"old"}),
     occasion_nouns=frozenset({"time"}),
-    generic_count=frozenset({"peopl", "person"}),  # stems: "people", "persons"
     additive_negation=r"\bnot\s+(?:only|just|merely|simply)\b",
     hundreds=frozenset({"hundred"}),
     hundred_joiners=frozenset({"and"}),

@@ -78,7 +78,6 @@ SPANISH = Lexicon(
     links=frozenset({"de"}),
     age_words=frozenset({"edad"}),
     occasion_nouns=frozenset({"vez"}),
-    generic_count=frozenset({"person"}),  # stem of "personas"
     and_half=(("y", "medio"), ("y", "media")),
     hedges={**{tuple(w.split()): (0.9, 1.1) for w in ("unos", "unas", "alrededor de", "cerca de", "aproximadamente",
                                                       "en torno a", "unos")},
