@@ -1,4 +1,4 @@
-"""Why the engine misses the gold links of the ECB+ development half: each missed link classified by the step that lost it.
+"""Why the engine misses ECB+ dev gold links: each missed link classified by the step that lost it.
 
 Run: .venv/bin/python bench/link_misses.py [--list CLASS] [--limit N]
 
@@ -7,7 +7,8 @@ touches is put in one class, by the pair of its passage pairs that came closest 
 
 - `no-candidate`: none of its passage pairs is scored (they share no term and the model does not propose them);
 - `dropped-background` / `dropped-distinct` / `dropped-names`: select() chose a pair, then a drop rule removed it
-  (calibrate.drop_background: background_only, distinct_names, names_only);
+  (calibrate.drop_background: background_only, distinct_names, names_only; select() is run once more with the drop
+  rules off, so `between_linked` there judges against the undropped links);
 - `under-bar-mutual` / `under-bar-one-sided`: a pair is the best partner of both / one of its passages but scores
   under the comparison's bar; `too-few-shared`: at the bar but sharing fewer than MIN_SHARED_TERMS terms or
   MIN_SHARED_WEIGHT; `repeats-best`: best on one side only and adds nothing to the other passage's best pair
@@ -148,7 +149,8 @@ def classify(st, gold: set, linked_a: dict, linked_b: dict) -> tuple[str, tuple,
         rank_b = sum(v > c for (_, y), v in st["cosines"].items() if y == j)
         if min(rank_a if i in linked_a else 99, rank_b if j in linked_b else 99) >= calibrate.SECOND_RANK:
             why.append("rank")
-        return "beaten-linked", p, f"s={s:.3f} best={max(row[i][0], col[j][0]):.3f} refused={'+'.join(why) or 'new/other'}"
+        refused = "+".join(why) or "new/other"
+        return "beaten-linked", p, f"s={s:.3f} best={max(row[i][0], col[j][0]):.3f} refused={refused}"
     return "beaten-unlinked", p, f"s={s:.3f} best_a={row[i][0]:.3f} best_b={col[j][0]:.3f} bar={bar.mutual:.3f}"
 
 
