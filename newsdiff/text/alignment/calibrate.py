@@ -21,7 +21,8 @@ of either quotation's words (TWO_QUOTES_SHARE): they share only who spoke. Last,
 pair (unless verbatim) is dropped when it shares only what both accounts keep repeating (BACKGROUND_PASSAGES: the
 story's names and subject), or, between accounts the model finds loosely related, when it is weak and each passage
 names someone the other account never mentions (DISTINCT_COSINE: two instances of one kind of event), or, when one
-account is many times longer than the other (LOPSIDED), when it shares only names.
+account is many times longer than the other (LOPSIDED), when it shares only names. Two passages both linked after
+that may be linked to each other too (`between_linked`, BETWEEN_FLOOR: many-to-many, when they share an event word).
 
 Measured on the dev halves (bench/align_quality.py): without the ceilings, link recall on the dev
 snippet golds (seed, demo, real dev pairs) falls from 0.79 to 0.61 (the heavy-overlap court pair
@@ -37,7 +38,7 @@ from math import fsum
 from typing import Callable
 
 from newsdiff.text.alignment.context import Context
-from newsdiff.text.alignment.terms import QUOTATION_RE, VOCABULARY, Side
+from newsdiff.text.alignment.terms import QUOTATION_RE, VOCABULARY, Side, event_terms
 
 ALWAYS = 0.5
 MUTUAL_Z = 0.5
@@ -90,6 +91,22 @@ SECOND_RATIO = 0.8
 SECOND_FLOOR = 0.28
 SECOND_NEW = 0.1
 SECOND_RANK = 3
+# Two passages that are each linked already (after the drop rules below) report what the other account reports
+# too; when one account tells an event in several sentences and the other in several more, each sentence of one
+# corresponds to more than one of the other (many-to-many), and the rules above link each passage to its best
+# partner only. `between_linked` adds such a pair, which reports no passage as shared that was not already, when
+# they share an event word (`terms.event_terms`: a verb or its nominalisation, what happened rather than who or
+# where), its lexical score reaches BETWEEN_FLOOR (UNRELATED_BAR between barely related accounts), its score is at
+# least BETWEEN_RATIO of both passages' best scores, the model ranks each passage among the other's BETWEEN_RANK
+# closest of the linked passages of its side, and it matches a part of each passage that its linked partners do not
+# (SECOND_NEW). Needs the model. Dev halves (bench/align_quality.py --dev; recall / precision / uniques): none: ECB+
+# 0.736 / 0.944 / 0.667; adopted (0.22, 0.6, 4): 0.750 / 0.945 / 0.667, every other row unchanged (different events
+# 189 -> 194 links, uniques 0.766 kept); ratio 0.5: ECB+ 0.755, s18 and s19 sets one false link each; ratio 0.7:
+# 0.741; floor 0.25: 0.742; no event word needed: ECB+ 0.752, snippet golds precision 0.978 -> 0.965, s18 0.966 ->
+# 0.949, s19 0.964 -> 0.930 (docs/alignment-quality.md, session 21, branch s21-ecbrecall).
+BETWEEN_FLOOR = 0.22
+BETWEEN_RATIO = 0.6
+BETWEEN_RANK = 4
 # What both accounts keep repeating is their background: a term in at least BACKGROUND_PASSAGES of the passages of
 # each side (and in two or more of them) is the story's names, place and subject ("Lindsay Lohan", "rehab"), which a
 # headline and every later mention share whatever event they report. A link (unless verbatim) needs more than
@@ -217,6 +234,55 @@ def second_partners(ctx: Context, scores: dict[tuple[int, int], float], chosen: 
                     fsum(map(weight.__getitem__, shared - terms[k])) >= SECOND_NEW * total for k in partners):
                 added.append((i, j))
                 break
+    return added
+
+
+def between_linked(ctx: Context, scores: dict[tuple[int, int], float], kept: list[tuple[int, int]], row: dict,
+                   col: dict, cosines: dict[tuple[int, int], float], floor: float,
+                   enough: Callable[[int, int, frozenset[int]], bool],
+                   lexical: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """Return the pairs between passages both already linked in `kept` (see BETWEEN_FLOOR): sharing an event word,
+    with a `lexical` score at `floor` or more, a score at least BETWEEN_RATIO of both passages' best (`row` / `col`),
+    each passage among the other's BETWEEN_RANK nearest linked passages by the model's `cosines`, sharing at least
+    SECOND_NEW of its weight outside each linked partner of either passage, and accepted by `enough`. Judged
+    against `kept` only (no chains)."""
+    if not cosines or not kept:
+        return []
+    linked_a: dict[int, list[int]] = {}
+    linked_b: dict[int, list[int]] = {}
+    for i, j in kept:
+        linked_a.setdefault(i, []).append(j)
+        linked_b.setdefault(j, []).append(i)
+    taken = set(kept)
+    near_a: dict[int, list[float]] = {}
+    near_b: dict[int, list[float]] = {}
+    for (i, j), c in cosines.items():
+        if i in linked_a and j in linked_b:
+            near_a.setdefault(i, []).append(c)
+            near_b.setdefault(j, []).append(c)
+    weight = ctx.weight
+    a_terms, b_terms = ctx.a.terms, ctx.b.terms
+    events_a: dict[int, frozenset[int]] = {}
+    events_b: dict[int, frozenset[int]] = {}
+    added = []
+    for (i, j), s in scores.items():
+        if i not in linked_a or j not in linked_b or (i, j) in taken or lexical[(i, j)] < floor \
+                or s < BETWEEN_RATIO * row[i][0] or s < BETWEEN_RATIO * col[j][0]:
+            continue
+        c = cosines[(i, j)]
+        if sum(v > c for v in near_a[i]) >= BETWEEN_RANK or sum(v > c for v in near_b[j]) >= BETWEEN_RANK:
+            continue
+        shared = a_terms[i] & b_terms[j]
+        if i not in events_a:
+            events_a[i] = event_terms(ctx.a, i)
+        if j not in events_b:
+            events_b[j] = event_terms(ctx.b, j)
+        if not shared & (events_a[i] | events_b[j]) or not enough(i, j, shared):
+            continue
+        total = fsum(map(weight.__getitem__, shared))
+        if all(fsum(map(weight.__getitem__, shared - b_terms[k])) >= SECOND_NEW * total for k in linked_a[i]) and all(
+                fsum(map(weight.__getitem__, shared - a_terms[k])) >= SECOND_NEW * total for k in linked_b[j]):
+            added.append((i, j))
     return added
 
 
@@ -350,7 +416,7 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
     a cue and not in `vouched` needs UNRELATED_BAR.
     `why`, when given, receives the rule that chose each pair (for bench/align_errors.py): "always",
     "verbatim", "mutual", "row" / "col" (best of its a / b passage only), "cue", "schedule", "second"
-    (`second_partners`).
+    (`second_partners`), "between" (`between_linked`).
     """
     row, col = best_partners(scores)
     bar = bars(ctx, *best_partners(calibration)) if calibration is not None else bars(ctx, row, col)
@@ -418,7 +484,13 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
         chosen.append(pair)
         if why is not None:
             why[pair] = "second"
-    return sorted(drop_background(ctx, chosen, scores, verbatim, relatedness, why))
+    kept = drop_background(ctx, chosen, scores, verbatim, relatedness, why)
+    lexical = calibration if calibration is not None else scores
+    between = between_linked(ctx, scores, kept, row, col, cosines or {},
+                             max(BETWEEN_FLOOR, UNRELATED_BAR) if unrelated else BETWEEN_FLOOR, enough_second, lexical)
+    if between and why is not None:
+        why.update((pair, "between") for pair in between)
+    return sorted(kept + drop_background(ctx, between, scores, verbatim, relatedness, why))
 
 
 def drop_background(ctx: Context, chosen: list[tuple[int, int]], scores: dict[tuple[int, int], float],

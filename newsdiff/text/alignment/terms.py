@@ -51,6 +51,13 @@ QUOTATION_RE = re.compile(r'"[^"]+"|“[^“”]+”|«[^«»]+»')
 # A passage is mostly a quotation when its quoted words give at least this share of its terms: the rest is
 # who said it ("..., union president Daniel Okafor said").
 QUOTED_SHARE = 0.5
+# A word written as an event: a verb in the past tense ("escaped", "fired", "sentenced") or a nominalisation
+# ("election", "announcement", "decision"). Its Snowball stem is the verb's ("escape" / "escaped" -> "escap",
+# "election" / "elected" -> "elect"), so one account's "the escape" and another's "escaped" share an event term.
+# Not -ing: in news it is as often a noun or an adjective ("borrowing costs", "the building", "housing", "ongoing")
+# as a verb (measured: with -ing the dev snippet golds gained one false link, "higher borrowing costs" / "lifted
+# borrowing costs", and no true one). English only: other languages inflect otherwise (`event_terms` gives none).
+_EVENT_WORD_RE = re.compile(r"[^\W\d_]{3,}ed|[^\W\d_]{2,}(?:tion|sion|ment)")
 RARITY_FLOOR = 0.15  # weight factor of the most common words of the language that are not stopwords
 MAX_VOCABULARY = 1_000_000  # folded words remembered by the process (a few tens of MB at most)
 # The sentences of a one-sentence passage (most of them): one shared empty tuple, not two new lists a passage.
@@ -248,3 +255,12 @@ def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = Non
             side.sentence_texts.append(NO_SENTENCES)
             side.sentence_terms.append(NO_SENTENCES)
     return side
+
+
+def event_terms(side: Side, k: int) -> frozenset[int]:
+    """The terms passage k writes as an event word (`_EVENT_WORD_RE`: a verb in -ed or a nominalisation in -tion /
+    -sion / -ment; a stopword is no term), none outside English."""
+    if side.vocabulary.lexicon.code != "en":
+        return frozenset()
+    match = _EVENT_WORD_RE.fullmatch
+    return frozenset(t for t, w in side.words[k].items() if match(w))

@@ -353,3 +353,46 @@ def test_across_languages_a_pair_sharing_only_names_still_links():
     assert ctx.cross_language and calibrate.lopsided(ctx)
     assert calibrate.names_only(ctx, 0, 0, ctx.a.terms[0] & ctx.b.terms[0])
     assert calibrate.drop_background(ctx, [(0, 0)], {(0, 0): 0.6}, set(), None) == [(0, 0)]
+
+
+def _between_ctx(a0: str, b1: str, b0: str = "inmate guards van"):
+    """a0-b0 and a1-b1 are mutual best pairs (by the scores given); a0-b1 may share terms with each other."""
+    return _weighed([a0, "police searched river bank"], [b0, b1])
+
+
+BETWEEN_COSINES = {(0, 0): 0.8, (0, 1): 0.6, (1, 1): 0.8}
+
+
+def _between_scores(a0_b1: float) -> dict:
+    return {(0, 0): 0.45, (0, 1): a0_b1, (1, 1): 0.45}
+
+
+def test_two_linked_passages_sharing_an_event_word_are_linked_to_each_other_too():
+    """a0 and b1 are each linked to their best partner; they also share "escaped" / "escape" (an event word: what
+    happened) and "monday", scoring within BETWEEN_RATIO of both passages' best: linked to each other (a
+    many-to-many correspondence), by no other rule (under SECOND_RATIO of the best)."""
+    ctx = _between_ctx("inmate escaped van guards monday", "police river bank escape monday")
+    near = calibrate.BETWEEN_RATIO * 0.45
+    assert near + 0.01 < calibrate.SECOND_RATIO * 0.45
+    why: dict = {}
+    assert calibrate.select(ctx, _between_scores(near + 0.01), set(), cosines=BETWEEN_COSINES, why=why) == [
+        (0, 0), (0, 1), (1, 1)]
+    assert why[(0, 1)] == "between"
+    # Under BETWEEN_RATIO of the best, under BETWEEN_FLOOR by the lexical score, or without the model: not linked.
+    assert calibrate.select(ctx, _between_scores(near - 0.01), set(), cosines=BETWEEN_COSINES) == [(0, 0), (1, 1)]
+    assert calibrate.select(ctx, _between_scores(near + 0.01), set(), cosines=BETWEEN_COSINES,
+                            calibration=_between_scores(calibrate.BETWEEN_FLOOR - 0.01)) == [(0, 0), (1, 1)]
+    assert calibrate.select(ctx, _between_scores(near + 0.01), set()) == [(0, 0), (1, 1)]
+
+
+def test_two_linked_passages_sharing_no_event_word_or_only_what_their_partners_share_are_not_linked():
+    """Sharing "escape" and "monday" where neither writes an event ("the escape" is a noun, no -ed), or sharing only
+    what a linked partner already shares with the passage, the pair is not linked."""
+    scores = _between_scores(calibrate.BETWEEN_RATIO * 0.45 + 0.01)
+    plain = _between_ctx("inmate escape van guards monday", "police river bank escape monday")
+    assert calibrate.select(plain, scores, set(), cosines=BETWEEN_COSINES) == [(0, 0), (1, 1)]
+    repeated = _between_ctx("inmate escaped van guards monday", "police river bank escaped monday",
+                            b0="inmate guards van escaped monday")
+    assert calibrate.select(repeated, scores, set(), cosines=BETWEEN_COSINES) == [(0, 0), (1, 1)]
+    unrepeated = _between_ctx("inmate escaped van guards monday", "police river bank escaped monday")
+    assert calibrate.select(unrepeated, scores, set(), cosines=BETWEEN_COSINES) == [(0, 0), (0, 1), (1, 1)]

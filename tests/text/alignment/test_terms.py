@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdiff.text.alignment.terms import NO_SENTENCES, VOCABULARY, analyse, rarity, sentences
+from newsdiff.text.alignment.terms import NO_SENTENCES, VOCABULARY, analyse, event_terms, rarity, sentences
 
 
 @dataclass(frozen=True)
@@ -105,3 +105,17 @@ def test_a_mostly_quoted_passage_keeps_its_quoted_terms():
                     P("The walkout began on Monday.")])
     assert sorted(side.words[0][t] for t in side.quoted[0]) == ["bus", "empty", "nobody", "see", "stops", "wants"]
     assert side.quoted[1:] == [frozenset()] * 3
+
+
+def test_event_terms_are_past_tense_verbs_and_nominalisations_sharing_the_verbs_stem():
+    """"escaped" and "announcement" are written as events, and their stems are the verb's, so "the escape" of another
+    account shares the term; names, plain nouns and -ing words ("borrowing costs") are not events; nor is anything
+    outside English."""
+    side = analyse([P("The inmate escaped on Monday after the announcement."), P("Higher borrowing costs hit firms."),
+                    P("The escape was announced.")])
+    events = {side.words[0][t] for t in event_terms(side, 0)}
+    assert events == {"escaped", "announcement"}
+    assert not event_terms(side, 1)
+    assert VOCABULARY.term("escape") in event_terms(side, 0)  # "escape" / "escaped": one stem
+    assert VOCABULARY.term("announce") in event_terms(side, 0) and VOCABULARY.term("escape") not in event_terms(side, 2)
+    assert not event_terms(analyse([P("El preso escapó tras la explosión.")], language="es"), 0)
