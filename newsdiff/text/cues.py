@@ -1673,8 +1673,11 @@ def antonym_reasons(a: str, b: str, language: str = "en") -> list[str]:
     table = lex.antonyms
     if not table:
         return []
+    xs = _antonym_stems(a, lex)
+    if not xs or not _antonym_stems(b, lex):
+        return []  # the common case: a side without a word of the table
     sa, sb = _passage_stems(a, lex), _passage_stems(b, lex)
-    pairs = {(x, y) for x in sa.intersection(table) for y in table[x] & sb if x not in sb and y not in sa}
+    pairs = {(x, y) for x in xs for y in table[x] & sb if x not in sb and y not in sa}
     if not pairs:
         return []
     plain = (_plain_words(a, lex) | _common_openers(a, lex)) & (_plain_words(b, lex) | _common_openers(b, lex))
@@ -1699,6 +1702,13 @@ def antonym_reasons(a: str, b: str, language: str = "en") -> list[str]:
                     continue
                 return [f'{ANTONYM_CUE}: "{words_a[k]}" vs "{words_b[m]}"']
     return []
+
+
+@functools.lru_cache(maxsize=20_000)
+def _antonym_stems(text: str, lex: Lexicon) -> frozenset[str]:
+    """Stems of the words of `text` the antonym table holds (a passage's words looked up, not the table's)."""
+    table, stem, stopwords = lex.antonyms, lex.stem, lex.stopwords
+    return frozenset(s for w in default_process(text).split() if w not in stopwords and (s := stem(w)) in table)
 
 
 @functools.lru_cache(maxsize=20_000)
