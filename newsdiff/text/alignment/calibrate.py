@@ -37,7 +37,7 @@ from math import fsum
 from typing import Callable
 
 from newsdiff.text.alignment.context import Context
-from newsdiff.text.alignment.terms import QUOTATION_RE, VOCABULARY, Side
+from newsdiff.text.alignment.terms import VOCABULARY, Side
 
 ALWAYS = 0.5
 MUTUAL_Z = 0.5
@@ -298,13 +298,9 @@ def speaker_only(shared: frozenset[int], quoted_a: frozenset[int], quoted_b: fro
 
 
 def quotation_terms(side: Side, k: int) -> frozenset[int]:
-    """The terms of passage k's direct quotations, however short (`Side.quoted` holds them only for a passage that
-    is mostly a quotation)."""
-    text = side.texts[k]
-    if '"' not in text and "“" not in text and "«" not in text:
-        return frozenset()
-    terms = side.vocabulary.terms
-    return frozenset(t for m in QUOTATION_RE.finditer(text) for t in terms(m.group(0))) & side.terms[k]
+    """The terms of passage k's direct quotations, however short, in double, angle or single marks
+    (`newsdiff.text.quotations`; `Side.quoted` holds them only for a passage that is mostly a quotation)."""
+    return side.quotations[k]
 
 
 def two_statements(ctx: Context, i: int, j: int, shared: frozenset[int]) -> bool:
@@ -360,18 +356,15 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
     rule = ""
     unrelated = relatedness is not None and relatedness < RELATED_COSINE
     quoted_a, quoted_b = ctx.a.quoted, ctx.b.quoted
+    quotations_a, quotations_b = ctx.a.quotations, ctx.b.quotations
 
     def only_speaker(i: int, j: int, shared: frozenset[int] | None = None) -> bool:
         """Whether the pair shares only who spoke (`speaker_only`, `two_statements`)."""
-        if not (quoted_a[i] or quoted_b[j] or quote_marks(i, j)):
+        if not (quoted_a[i] or quoted_b[j] or quotations_a[i] and quotations_b[j]):
             return False  # no quotation on either side (the common case, and a cheap test)
         shared = ctx.a.terms[i] & ctx.b.terms[j] if shared is None else shared
         return speaker_only(shared, quoted_a[i], quoted_b[j]) or (
             (i, j) not in vouched and two_statements(ctx, i, j, shared))
-
-    def quote_marks(i: int, j: int) -> bool:
-        text_a, text_b = ctx.a.texts[i], ctx.b.texts[j]
-        return ('"' in text_a or "“" in text_a or "«" in text_a) and ('"' in text_b or "“" in text_b or "«" in text_b)
 
     for (i, j), s in scores.items():
         if (i, j) in verbatim or s >= ALWAYS and not only_speaker(i, j):

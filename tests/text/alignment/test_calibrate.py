@@ -353,3 +353,46 @@ def test_across_languages_a_pair_sharing_only_names_still_links():
     assert ctx.cross_language and calibrate.lopsided(ctx)
     assert calibrate.names_only(ctx, 0, 0, ctx.a.terms[0] & ctx.b.terms[0])
     assert calibrate.drop_background(ctx, [(0, 0)], {(0, 0): 0.6}, set(), None) == [(0, 0)]
+
+
+def test_two_quotations_in_single_marks_that_share_only_the_speaker_do_not_link():
+    """A British account quoting in single marks is held to the rules of double marks (`speaker_only`): two quotes
+    by one speaker share only the attribution, whichever marks each side uses."""
+    for mark_a, mark_b in (("‘", "’"), ("'", "'")), (('"', '"'), ("‘", "’")):
+        (oa, ca), (ob, cb) = mark_a, mark_b
+        a = [P(f"{oa}We are tired of being told to wait,{ca} union president Daniel Okafor said."), P("kilo lima"),
+             P("mike november")]
+        b = [P(f"{ob}Nobody wants to see empty bus stops,{cb} union president Daniel Okafor said."),
+             P("Okafor said drivers were tired of waiting."), P("oscar papa")]
+        ctx = build_context(analyse(a), analyse(b))
+        assert ctx.b.quoted[0]  # mostly a quotation
+        scores = {(0, 0): 0.7, (0, 1): 0.6, (1, 2): 0.05, (2, 2): 0.04}
+        assert calibrate.select(ctx, scores, set()) == [(0, 1)]
+
+
+def test_two_statements_in_single_marks_by_one_speaker_do_not_link():
+    """`two_statements` reads quotations in single marks (and leaves the apostrophes of "Harcastle’s" alone): two
+    statements of one speaker introduced at length do not link, as in double marks."""
+    a = [P("‘We have listened to the neighbours,’ Harcastle’s managing director Owen Tait said on Tuesday."),
+         P("kilo lima"), P("mike november")]
+    b = [P("'These are the homes this city needs,' Harcastle's managing director Owen Tait posted after the vote."),
+         P("'We listened,' Harcastle's managing director Owen Tait said."), P("oscar papa")]
+    ctx = build_context(analyse(a), analyse(b))
+    assert not ctx.a.quoted[0] and not ctx.b.quoted[0]  # neither is mostly a quotation: speaker_only does not apply
+    shared = ctx.a.terms[0] & ctx.b.terms[0]
+    assert calibrate.two_statements(ctx, 0, 0, shared)
+    scores = {(0, 0): 0.7, (0, 1): 0.6, (1, 2): 0.05, (2, 2): 0.04}
+    assert calibrate.select(ctx, scores, set()) == [(0, 1)]
+    assert calibrate.select(ctx, scores, {(0, 0)}) == [(0, 0), (0, 1)]
+
+
+def test_apostrophes_are_no_quotation_for_calibration():
+    """A possessive or a contraction is no quotation: two reports that share who and what link as before."""
+    a = [P("The drivers' union said it won't accept the owners' offer, president Daniel Okafor said."),
+         P("kilo lima"), P("mike november")]
+    b = [P("Union president Daniel Okafor said the drivers’ union won’t accept the offer."), P("oscar papa"),
+         P("quebec romeo")]
+    ctx = build_context(analyse(a), analyse(b))
+    assert not calibrate.quotation_terms(ctx.a, 0) and not calibrate.quotation_terms(ctx.b, 0)
+    scores = {(0, 0): 0.7, (1, 1): 0.05, (2, 2): 0.04}
+    assert calibrate.select(ctx, scores, set()) == [(0, 0)]

@@ -105,3 +105,21 @@ def test_a_mostly_quoted_passage_keeps_its_quoted_terms():
                     P("The walkout began on Monday.")])
     assert sorted(side.words[0][t] for t in side.quoted[0]) == ["bus", "empty", "nobody", "see", "stops", "wants"]
     assert side.quoted[1:] == [frozenset()] * 3
+
+
+def test_a_passage_quoting_in_single_marks_keeps_its_quoted_terms_as_one_in_double_marks():
+    """A British account quoting in single marks (‘...’ or '...') is read as an American one in double marks: the
+    same quoted terms, the same "mostly a quotation"; apostrophes ("drivers' union", "don't") quote nothing."""
+    side = analyse([P('"Nobody wants to see empty bus stops," union president Daniel Okafor said.'),
+                    P("‘Nobody wants to see empty bus stops,’ union president Daniel Okafor said."),
+                    P("'Nobody wants to see empty bus stops,' union president Daniel Okafor said."),
+                    P("Okafor said the drivers' union won't see empty bus stops, and the owners’ offer was poor.")])
+    assert side.quoted[0] and side.quoted[1] == side.quoted[0] and side.quoted[2] == side.quoted[0]
+    assert side.quotations[:3] == side.quoted[:3]
+    assert side.quoted[3] == frozenset() and side.quotations[3] == frozenset()
+
+
+def test_a_short_quotation_gives_its_terms_but_the_passage_is_not_mostly_quoted():
+    side = analyse([P("Trump said he had a ‘very productive’ call with Sheinbaum about trade and security.")])
+    assert [side.words[0][t] for t in side.quotations[0]] == ["productive"]  # "very" is a stopword
+    assert side.quoted[0] == frozenset()
