@@ -396,3 +396,19 @@ def test_apostrophes_are_no_quotation_for_calibration():
     assert not calibrate.quotation_terms(ctx.a, 0) and not calibrate.quotation_terms(ctx.b, 0)
     scores = {(0, 0): 0.7, (1, 1): 0.05, (2, 2): 0.04}
     assert calibrate.select(ctx, scores, set()) == [(0, 0)]
+
+
+def test_distinct_names_are_names_not_the_words_that_open_a_sentence():
+    """`distinct_names` reads names as `conflicting` does (`newsdiff.text.names`): a word opening a sentence inside
+    the passage ("Spectators", "Paramedics") or written in lower case elsewhere in it ("Referee") is no name, so two
+    reports of one fight are not taken for two fights; different opponents named inside a sentence still are."""
+    a = [P("Klitschko stopped the challenger in the seventh round. Spectators cheered the champion.")]
+    b = [P("Klitschko stopped the challenger in the sixth round. Paramedics treated him.")]
+    ctx = build_context(analyse(a), analyse(b))
+    every_a, every_b = ctx.a.terms[0], ctx.b.terms[0]
+    assert not calibrate.distinct_names(ctx, 0, 0, every_a, every_b)
+    a = [P("Klitschko stopped Rahman in the seventh round, and the Referee said the referee's count was fair.")]
+    b = [P("Klitschko stopped Thompson in the sixth round.")]
+    ctx = build_context(analyse(a), analyse(b))
+    assert calibrate.distinct_names(ctx, 0, 0, ctx.a.terms[0], ctx.b.terms[0])
+    assert [ctx.a.words[0][t] for t in calibrate._names(ctx.a, 0)] == ["rahman"]  # not "klitschko" (first), "referee"
