@@ -306,8 +306,9 @@ def speaker_only(shared: frozenset[int], quoted_a: frozenset[int], quoted_b: fro
 
 
 def quotation_terms(side: Side, k: int) -> frozenset[int]:
-    """The terms of passage k's direct quotations, however short, in double, angle or single marks
-    (`newsdiff.text.quotations`; `Side.quoted` holds them only for a passage that is mostly a quotation)."""
+    """The terms of passage k's direct quotations in double, angle or single marks (`newsdiff.text.quotations`) that
+    are statements (terms.STATEMENT_WORDS words or more, not a scare quote), however small a part of the passage
+    (`Side.quoted` holds the terms of all its quotations only for a passage that is mostly a quotation)."""
     return side.quotations[k]
 
 

@@ -49,6 +49,14 @@ DATELINE_PASSAGES = 2
 # A passage is mostly a quotation when its quoted words give at least this share of its terms: the rest is
 # who said it ("..., union president Daniel Okafor said").
 QUOTED_SHARE = 0.5
+# A quotation of fewer written words is a term, a title or a scare quote ('common sense', "very productive", 'Doctor
+# Who'), not a statement: `Side.quotations` (calibrate.two_statements) leaves it out, as `cues` leaves it out of
+# quotations credited to a speaker (cues.QUOTE_MIN_WORDS). `Side.quoted` keeps it (a passage that is all "'Completely
+# false'" is mostly a quotation). Dev halves (bench/align_quality.py --dev; session 21, s21-quotes): with quotations in
+# single marks read and no such floor, one ECB+ link fell ("her brother had too much ‘common sense’ to point a loaded
+# gun" / "she doubted her brother was carrying a gun, but was rather grabbing his belt “to squeeze it”", unjudged);
+# with it every dev row and every ECB+ dev link is as before single marks were read.
+STATEMENT_WORDS = 3
 RARITY_FLOOR = 0.15  # weight factor of the most common words of the language that are not stopwords
 MAX_VOCABULARY = 1_000_000  # folded words remembered by the process (a few tens of MB at most)
 # The sentences of a one-sentence passage (most of them): one shared empty tuple, not two new lists a passage.
@@ -203,23 +211,27 @@ class Side:
     sentence_texts: list[Sequence[str]] = field(default_factory=list)
     sentence_terms: list[Sequence[frozenset[int]]] = field(default_factory=list)
     quoted: list[frozenset[int]] = field(default_factory=list)  # a mostly quoted passage's quoted terms, else NO_QUOTE
-    # The terms of a passage's direct quotations, however short (`newsdiff.text.quotations`), else NO_QUOTE.
+    # The terms of a passage's direct quotations of STATEMENT_WORDS words or more (`newsdiff.text.quotations`), else
+    # NO_QUOTE.
     quotations: list[frozenset[int]] = field(default_factory=list)
     language: str = "en"  # the account's base language ("es" for "es-MX"); its lexicon may be English's
     vocabulary: Vocabulary = field(default=VOCABULARY, repr=False)  # where its words' rarity is
 
 
-def _quotation_terms(text: str, words: dict[int, str], vocabulary: Vocabulary) -> frozenset[int]:
-    """The terms of a passage's direct quotations (in double, angle or single marks: `newsdiff.text.quotations`),
-    else NO_QUOTE."""
+def _quotation_terms(text: str, words: dict[int, str], vocabulary: Vocabulary) -> tuple[frozenset[int], frozenset[int]]:
+    """The terms of a passage's direct quotations (in double, angle or single marks: `newsdiff.text.quotations`), and
+    of those of STATEMENT_WORDS written words or more; NO_QUOTE for none."""
     found = quotations(text, vocabulary.lexicon.code)
     if not found:
-        return NO_QUOTE
+        return NO_QUOTE, NO_QUOTE
     quoted: set[int] = set()
+    statements: set[int] = set()
     for said, _, _ in found:
-        quoted.update(vocabulary.terms(said))
-    quoted &= words.keys()
-    return frozenset(quoted) if quoted else NO_QUOTE
+        said_terms = vocabulary.terms(said).keys() & words.keys()
+        quoted |= said_terms
+        if len(said.split()) >= STATEMENT_WORDS:
+            statements |= said_terms
+    return frozenset(quoted) if quoted else NO_QUOTE, frozenset(statements) if statements else NO_QUOTE
 
 
 def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = None, language: str = "en") -> Side:
@@ -238,8 +250,8 @@ def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = Non
         side.terms.append(frozenset(words))
         side.words.append(words)
         side.content.append(" ".join(words.values()))
-        quoted = _quotation_terms(body, words, vocabulary)
-        side.quotations.append(quoted)
+        quoted, statements = _quotation_terms(body, words, vocabulary)
+        side.quotations.append(statements)
         side.quoted.append(quoted if quoted and len(quoted) >= QUOTED_SHARE * len(words) else NO_QUOTE)
         # str.count is a cheap test for a second sentence before the regex split.
         maybe_several = len(body) > 60 and (body.count(". ") + body.count("? ") + body.count("! ")

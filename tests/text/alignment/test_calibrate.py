@@ -141,14 +141,14 @@ def test_two_statements_by_one_speaker_introduced_at_length_do_not_link():
 
 def test_a_short_quotation_inside_a_report_is_not_two_statements():
     """A passage that quotes a word or two inside a report ('a "very productive" call') is not a statement of its
-    own: under TWO_QUOTES_SHARE of its terms, the pair links as before."""
+    own (under terms.STATEMENT_WORDS, and under TWO_QUOTES_SHARE of its terms): the pair links as before."""
     a = [P('President Trump said he held a "very productive" phone call with Sheinbaum about border security.'),
          P("kilo lima"), P("mike november")]
     b = [P('"We agreed to keep talking," Sheinbaum said after her phone call with Trump about the border.'),
          P("oscar papa"), P("quebec romeo")]
     ctx = build_context(analyse(a), analyse(b))
     shared = ctx.a.terms[0] & ctx.b.terms[0]
-    assert calibrate.quotation_terms(ctx.a, 0) and not shared & calibrate.quotation_terms(ctx.a, 0)
+    assert not calibrate.quotation_terms(ctx.a, 0) and calibrate.quotation_terms(ctx.b, 0)
     assert not calibrate.two_statements(ctx, 0, 0, shared)
     scores = {(0, 0): 0.7, (1, 1): 0.05, (2, 2): 0.04}
     assert calibrate.select(ctx, scores, set()) == [(0, 0)]
@@ -412,3 +412,17 @@ def test_distinct_names_are_names_not_the_words_that_open_a_sentence():
     ctx = build_context(analyse(a), analyse(b))
     assert calibrate.distinct_names(ctx, 0, 0, ctx.a.terms[0], ctx.b.terms[0])
     assert [ctx.a.words[0][t] for t in calibrate._names(ctx.a, 0)] == ["rahman"]  # not "klitschko" (first), "referee"
+
+
+def test_a_scare_quote_in_single_marks_is_no_statement():
+    """Two passages reporting one thing, each with a scare quote of a word or two (‘common sense’, “skinny waist”)
+    whose words they do not share, are not two statements of one speaker: they link (`terms.STATEMENT_WORDS`)."""
+    a = [P("His sister told reporters she doubted her brother was carrying a gun, but said he had a “skinny waist.”"),
+         P("kilo lima"), P("mike november")]
+    b = [P("She added that her brother had too much ‘common sense’ to point a gun, and doubted he was carrying one."),
+         P("oscar papa"), P("quebec romeo")]
+    ctx = build_context(analyse(a), analyse(b))
+    shared = ctx.a.terms[0] & ctx.b.terms[0]
+    assert not calibrate.two_statements(ctx, 0, 0, shared)
+    scores = {(0, 0): 0.7, (1, 1): 0.05, (2, 2): 0.04}
+    assert calibrate.select(ctx, scores, set()) == [(0, 0)]

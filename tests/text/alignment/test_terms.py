@@ -119,7 +119,13 @@ def test_a_passage_quoting_in_single_marks_keeps_its_quoted_terms_as_one_in_doub
     assert side.quoted[3] == frozenset() and side.quotations[3] == frozenset()
 
 
-def test_a_short_quotation_gives_its_terms_but_the_passage_is_not_mostly_quoted():
-    side = analyse([P("Trump said he had a ‘very productive’ call with Sheinbaum about trade and security.")])
-    assert [side.words[0][t] for t in side.quotations[0]] == ["productive"]  # "very" is a stopword
-    assert side.quoted[0] == frozenset()
+def test_a_quotation_of_three_words_or_more_is_a_statement_a_shorter_one_is_not():
+    """`Side.quotations` holds the terms of statements (STATEMENT_WORDS written words or more), not of a scare quote
+    or a title; `Side.quoted` holds every quotation's terms when they are most of the passage."""
+    side = analyse([P("Trump said he had a ‘very productive’ call with Sheinbaum about trade and security."),
+                    P("She said her brother had too much 'common sense' to point a gun, and was 'grabbing his belt'."),
+                    P("'Completely false'")])
+    assert side.quotations[0] == frozenset() and side.quoted[0] == frozenset()
+    assert sorted(side.words[1][t] for t in side.quotations[1]) == ["belt", "grabbing"]
+    assert side.quotations[2] == frozenset() and sorted(side.words[2][t] for t in side.quoted[2]) == [
+        "completely", "false"]
