@@ -235,3 +235,14 @@ def test_a_quotation_in_single_marks_credited_to_two_speakers_is_a_cue():
                                    'year": the mayor, Colm Dwyer vs Councillor June Sutter']
     assert _speaker(a).name == ("Colm", "Dwyer")
 
+
+
+@pytest.mark.parametrize("text", [
+    "‘We will do it,’ said Ines Calder, ‘and we will do it before the summer.’",
+    "'We will do it,' said Ines Calder, 'and we will do it before the summer.'",
+    "‘We will win’ the mayor, Ines Calder, said, ‘and we will do it before the summer.’",
+])
+def test_a_quotation_in_single_marks_resumed_after_its_speaker_is_credited_to_that_speaker(text):
+    """The second part of a quotation split by its attribution is read after the first part's end, as the
+    quotation reader gives it (`newsdiff.text.quotations`), in single marks as in double marks."""
+    assert [speaker_of(text, start, end).name for _, start, end in _quotes(text)] == [("Ines", "Calder")] * 2
