@@ -31,8 +31,8 @@ with the reasons below. Only differences about what both passages talk about cou
   shares, and the other side states that clause without a negation); an implicative verb ("failed to", "neglected
   to", "has yet to") denies its complement as "not" does; a negated verb the other side replaces by another verb
   with the same arguments ("did not arrest" / "questioned") is another act, not a denial;
-- the same quotation (in double marks, guillemets or single marks: ‘...’, '...', not an apostrophe; or one found
-  near-verbatim inside the other side's longer one) attributed to two different
+- the same quotation (as `newsdiff.text.quotations` reads it: in double marks, guillemets or single marks: ‘...’,
+  '...', not an apostrophe; or one found near-verbatim inside the other side's longer one) attributed to two different
   speakers, each read from a verb that reports speech (said, told, wrote, declared, recalled...) by
   `newsdiff.text.speakers`: two names that differ ("Gail Sutter" / "June Sutter"; not "Colm Dwyer" / "Mr. Dwyer"), or
   two roles that share no word when a name is missing ("the city's mayor" / "the museum's director").
@@ -58,6 +58,7 @@ from rapidfuzz.utils import default_process
 
 from newsdiff.text.lexicon import Lexicon, lexicon_for
 from newsdiff.text.lexicon.en import ENGLISH
+from newsdiff.text.quotations import quotations
 from newsdiff.text.speakers import different_speakers, is_common_word, speaker_of
 
 # Spellings of one thing that alignment should treat as one word (English; each Lexicon has its own).
@@ -1753,52 +1754,11 @@ def _clause_text(text: str, stems: frozenset[str], lex: Lexicon) -> str:
 
 # --- the same quotation, different speakers ---------------------------------------------------
 
-_QUOTE_RE = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|«([^»]{2,})»")
-# A quotation in single marks (‘...’, '...'), whose closing mark is also the apostrophe: it opens at a word's start
-# (not "'90s", "'08": an elided century), and closes after a word or a mark of its end, before a space, a mark or the
-# end, but not inside a word ("don't") nor as a plural possessive ("the players' union": a word other than a
-# stopword follows, as a possessive's noun does; see `_single_quotes`).
-_SINGLE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(\[—–]))['‘](?!\d\d(?:s\b|\b))(?=[^\W_])")
-_SINGLE_CLOSE_RE = re.compile(r"(?<=[^\W_]|[.,!?])['’](?![^\W_])")
 QUOTE_MIN_WORDS = 3  # shorter quotations ("Finally," "very productive") are too common to credit to anyone
 SAME_QUOTE = 85  # fuzz.ratio of two normalised quotations that are one
 CONTAINED_MIN_WORDS = 4  # a quotation inside the other side's longer one: at least this many words...
 CONTAINED = 0.85  # ...found in it, word for word, as near-verbatim as SAME_QUOTE (Indel similarity of the words)
 QUOTE_SHOWN = 12  # words of the quotation shown as evidence
-
-
-@functools.lru_cache(maxsize=20_000)
-def _quotes(text: str, language: str = "en") -> tuple[tuple[str, int, int], ...]:
-    """Return (quoted words, start, end) for each quotation in `text`: in double marks or guillemets, or else in
-    single marks (`_single_quotes`)."""
-    found = tuple((next(g for g in m.groups() if g is not None), m.start(), m.end()) for m in _QUOTE_RE.finditer(text))
-    if "'" not in text and "‘" not in text and "’" not in text:
-        return found
-    spans = [(start, end) for _, start, end in found]
-    single = [q for q in _single_quotes(text, lexicon_for(language))
-              if not any(s <= q[1] < e or q[1] <= s < q[2] for s, e in spans)]  # not one inside a double-quoted one
-    return tuple(sorted(found + tuple(single), key=lambda q: q[1]))
-
-
-def _single_quotes(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
-    """Quotations in single marks (‘We will win,’ he said; described as 'a disaster'): a mark at a word's start opens
-    one; the first mark after a word that ends no word ("don't" goes on) and is no plural possessive ("players'
-    union": the word after it is no stopword, as a possessive's noun is not) closes it."""
-    out = []
-    at = 0
-    for m in _SINGLE_OPEN_RE.finditer(text):
-        if m.start() < at:
-            continue
-        for c in _SINGLE_CLOSE_RE.finditer(text, m.end() + 2):
-            if "\n" in text[m.end():c.start()]:
-                break
-            after = re.match(r"\s+([^\W\d_]+)", text[c.end():])
-            if text[c.start() - 1] in "sS" and after and after.group(1).lower() not in lex.stopwords:
-                continue  # "the players' union": a possessive, not the quotation's end
-            out.append((text[m.end():c.start()], m.start(), c.end()))
-            at = c.end()
-            break
-    return out
 
 
 def same_quotation(x: str, y: str, language: str = "en") -> bool:
@@ -1856,8 +1816,8 @@ def _shown(words: str) -> str:
 def quote_reasons(a: str, b: str, language: str = "en") -> list[str]:
     """Report a quotation both passages give (one may be part of the other's longer one) credited to two different
     speakers: the quotation, and each side's speaker as written."""
-    quotes_a = _quotes(a, language)
-    quotes_b = _quotes(b, language) if quotes_a else ()
+    quotes_a = quotations(a, language)
+    quotes_b = quotations(b, language) if quotes_a else ()
     reasons, pairs = [], set()
     for words_a, start_a, end_a in quotes_a:
         for words_b, start_b, end_b in quotes_b:
