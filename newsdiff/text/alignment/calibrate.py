@@ -38,7 +38,8 @@ from math import fsum
 from typing import Callable
 
 from newsdiff.text.alignment.context import Context
-from newsdiff.text.alignment.terms import QUOTATION_RE, VOCABULARY, Side, event_terms
+from newsdiff.text.alignment.terms import VOCABULARY, Side, event_terms
+from newsdiff.text.names import names
 
 ALWAYS = 0.5
 MUTUAL_Z = 0.5
@@ -123,10 +124,15 @@ FOREGROUND_SHARE = 0.3
 # Two reports of different instances of one kind of event ("Klitschko stopped Rahman in the seventh round" /
 # "Klitschko stopped Thompson in the sixth round") share the kind and differ in who: between accounts the model
 # does not find closely related (document cosine under DISTINCT_COSINE), a pair under DISTINCT_SCORE is not linked
-# when each passage names someone (a capitalised word past the first, not common in the language: rarity at least
-# DISTINCT_RARITY) whom the other account never mentions (`distinct_names`). Dev halves: ECB+ different events
-# uniques 0.716 -> 0.766 (links 211 -> 191 with the background rule), ECB+ recall -0.002; 0.35 / 0.45 under 0.85:
-# 0.743 / 0.781, ECB+ recall -0.000 / -0.008; 0.4 under 0.8: 0.740.
+# when each passage names someone (`_names`: a word capitalised past a sentence's start and never in lower case,
+# not common in the language: rarity at least DISTINCT_RARITY) whom the other account never mentions
+# (`distinct_names`). Dev halves: ECB+ different events uniques 0.716 -> 0.766 (links 211 -> 191 with the background
+# rule), ECB+ recall -0.002; 0.35 / 0.45 under 0.85: 0.743 / 0.781, ECB+ recall -0.000 / -0.008; 0.4 under 0.8:
+# 0.740. Session 21 (s21-quotes): names read as `conflicting` reads them (`newsdiff.text.names`; until then any
+# capitalised word past the passage's first, sentence openers too): every dev row unchanged. Weekdays and months
+# left out as `conflicting` does: ECB+ different events 188 -> 190 links, uniques 0.766 -> 0.760 (the only calendar
+# word over the rarity floor is "Wednesday", whose absence from the other account had kept out one false link
+# and three unjudged ones), so they are not.
 DISTINCT_COSINE = 0.85
 DISTINCT_SCORE = 0.4
 DISTINCT_RARITY = 0.6
@@ -155,7 +161,6 @@ TWO_QUOTES_SHARE = 0.2
 # golds one link fewer (acceptable).
 LOPSIDED = 3
 TITLE_CASE_SHARE = 0.6
-_CAPITALISED_RE = re.compile(r"(?<=\W)[A-Z][\w'’-]*")
 # A capitalised word that does not open a sentence or a quotation: a name, or part of one.
 _NAME_RE = re.compile(r"(?<![.!?:;] )(?<![.!?]\" )(?<![.!?]” )(?<=[\s,(—–-])[A-Z][\w'’-]*")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
@@ -309,9 +314,12 @@ def background_only(weight: dict[int, float], shared: frozenset[int], background
 
 
 def _names(side, k: int) -> frozenset[int]:
-    """The terms of passage k that are capitalised past its first word and not common in the language."""
+    """The terms of passage k's names (`newsdiff.text.names`, as `conflicting` reads them) that are not common in
+    the language (DISTINCT_RARITY) and no numbers. Unlike `conflicting`, weekdays and months are not left out by
+    name: the rarity floor leaves out all but "Wednesday" (rarity 0.603), and leaving that one out too cost a false
+    link on the dev halves (see DISTINCT_RARITY)."""
     text = side.texts[k]
-    found = side.vocabulary.terms(" ".join(_CAPITALISED_RE.findall(text))) if text else {}
+    found = side.vocabulary.terms(" ".join(names(text))) if text else {}
     rarity = side.vocabulary.rarity
     return frozenset(t for t, w in found.items()
                      if t in side.terms[k] and rarity.get(w, 1.0) >= DISTINCT_RARITY and not w.isdigit())
@@ -364,13 +372,10 @@ def speaker_only(shared: frozenset[int], quoted_a: frozenset[int], quoted_b: fro
 
 
 def quotation_terms(side: Side, k: int) -> frozenset[int]:
-    """The terms of passage k's direct quotations, however short (`Side.quoted` holds them only for a passage that
-    is mostly a quotation)."""
-    text = side.texts[k]
-    if '"' not in text and "“" not in text and "«" not in text:
-        return frozenset()
-    terms = side.vocabulary.terms
-    return frozenset(t for m in QUOTATION_RE.finditer(text) for t in terms(m.group(0))) & side.terms[k]
+    """The terms of passage k's direct quotations in double, angle or single marks (`newsdiff.text.quotations`) that
+    are statements (terms.STATEMENT_WORDS words or more, not a scare quote), however small a part of the passage
+    (`Side.quoted` holds the terms of all its quotations only for a passage that is mostly a quotation)."""
+    return side.quotations[k]
 
 
 def two_statements(ctx: Context, i: int, j: int, shared: frozenset[int]) -> bool:
@@ -426,18 +431,15 @@ def select(ctx: Context, scores: dict[tuple[int, int], float], verbatim: set[tup
     rule = ""
     unrelated = relatedness is not None and relatedness < RELATED_COSINE
     quoted_a, quoted_b = ctx.a.quoted, ctx.b.quoted
+    quotations_a, quotations_b = ctx.a.quotations, ctx.b.quotations
 
     def only_speaker(i: int, j: int, shared: frozenset[int] | None = None) -> bool:
         """Whether the pair shares only who spoke (`speaker_only`, `two_statements`)."""
-        if not (quoted_a[i] or quoted_b[j] or quote_marks(i, j)):
+        if not (quoted_a[i] or quoted_b[j] or quotations_a[i] and quotations_b[j]):
             return False  # no quotation on either side (the common case, and a cheap test)
         shared = ctx.a.terms[i] & ctx.b.terms[j] if shared is None else shared
         return speaker_only(shared, quoted_a[i], quoted_b[j]) or (
             (i, j) not in vouched and two_statements(ctx, i, j, shared))
-
-    def quote_marks(i: int, j: int) -> bool:
-        text_a, text_b = ctx.a.texts[i], ctx.b.texts[j]
-        return ('"' in text_a or "“" in text_a or "«" in text_a) and ('"' in text_b or "“" in text_b or "«" in text_b)
 
     for (i, j), s in scores.items():
         if (i, j) in verbatim or s >= ALWAYS and not only_speaker(i, j):

@@ -141,14 +141,14 @@ def test_two_statements_by_one_speaker_introduced_at_length_do_not_link():
 
 def test_a_short_quotation_inside_a_report_is_not_two_statements():
     """A passage that quotes a word or two inside a report ('a "very productive" call') is not a statement of its
-    own: under TWO_QUOTES_SHARE of its terms, the pair links as before."""
+    own (under terms.STATEMENT_WORDS, and under TWO_QUOTES_SHARE of its terms): the pair links as before."""
     a = [P('President Trump said he held a "very productive" phone call with Sheinbaum about border security.'),
          P("kilo lima"), P("mike november")]
     b = [P('"We agreed to keep talking," Sheinbaum said after her phone call with Trump about the border.'),
          P("oscar papa"), P("quebec romeo")]
     ctx = build_context(analyse(a), analyse(b))
     shared = ctx.a.terms[0] & ctx.b.terms[0]
-    assert calibrate.quotation_terms(ctx.a, 0) and not shared & calibrate.quotation_terms(ctx.a, 0)
+    assert not calibrate.quotation_terms(ctx.a, 0) and calibrate.quotation_terms(ctx.b, 0)
     assert not calibrate.two_statements(ctx, 0, 0, shared)
     scores = {(0, 0): 0.7, (1, 1): 0.05, (2, 2): 0.04}
     assert calibrate.select(ctx, scores, set()) == [(0, 0)]
@@ -396,3 +396,76 @@ def test_two_linked_passages_sharing_no_event_word_or_only_what_their_partners_s
     assert calibrate.select(repeated, scores, set(), cosines=BETWEEN_COSINES) == [(0, 0), (1, 1)]
     unrepeated = _between_ctx("inmate escaped van guards monday", "police river bank escaped monday")
     assert calibrate.select(unrepeated, scores, set(), cosines=BETWEEN_COSINES) == [(0, 0), (0, 1), (1, 1)]
+
+
+def test_two_quotations_in_single_marks_that_share_only_the_speaker_do_not_link():
+    """A British account quoting in single marks is held to the rules of double marks (`speaker_only`): two quotes
+    by one speaker share only the attribution, whichever marks each side uses."""
+    for mark_a, mark_b in (("‘", "’"), ("'", "'")), (('"', '"'), ("‘", "’")):
+        (oa, ca), (ob, cb) = mark_a, mark_b
+        a = [P(f"{oa}We are tired of being told to wait,{ca} union president Daniel Okafor said."), P("kilo lima"),
+             P("mike november")]
+        b = [P(f"{ob}Nobody wants to see empty bus stops,{cb} union president Daniel Okafor said."),
+             P("Okafor said drivers were tired of waiting."), P("oscar papa")]
+        ctx = build_context(analyse(a), analyse(b))
+        assert ctx.b.quoted[0]  # mostly a quotation
+        scores = {(0, 0): 0.7, (0, 1): 0.6, (1, 2): 0.05, (2, 2): 0.04}
+        assert calibrate.select(ctx, scores, set()) == [(0, 1)]
+
+
+def test_two_statements_in_single_marks_by_one_speaker_do_not_link():
+    """`two_statements` reads quotations in single marks (and leaves the apostrophes of "Harcastle’s" alone): two
+    statements of one speaker introduced at length do not link, as in double marks."""
+    a = [P("‘We have listened to the neighbours,’ Harcastle’s managing director Owen Tait said on Tuesday."),
+         P("kilo lima"), P("mike november")]
+    b = [P("'These are the homes this city needs,' Harcastle's managing director Owen Tait posted after the vote."),
+         P("'We listened,' Harcastle's managing director Owen Tait said."), P("oscar papa")]
+    ctx = build_context(analyse(a), analyse(b))
+    assert not ctx.a.quoted[0] and not ctx.b.quoted[0]  # neither is mostly a quotation: speaker_only does not apply
+    shared = ctx.a.terms[0] & ctx.b.terms[0]
+    assert calibrate.two_statements(ctx, 0, 0, shared)
+    scores = {(0, 0): 0.7, (0, 1): 0.6, (1, 2): 0.05, (2, 2): 0.04}
+    assert calibrate.select(ctx, scores, set()) == [(0, 1)]
+    assert calibrate.select(ctx, scores, {(0, 0)}) == [(0, 0), (0, 1)]
+
+
+def test_apostrophes_are_no_quotation_for_calibration():
+    """A possessive or a contraction is no quotation: two reports that share who and what link as before."""
+    a = [P("The drivers' union said it won't accept the owners' offer, president Daniel Okafor said."),
+         P("kilo lima"), P("mike november")]
+    b = [P("Union president Daniel Okafor said the drivers’ union won’t accept the offer."), P("oscar papa"),
+         P("quebec romeo")]
+    ctx = build_context(analyse(a), analyse(b))
+    assert not calibrate.quotation_terms(ctx.a, 0) and not calibrate.quotation_terms(ctx.b, 0)
+    scores = {(0, 0): 0.7, (1, 1): 0.05, (2, 2): 0.04}
+    assert calibrate.select(ctx, scores, set()) == [(0, 0)]
+
+
+def test_distinct_names_are_names_not_the_words_that_open_a_sentence():
+    """`distinct_names` reads names as `conflicting` does (`newsdiff.text.names`): a word opening a sentence inside
+    the passage ("Spectators", "Paramedics") or written in lower case elsewhere in it ("Referee") is no name, so two
+    reports of one fight are not taken for two fights; different opponents named inside a sentence still are."""
+    a = [P("Klitschko stopped the challenger in the seventh round. Spectators cheered the champion.")]
+    b = [P("Klitschko stopped the challenger in the sixth round. Paramedics treated him.")]
+    ctx = build_context(analyse(a), analyse(b))
+    every_a, every_b = ctx.a.terms[0], ctx.b.terms[0]
+    assert not calibrate.distinct_names(ctx, 0, 0, every_a, every_b)
+    a = [P("Klitschko stopped Rahman in the seventh round, and the Referee said the referee's count was fair.")]
+    b = [P("Klitschko stopped Thompson in the sixth round.")]
+    ctx = build_context(analyse(a), analyse(b))
+    assert calibrate.distinct_names(ctx, 0, 0, ctx.a.terms[0], ctx.b.terms[0])
+    assert [ctx.a.words[0][t] for t in calibrate._names(ctx.a, 0)] == ["rahman"]  # not "klitschko" (first), "referee"
+
+
+def test_a_scare_quote_in_single_marks_is_no_statement():
+    """Two passages reporting one thing, each with a scare quote of a word or two (‘common sense’, “skinny waist”)
+    whose words they do not share, are not two statements of one speaker: they link (`terms.STATEMENT_WORDS`)."""
+    a = [P("His sister told reporters she doubted her brother was carrying a gun, but said he had a “skinny waist.”"),
+         P("kilo lima"), P("mike november")]
+    b = [P("She added that her brother had too much ‘common sense’ to point a gun, and doubted he was carrying one."),
+         P("oscar papa"), P("quebec romeo")]
+    ctx = build_context(analyse(a), analyse(b))
+    shared = ctx.a.terms[0] & ctx.b.terms[0]
+    assert not calibrate.two_statements(ctx, 0, 0, shared)
+    scores = {(0, 0): 0.7, (1, 1): 0.05, (2, 2): 0.04}
+    assert calibrate.select(ctx, scores, set()) == [(0, 0)]
