@@ -3,9 +3,10 @@
 The one reading of "a name" shared by the alignment rules that ask whether a passage names someone or somewhere the
 other side does not: `alignment.calibrate.distinct_names` (two happenings of one kind of event, on term ids) and
 `alignment.conflicting` (two figures whose clauses name different people, on folded words). A name is a word of two
-letters or more written with a capital past the start of a sentence (and of a clause after a colon or a dash, whose
-first word English capitalises as it would a sentence's) and never in lower case in the passage: "Rescuers said"
-opening a sentence says nothing, "the Saints placed Thomas" names two, "Police said... police found" names none.
+letters or more written with a capital of any script ("Ángel", "Øresund", "Şahin") past the start of a sentence (and
+of a clause after a colon or a dash, whose first word English capitalises as it would a sentence's) and never in
+lower case in the passage: "Rescuers said" opening a sentence says nothing, "the Saints placed Thomas" names two,
+"Police said... police found" names none.
 
 Each rule then keeps the names it needs: calibrate the ones not common in the language (rarity), conflicting the ones
 that are no weekday or month (a day has many events). The two filters are not one: see `calibrate._names`.
@@ -15,15 +16,23 @@ from __future__ import annotations
 
 import re
 
-_NAME_RE = re.compile(r"(?<![.!?:—]\s)(?<!^)\b[A-Z][\w'’-]+")
+# A word of two letters or more at a word's start past a sentence's (or clause's) start, read ahead so that a word
+# inside a lower-case one is still met ("al-Assad"); whether it begins with a capital is told by str.isupper, which
+# knows every script's capitals ("Ángel", "Élodie", "Øresund", "Şahin"), as an [A-Z] class knew only English ones.
+_WORD_RE = re.compile(r"(?<![.!?:—]\s)(?<!^)\b(?=([^\W\d_][\w'’-]+))")
 
 
 def names(text: str) -> list[str]:
     """The words `text` writes capitalised past the start of a sentence (or of a clause after a colon or a dash) and
     never in lower case, folded, once each, in text order."""
     out: dict[str, None] = {}
-    for m in _NAME_RE.finditer(text):
-        word = m.group().lower()
+    taken = 0  # the end of the last name: a word inside it ("Pierre" in "Jean-Pierre") is part of it
+    for m in _WORD_RE.finditer(text):
+        found = m.group(1)
+        if m.start() < taken or not (found[0].isupper() or found[0].istitle()):
+            continue
+        taken = m.start() + len(found)
+        word = found.lower()
         if word not in out and not written_plain(word, text):
             out[word] = None
     return list(out)

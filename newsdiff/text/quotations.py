@@ -35,6 +35,12 @@ def may_quote(text: str) -> bool:
     return '"' in text or "“" in text or "«" in text or "'" in text or "‘" in text
 
 
+def opens_in_single_marks(text: str) -> bool:
+    """Whether `text` begins with a single mark that opens a quotation (‘We will..., 'We will...; not "'90s"): the
+    paragraph of a quotation in single marks that runs on to the next one, which `quotations` does not read."""
+    return _SINGLE_OPEN_RE.match(text) is not None
+
+
 def quotations(text: str, language: str = "en") -> tuple[tuple[str, int, int], ...]:
     """Return (quoted words, start, end) for each quotation in `text`, in text order: [start, end) holds its marks,
     the words do not."""

@@ -7,6 +7,8 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsdiff.text import quotations
+
 
 class Kind:
     """The kinds of segment, as plain strings."""
@@ -548,8 +550,15 @@ QUOTE_OPENING = re.compile(r'["“«„]')  # '"' and the openings of QUOTE_PAIR
 WORD_CHAR = re.compile(r"\w")
 
 
-def _quoted_spans(paragraph: str) -> list[tuple[int, int]]:
-    """Return spans of directly quoted words in a paragraph; an unclosed quote runs to the paragraph's end."""
+def _quoted_spans(paragraph: str, language: str = "en") -> list[tuple[int, int]]:
+    """Return spans of directly quoted words in a paragraph, sorted and disjoint; an unclosed quote in double marks
+    runs to the paragraph's end.
+
+    Quotations in single marks (‘We will win,’ he said; described as 'a disaster', as British outlets quote) are
+    the engine's one reading of them, `newsdiff.text.quotations`, which tells them from apostrophes ("don't", "the
+    players' union", "'90s"). One left unclosed is a quotation only where it opens the paragraph (the convention
+    of a quotation running on to the next paragraph, as in double marks): elsewhere an unclosed single mark is
+    more likely an apostrophe typed the wrong way round ("rock ‘n’ roll", "‘em")."""
     spans = []
     position = 0
     # From quote mark to quote mark (str.find and a regex search, not a Python step per character).
@@ -564,7 +573,26 @@ def _quoted_spans(paragraph: str) -> list[tuple[int, int]]:
             break
         spans.append((open_at, close_at + 1))
         position = close_at + 1
+    if "'" in paragraph or "‘" in paragraph:
+        spans = _with_single_marks(paragraph, spans, language)
     return [(start, end) for start, end in spans if WORD_CHAR.search(paragraph, start, end)]
+
+
+def _with_single_marks(paragraph: str, spans: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
+    """`spans` (double marks, sorted) joined with the quotations in single marks: sorted, disjoint."""
+    single = [(start, end) for _, start, end in quotations.quotations(paragraph, language) if paragraph[start] in "'‘"]
+    opening = len(paragraph) - len(paragraph.lstrip())
+    if quotations.opens_in_single_marks(paragraph[opening:]) and not any(s == opening for s, _ in single + spans):
+        single.append((opening, len(paragraph)))  # opens the paragraph and never closes: runs on to the next
+    if not single:
+        return spans
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans + single):
+        if merged and start < merged[-1][1]:  # one inside or across another (an unclosed one runs to the end)
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _carries_quote(paragraph: str, start: int, end: int, quoted: Sequence[tuple[int, int]]) -> bool:
@@ -608,7 +636,7 @@ def segment(text: str, heading_spans: Sequence[tuple[int, int]] = (), language: 
             sentences = _sentence_spans(text, para_start, para_end, pysbd_budget, language)
             is_heading_paragraph = not headings and len(sentences) == 1 and (
                 looks_like_heading(paragraph) or _is_headline(number, paragraph_texts))
-        quoted = _quoted_spans(paragraph)
+        quoted = _quoted_spans(paragraph, language)
         for start, end in sentences:
             sentence = text[start:end]
             if boilerplate[number] or _is_boilerplate_sentence(sentence):

@@ -20,3 +20,13 @@ def test_a_word_written_in_lower_case_too_is_no_name():
 def test_names_are_read_once_each_in_text_order():
     assert names("Gray told NY1 that Gray was unarmed, Kimani Gray's sister said.") == ["ny1", "gray", "kimani",
                                                                                        "gray's"]
+
+
+def test_a_capital_of_any_script_begins_a_name():
+    """Spanish, French, Danish and Turkish capitals are capitals ([A-Z] knew only English ones); a word inside a
+    lower-case one still counts ("al-Assad"), and a name's hyphenated parts are one name."""
+    assert names("Dijo que Ángel Ruiz y Élodie Martin cruzaron el puente de Øresund con Emre Şahin.") == [
+        "ángel", "ruiz", "élodie", "martin", "øresund", "emre", "şahin"]
+    assert names("The al-Assad government met Jean-Pierre Raffarin in Ångström Hall.") == [
+        "assad", "jean-pierre", "raffarin", "ångström", "hall"]
+    assert names("Ángel llegó; el ángel de la guarda no.") == []  # a sentence start, and written plain too

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff.text.quotations import NONE, may_quote, quotations
+from newsdiff.text.quotations import NONE, may_quote, opens_in_single_marks, quotations
 
 
 def _said(text: str, language: str = "en") -> list[str]:
@@ -51,3 +51,8 @@ def test_an_unclosed_quotation_or_no_mark_reads_nothing():
     assert quotations("“We are tired of waiting, said Okafor.") == NONE
     assert quotations("The walkout began on Monday.") == NONE
     assert not may_quote("The walkout began on Monday, the drivers’ union said.")  # "’" only closes a quotation
+
+
+def test_a_text_opening_in_single_marks_is_told_from_one_opening_with_an_elision():
+    assert opens_in_single_marks("‘We will win.") and opens_in_single_marks("'We will win.")
+    assert not opens_in_single_marks("'90s bands sold out.") and not opens_in_single_marks("We ‘will’ win.")

@@ -236,12 +236,18 @@ def test_boilerplate_wins_over_heading():
         ("She said it was “a good day” for both.", Kind.QUOTE),
         ("Le président a parlé d’un «accord historique» hier.", Kind.QUOTE),
         ('The sign read "" and nothing else.', Kind.CLAIM),
-        ("It was a 'scare quote' only.", Kind.CLAIM),
+        ("It was a 'scare quote' only.", Kind.QUOTE),  # single marks quote as double ones do ("historic")
+        ("‘We will not close the library this year,’ said the mayor.", Kind.QUOTE),
+        ("Okoro said: ‘We don’t close libraries.’", Kind.QUOTE),
+        ("The players' union said it won't strike until the '90s deal ends.", Kind.CLAIM),
+        ("The dockers’ leaders rejected the owners’ offer.", Kind.CLAIM),
+        ("He played rock ‘n’ roll till they sent ‘em home.", Kind.CLAIM),
         ("Nothing quoted here.", Kind.CLAIM),
     ],
 )
 def test_quote_detection(text, expected):
-    """A sentence is a quote when it carries at least one word in double quotes or guillemets."""
+    """A sentence is a quote when it carries at least one word in double quotes, guillemets or single marks (as
+    British outlets quote); an apostrophe is no quotation mark."""
     assert [item.kind for item in segment(text)] == [expected]
 
 
@@ -250,6 +256,15 @@ def test_quote_spanning_sentences_marks_each_sentence():
     sentence after its opening mark."""
     segments = segment("Before it. She wrote: “We will win. We always do.\nNext paragraph.")
     assert [item.kind for item in segments] == [Kind.CLAIM, Kind.QUOTE, Kind.QUOTE, Kind.CLAIM]
+
+
+def test_a_quotation_in_single_marks_marks_each_of_its_sentences():
+    """A British quotation of two sentences makes both quotes, and one opening its paragraph and left unclosed (the
+    convention for a quotation running on to the next paragraph) runs to the paragraph's end, as in double marks."""
+    segments = segment("Before it. ‘We will win. We always do,’ she said. After it.")
+    assert [item.kind for item in segments] == [Kind.CLAIM, Kind.QUOTE, Kind.QUOTE, Kind.CLAIM]
+    segments = segment("‘We will win. We always do.\n‘And we will go on,’ she said.\nNext paragraph.")
+    assert [item.kind for item in segments] == [Kind.QUOTE, Kind.QUOTE, Kind.QUOTE, Kind.CLAIM]
 
 
 def test_repeated_sentences_get_their_own_offsets():
@@ -444,6 +459,18 @@ def test_quoted_spans_pair_each_opening_with_its_closing():
 
     text = 'He said “we will go” and «nous irons» and „wir gehen“ then "fine" and "open'
     assert [text[s:e] for s, e in _quoted_spans(text)] == ["“we will go”", "«nous irons»", "„wir gehen“", '"fine"', '"open']
+
+
+def test_quoted_spans_read_single_marks_outside_double_ones():
+    """Single marks are read by `newsdiff.text.quotations` (apostrophes left out); inside a double-quoted quotation
+    they are part of it, and the spans stay sorted and disjoint."""
+    from newsdiff.text.segment import _quoted_spans
+
+    text = "The players' union called it 'an insult' and “we will, ‘no doubt,’ go” and ‘fine’ he said"
+    assert [text[s:e] for s, e in _quoted_spans(text)] == ["'an insult'", "“we will, ‘no doubt,’ go”", "‘fine’"]
+    text = "‘We go on. “Never,” she said"
+    assert [text[s:e] for s, e in _quoted_spans(text)] == [text]  # unclosed, opening the paragraph: to its end
+    assert _quoted_spans("Then ‘em all left, don't they?") == []
 
 
 def test_quoted_spans_skip_inches_and_quotes_without_words():
