@@ -272,7 +272,7 @@ def test_background_terms_are_repeated_on_both_sides_of_accounts_long_enough():
     single side is not, and a side of MIN_BACKGROUND_PASSAGES passages has none."""
     ctx = _weighed(REHAB_A, REHAB_B)
     words = {ctx.a.words[k][t] for k in range(len(REHAB_A)) for t in calibrate.background_terms(ctx) & ctx.a.terms[k]}
-    assert words == {"lohan", "rehab"}
+    assert words == {"lohan", "rehab", "lindsay"}  # "Lindsay", only ever before "Lohan", is part of the name
     assert calibrate.background_terms(_weighed(REHAB_A, REHAB_B[:calibrate.MIN_BACKGROUND_PASSAGES])) == frozenset()
     assert calibrate.background_only(ctx.weight, ctx.a.terms[0] & ctx.b.terms[0], calibrate.background_terms(ctx))
     assert not calibrate.background_only(ctx.weight, ctx.a.terms[1] & ctx.b.terms[3], calibrate.background_terms(ctx))
