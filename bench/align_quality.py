@@ -6,11 +6,11 @@ Run: .venv/bin/python bench/align_quality.py [--ecb-sample N] [--details] [--dev
 pair is aligned or shown, for tuning.
 
 Golds: the seed pair and the demo pair (tests/text/gold/, both development), the hand-written real
-pairs (tests/text/gold/real/*.json, each marked "split": "dev" | "heldout"; the held-out ones of the set
-FRESH_SET are the fresh held-out set, written after the last tuning and reported on their own
-rows, outside the older aggregates so those stay comparable; the earlier fresh sets (s18, s19, s20), dev since
-their figures were read, have their own rows too, as have the dev pairs written in session 19, `*_dev19`), and ECB+
-(/work/shared/data/alignment/ecbplus_pairs.json, one passage per line) split by topic number:
+pairs (tests/text/gold/real/*.json, each marked "split": "dev" | "heldout"; the held-out ones of the sets
+FRESH_SETS (s20b, s21) are the fresh held-out sets, written after the last tuning and reported on their own
+rows, one per set, outside the older aggregates so those stay comparable; the earlier fresh sets (s18, s19, s20),
+dev since their figures were read, have their own rows too, as have the dev pairs written in session 19,
+`*_dev19`), and ECB+ (/work/shared/data/alignment/ecbplus_pairs.json, one passage per line) split by topic number:
 odd topics are the development half, even topics the held-out half. ECB+'s
 `different_seminal_event` pairs (two different events of one kind) are a precision check: they
 should link almost nothing, and any conflict label there is false. Figures are defined in
@@ -40,7 +40,7 @@ from newsdiff.text.align import align  # noqa: E402
 from newsdiff.text.pipeline import split_upload  # noqa: E402
 from newsdiff.text.segment import segment  # noqa: E402
 from tests.text.gold_real import (  # noqa: E402
-    FORMER_FRESH_SESSIONS, FRESH_SET, is_dev19, is_former_fresh, is_fresh, load_real_golds)
+    FORMER_FRESH_SESSIONS, FRESH_SETS, fresh_set, is_dev19, is_former_fresh, load_real_golds)
 from tests.text.gold_scoring import (  # noqa: E402
     Tally, baseline_align, ecb_is_dev, ecb_passages, load_ecbplus, score_ecbplus, score_snippet_gold,
 )
@@ -109,7 +109,8 @@ def main() -> None:
         return out
 
     spanish: list[tuple[str, str, dict[str, Tally]]] = []
-    fresh: set[str] = set()  # the fresh held-out golds: their own rows, not in the older aggregates
+    # The fresh held-out golds, per set: their own rows, not in the older aggregates.
+    fresh: dict[str, set[str]] = {name: set() for name in FRESH_SETS}
     # Earlier fresh sets, dev since their figures were read: their own rows too, so older rows stay comparable.
     former_fresh: dict[int, set[str]] = {session: set() for session in FORMER_FRESH_SESSIONS}
     dev19: set[str] = set()  # the dev pairs written in session 19: their own row, for the same reason
@@ -119,8 +120,8 @@ def main() -> None:
         language["current"] = gold.get("language", "en")
         row = (name, split, run(a, b, lambda r, a=a, b=b, g=gold: score_snippet_gold(a, b, r, g)))
         (rows if language["current"] == "en" else spanish).append(row)
-        if is_fresh(gold):
-            fresh.add(name)
+        if fresh_set(gold):
+            fresh[fresh_set(gold)].add(name)
         if is_former_fresh(gold):
             former_fresh[gold["session"]].add(name)
         if is_dev19(gold):
@@ -162,12 +163,13 @@ def main() -> None:
             for s in systems:
                 total = Tally()
                 for name, split, tallies in rows:
-                    if split == half and pick(name) and name not in fresh.union(dev19, *former_fresh.values()):
+                    own_rows = dev19.union(*fresh.values(), *former_fresh.values())
+                    if split == half and pick(name) and name not in own_rows:
                         total.add(tallies[s])
                 print(f"{'ALL ' + title:34} {half:8} {s:9}{fmt(total.figures(), args.digits)}")
-    # The fresh held-out set: written after the last tuning, so the clean held-out figure. Session 18's fresh
-    # set became dev once its misses were read; it keeps its own row.
-    groups = [(f"ALL fresh held-out ({FRESH_SET})", "heldout", fresh)]
+    # The fresh held-out sets, one row each: written after the last tuning, so the clean held-out figures. Each
+    # earlier fresh set became dev once its figures were read or its misses opened; it keeps its own row.
+    groups = [(f"ALL fresh held-out ({name})", "heldout", members) for name, members in fresh.items()]
     groups += [(f"ALL s{session} set (dev since {FORMER_FRESH_SESSIONS[session]})", "dev", names)
                for session, names in former_fresh.items()]
     groups.append(("ALL dev pairs *_dev19", "dev", dev19))

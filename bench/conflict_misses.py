@@ -5,7 +5,9 @@ Run: .venv/bin/python bench/conflict_misses.py [--ecb]
 For each gold conflict of a dev gold (the seed, the demo, every real pair marked "split": "dev"):
 FOUND (linked and labelled conflict), MATCH (linked, labelled match: the cue did not fire) or UNLINKED
 (no link holds the pair: no label can appear), with the pair's score, whether it is the best partner of
-either passage, the calibration's bars, and the cue evidence `conflict_reasons` gives for the pair. Then
+either passage, the calibration's bars, and the cue evidence `conflict_reasons` gives for the pair, and each miss's
+stage: (a) no link holds it (not a candidate, scored low, taken by another partner, dropped), (b) linked and labelled
+match, (c) one of its passages labelled conflict with another partner (counted on the last lines). Then
 the links labelled conflict that are not gold conflicts (false labels), and with --ecb the false labels on
 ECB+ dev (odd topics; ECB+ has no conflicts, so every label there is false). Held-out golds are never read.
 """
@@ -39,6 +41,23 @@ def _spy(ctx, scores, *args, **kwargs):
     return _select(ctx, scores, *args, **kwargs)
 
 
+def _unlinked_why(pairs: set, links: list, pos_a: dict, pos_b: dict) -> str:
+    """Why no link holds a gold conflict pair: the stage of the best-scoring of its passage pairs."""
+    scores, row, col, bar = _seen["scores"], _seen["row"], _seen["col"], _seen["bars"]
+    scored = [(scores[p], p) for i, j in pairs if (p := (pos_a.get(i), pos_b.get(j))) in scores]
+    if not scored:
+        return "not a candidate"
+    s, (i, j) = max(scored)
+    row_best, col_best = row[i][1] == j, col[j][1] == i
+    if s < (bar.mutual if row_best and col_best else bar.one_sided):
+        return "scored low: under the bar its best-partner status needs" if row_best or col_best \
+            else "scored low: best of neither passage"
+    linked = {x for link in links for x in link.a} | {("b", y) for link in links for y in link.b}
+    if i in linked or ("b", j) in linked:
+        return "taken by another partner"
+    return "dropped: above its bar, not selected"
+
+
 def short(text: str, n: int = 110) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[:n - 3] + "..."
@@ -50,6 +69,7 @@ def main() -> None:
     args = parser.parse_args()
     engine.select = _spy
     counts = {"FOUND": 0, "MATCH": 0, "UNLINKED": 0}
+    stages: dict[str, int] = {}
     false_labels = []
     for name, split, a, b, gold in snippet_golds():
         if split != "dev":
@@ -69,7 +89,18 @@ def main() -> None:
             hit = [links[p] for p in pairs if p in links]
             status = "FOUND" if any(h.label == "conflict" for h in hit) else "MATCH" if hit else "UNLINKED"
             counts[status] += 1
-            print(f"{status:8} {name} [{entry.get('conflict_kind', '?')}] {entry.get('note', '')}")
+            stage = ""
+            if status == "MATCH":
+                stage = "(b) linked, labelled match"
+            elif status == "UNLINKED":
+                stage = "(a) " + _unlinked_why(pairs, result.links, pos_a, pos_b)
+                if any(link.label == "conflict" for link in result.links for i, j in pairs
+                       if i in link.a or j in link.b):
+                    stage = "(c) labelled conflict on another pair of one of its passages"
+            if stage:
+                stages[stage.split(":")[0]] = stages.get(stage.split(":")[0], 0) + 1
+            print(f"{status:8} {name} [{entry.get('conflict_kind', '?')}] {entry.get('note', '')}"
+                  + (f"\n    stage {stage}" if stage else ""))
             for i, j in sorted(pairs):
                 p = (pos_a.get(i), pos_b.get(j))
                 s = _seen["scores"].get(p)
@@ -84,6 +115,7 @@ def main() -> None:
             if link.label == "conflict" and not ({(x, y) for x in link.a for y in link.b} & conflict_pairs):
                 false_labels.append((name, link))
     print(f"\ndev gold conflicts: {counts}")
+    print("missed, by stage: " + ", ".join(f"{k}: {v}" for k, v in sorted(stages.items())))
     print(f"false conflict labels on dev golds: {len(false_labels)}")
     for name, link in false_labels:
         print(f"  {name} a{link.a} b{link.b}: {link.reasons[-1]}")

@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from newsdiff.text.lexicon import Lexicon, lexicon_for
+from newsdiff.text.quotations import quotations
 
 _TOKEN_RE = re.compile(r"\w[\w’'\-]*|[^\w\s]")
 _QUOTE_MARKS = frozenset('"“”«»')
@@ -319,9 +320,13 @@ def speaker_of(text: str, quote_start: int, quote_end: int, language: str = "en"
     """Return who `text` credits with the quotation at [quote_start, quote_end), or None when it names no one."""
     lex = lexicon_for(language)
     verbs = _verbs(lex)
+    # the passage's other quotations (`newsdiff.text.quotations`, single marks too) bound the words read around it
+    found = quotations(text, language)
+    after = min((start for _, start, _ in found if start >= quote_end), default=len(text))
+    before = max((end for _, _, end in found if end <= quote_start), default=-1)
     tail = []
     for t in _tokens(text[quote_end:], lex):
-        if t.text in _TAIL_END:
+        if t.text in _TAIL_END or t.start + quote_end >= after:
             break
         tail.append(_Token(t.text, t.start + quote_end, t.end + quote_end, t.inner))
     while tail and tail[0].text == ",":
@@ -346,8 +351,8 @@ def speaker_of(text: str, quote_start: int, quote_end: int, language: str = "en"
     head = list(_tokens(text[:quote_start], lex))
     cut_at_quote = False  # the words before the quotation follow another quotation in its sentence
     for k in range(len(head) - 1, -1, -1):
-        if head[k].text in _SENTENCE_END or head[k].text in _QUOTE_MARKS:
-            cut_at_quote = head[k].text in _QUOTE_MARKS
+        if head[k].text in _SENTENCE_END or head[k].text in _QUOTE_MARKS or head[k].end <= before:
+            cut_at_quote = head[k].text in _QUOTE_MARKS or head[k].end <= before
             head = head[k + 1:]
             break
     while head and head[-1].text in (",", ":"):

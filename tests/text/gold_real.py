@@ -5,7 +5,8 @@
         pair.name, pair.split               # "court_rent_cap", "dev" | "heldout"
         pair.a, pair.b                      # segmented accounts, as the app splits an upload
         pair.gold                           # the gold dict (links, acceptable, decoys, unique, ...)
-        is_fresh(pair.gold)                 # True for the fresh held-out set (the set FRESH_SET)
+        is_fresh(pair.gold)                 # True for the fresh held-out sets (those of FRESH_SETS)
+        fresh_set(pair.gold)                # which of them ("s20b", "s21"), or None
         pair.find("a", "snippet")           # indices of the alignable passages of side a holding the snippet
 
 Only "claim" and "quote" passages are alignable; gold snippets name exactly one of them.
@@ -21,7 +22,9 @@ from newsdiff.text.pipeline import split_upload
 
 REAL_GOLD_DIR = Path(__file__).resolve().parent / "gold" / "real"
 ALIGNABLE = frozenset({"claim", "quote"})
-FRESH_SET = "s20b"  # held-out golds of this set ("fresh_set", or "s<session>") were written after the last tuning
+# Held-out golds of these sets ("fresh_set", or "s<session>") were written after the last tuning; each set is
+# reported on its own bench row, in this order (s21 was written in session 21 beside s20b, which stays clean).
+FRESH_SETS = ("s20b", "s21")
 # Each earlier fresh set became dev once its figures had been read or its misses opened (its golds carry
 # "was_heldout"); each keeps its own bench row, so the older rows stay comparable from session to session.
 FORMER_FRESH_SESSIONS = {18: "s19", 19: "s20", 20: "s20b"}  # a set's session: the set that replaced it
@@ -65,9 +68,15 @@ def load_real_golds(split: str | None = None) -> list[RealGold]:
     return [pair for pair in pairs if split is None or pair.split == split]
 
 
+def fresh_set(gold: dict) -> str | None:
+    """Return the fresh held-out set (one of FRESH_SETS) a gold belongs to, or None if it belongs to none."""
+    name = gold.get("fresh_set", f"s{gold.get('session')}")
+    return name if name in FRESH_SETS and gold["split"] == "heldout" else None
+
+
 def is_fresh(gold: dict) -> bool:
-    """Return whether a gold belongs to the fresh held-out set, written after the last tuning (nothing tuned on it)."""
-    return gold.get("fresh_set", f"s{gold.get('session')}") == FRESH_SET and gold["split"] == "heldout"
+    """Return whether a gold belongs to a fresh held-out set, written after the last tuning (nothing tuned on it)."""
+    return fresh_set(gold) is not None
 
 
 def is_dev19(gold: dict) -> bool:

@@ -774,6 +774,17 @@ def test_quantity_clauses_give_each_value_its_clause_and_sentence():
     assert {"shut", "entranc"} <= clause and "rock" not in clause and "rock" in sentence
 
 
+@pytest.mark.parametrize("text, read", [
+    ("The death toll rose to 12, officials said.", []),
+    ("The crowd numbered 30,000; police said it was peaceful.", []),
+    ("The toll stood at nine \u2014 rescuers said more were missing.", []),
+    ("Some 1,200 workers joined the strike.", [("count:worker", "1,200 workers")]),
+])
+def test_the_word_after_a_comma_dash_or_colon_is_not_what_a_number_counts(text, read):
+    """"rose to 12, officials said": the number ends its phrase at the punctuation; officials are not counted."""
+    assert [(q.key, q.text) for q in quantities(text) if "+" not in q.key] == read
+
+
 # --- session 20 (s20-bank2): classes of bank misses, each on phrasings of its own -------------------------------
 
 @pytest.mark.parametrize("a, b, reason", [
@@ -1180,3 +1191,129 @@ def test_a_rare_word_opening_the_sentence_is_a_name():
 ])
 def test_figures_of_one_named_person_still_differ(a, b, reason):
     assert conflict_reasons(a, b) == [reason]
+
+
+# --- session 21: readings of ranges of money, designations, "-er" compounds and headline case ---------------------
+
+@pytest.mark.parametrize("text, low, high, written", [
+    ("The contract is worth $5-6 million, the club said.", 5e6, 6e6, "$5-6 million"),
+    ("The contract is worth $5–$6 million, the club said.", 5e6, 6e6, "$5–$6 million"),
+    ("The refit will cost £3m-£4m, the port said.", 3e6, 4e6, "£3m-£4m"),
+    ("The refit will cost between $5 million and $6 million.", 5e6, 6e6, "$5 million and $6 million"),
+    ("The refit will cost between $5 and $6 million.", 5e6, 6e6, "$5 and $6 million"),
+])
+def test_a_range_of_money_is_read_as_one_range(text, low, high, written):
+    """The currency sign is a token of its own: the range is read from it, the lower end taking the upper's scale
+    ("$5-6 million" was read as $5, and "£3m-£4m" as two sums)."""
+    (q,) = quantities(text)
+    assert (q.key, q.low, q.high, q.text) == (q.key, low, high, written) and q.key.startswith("money:")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The contract is worth $5-6 million, the club said.", "The club said the contract is worth $5.5 million."),
+    ("The refit of the ferry will cost £3m-£4m.", "The refit of the ferry will cost £3.5 million."),
+    ("The refit of the ferry will cost between $5 million and $6 million.", "The refit of the ferry will cost $6m."),
+])
+def test_a_sum_inside_the_other_sides_range_is_no_cue(a, b):
+    assert conflict_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("The contract is worth $5-6 million, the club said.", "The club said the contract is worth $9 million.",
+     'numbers differ: "$5-6 million" vs "$9 million"'),
+    ("The refit of the ferry will cost £3m-£4m.", "The refit of the ferry will cost £7m.",
+     'numbers differ: "£3m-£4m" vs "£7m"'),
+])
+def test_a_sum_outside_the_other_sides_range_still_differs(a, b, reason):
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("text", [
+    "He was shot with a .38-caliber revolver in the hallway.",
+    "Police said the 17-year-old fired a .45 pistol at the car.",
+    "The jets, an F-16 and a MiG-29 fighter, took off at dawn.",
+    "Soldiers carried an AK-47 rifle across the border.",
+    "Flight MH17 was shot down over the region.",
+    "The airline grounded its Boeing 737 fleet on Monday.",
+    "Microsoft released Windows 11 update on Tuesday.",
+    "The Celtics won Game 7 on the road in Boston.",
+    "Colts beat Chiefs in the Week 16 match-up.",
+])
+def test_designations_are_no_quantities(text):
+    """A model, a type or a calibre named with a number counts nothing ("a .38-caliber revolver" was 38 calibers,
+    "an F-16 jet" 16 jets)."""
+    assert [q for q in quantities(text) if q.key.startswith(("count:", "measure:", "money:"))] == []
+
+
+@pytest.mark.parametrize("text, key, value", [
+    ("The medical director told the Guardian 41 bodies had been brought in.", "count:bodi", 41),
+    ("The assault on the Gaza Strip began 11 days ago.", "duration", 11 * 1440),
+    ("He carried a 9mm pistol.", "measure:length", 0.009),
+    ("Today there are 1,009 species listed under the Act-409 animals and 600 plants.", "count:anim", 409),
+    ("Magnitude-6.1 quake hits the island.", "count:quak", 6.1),
+])
+def test_a_name_or_code_before_a_quantity_leaves_it_a_quantity(text, key, value):
+    """A number after a capitalised word that reads on as a quantity (a plural noun, a unit) is still read; a unit
+    glued to its number ("9mm") is a measure."""
+    assert any(q.key == key and abs(q.value - value) < 1e-9 for q in quantities(text))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Doyle hit a 3-pointer with five seconds left to win it.", "Doyle hit two 3-pointers in the last minute to win it."),
+    ("Ames hit a 7-iron to the green on the last hole.", "Ames hit a 9-iron to the green on the last hole, he said."),
+])
+def test_a_number_noun_compound_that_is_its_phrases_head_counts_nothing(a, b):
+    """"a 3-pointer" is a kind of shot, not three pointers: no count to compare with "two 3-pointers"."""
+    assert conflict_reasons(a, b) == []
+    assert not [q for q in quantities(a) + quantities(b) if q.key.startswith("count:")]
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    # decoys: a compound that modifies a noun, or two in a series, still compare
+    ("The Hawks scored on a 13-play, 73-yard drive.", "The Hawks scored on a 12-play, 73-yard drive.",
+     'numbers differ: "13-play" vs "12-play"'),
+    ("A 12-seater plane crashed near the airstrip.", "A 19-seater plane crashed near the airstrip.",
+     'numbers differ: "12-seater" vs "19-seater"'),
+])
+def test_number_noun_compounds_that_modify_a_noun_still_differ(a, b, reason):
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("Brothers' Murder Trial To Resume Monday Morning At Courthouse",
+     "The brothers' murder trial will resume on Tuesday morning at the courthouse.",
+     'dates differ: "Monday" vs "Tuesday"'),
+    ("BANK OUTAGE HITS CUSTOMERS ON FRIDAY", "The bank outage hit customers on Thursday, the bank said.",
+     'dates differ: "FRIDAY" vs "Thursday"'),
+    ("Port Strike Called For March 3 By Dockers' Union", "The dockers' union called the port strike for March 5.",
+     'dates differ: "March 3" vs "March 5"'),
+])
+def test_a_headline_in_title_case_or_capitals_gives_date_cues(a, b, reason):
+    """In headline case a capital says nothing: its words count as written in lower case (the other side's lower case
+    keeps names out)."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+def test_headline_case_is_told_from_a_sentence_or_a_line_of_names():
+    """Every word past the first capitalised but short stopwords, one of them a common word: a headline. A sentence,
+    or a line of names only, keeps its capitals as names."""
+    from newsdiff.text.cues import _uncased
+    from newsdiff.text.lexicon.en import ENGLISH
+
+    assert _uncased("Colts Beat Chiefs 20-13, Clinch 5th Seed In AFC Playoffs", ENGLISH)
+    assert _uncased("BANK OUTAGE HITS CUSTOMERS ON FRIDAY", ENGLISH)
+    assert not _uncased("The New York Times said the United Nations met on Friday.", ENGLISH)
+    assert not _uncased("Kevin Durant, Russell Westbrook", ENGLISH)
+
+
+def test_a_plural_count_written_with_a_hyphen_is_still_a_count():
+    """"returned an interception 35-yards for a score": a plural after the hyphen is counted (only the "-er" nouns
+    made of a number compound, "3-pointers", name a kind)."""
+    (q,) = quantities("Ratliff returned an interception 35-yards for a score.")
+    assert (q.key, q.value) == ("count:yard", 35.0)
+
+
+def test_an_en_dash_joins_a_range_or_a_score_as_a_hyphen_does():
+    (q,) = [x for x in quantities("Police found 5–7 cars near the depot.") if x.key == "count:car"]
+    assert (q.key, q.low, q.high, q.text) == ("count:car", 5.0, 7.0, "5–7 cars")
+    assert quantities("The Otters clinched the cup with a 3–1 win.") == ()

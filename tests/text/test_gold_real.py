@@ -6,7 +6,9 @@ from collections import Counter
 
 import pytest
 
-from tests.text.gold_real import FRESH_SET, REAL_GOLD_DIR, is_former_fresh, is_fresh, load_real_golds, summary_row
+from tests.text.gold_real import (
+    FRESH_SETS, REAL_GOLD_DIR, fresh_set, is_former_fresh, is_fresh, load_real_golds, summary_row,
+)
 
 CONFLICT_KINDS = {
     "money", "count", "duration", "percent", "compound", "ordinal", "date", "weekday", "negation", "speaker",
@@ -124,20 +126,51 @@ def test_the_splits_are_balanced():
         assert len(kinds) >= 4, (split, kinds)
 
 
-def test_the_fresh_held_out_set_covers_what_issue_10_asks_for():
-    """The fresh set: 3+ held-out pairs of kinds no older gold has, a lopsided, a heavy-overlap, a paraphrase and
+@pytest.mark.parametrize("name", FRESH_SETS)
+def test_each_fresh_held_out_set_covers_what_issue_10_asks_for(name):
+    """Each fresh set: 3+ held-out pairs of kinds no other gold has, a lopsided, a heavy-overlap, a paraphrase and
     a verbatim-quote pair, at least 8 conflicts of at least 8 kinds, and decoys in every pair."""
-    fresh = [pair for pair in PAIRS if is_fresh(pair.gold)]
-    older_kinds = {pair.gold["kind"] for pair in PAIRS if not is_fresh(pair.gold)}
+    fresh = [pair for pair in PAIRS if fresh_set(pair.gold) == name]
+    other_kinds = {pair.gold["kind"] for pair in PAIRS if fresh_set(pair.gold) != name}
     assert len(fresh) >= 3
-    assert all(pair.split == "heldout" and pair.name.endswith(f"_{FRESH_SET}") for pair in fresh)
-    assert {pair.gold["kind"] for pair in fresh} & older_kinds == set()
+    assert all(pair.split == "heldout" and is_fresh(pair.gold) and pair.name.endswith(f"_{name}") for pair in fresh)
+    assert {pair.gold["kind"] for pair in fresh} & other_kinds == set()
     traits = set().union(*(pair.gold["traits"] for pair in fresh))
     assert {"lopsided", "heavy_overlap", "paraphrase", "verbatim_quote"} <= traits
     conflicts = Counter(link["conflict_kind"] for pair in fresh for link in pair.gold["links"]
                         if link["label"] == "conflict")
     assert sum(conflicts.values()) >= 8 and len(conflicts) >= 8, conflicts
     assert all(pair.gold["decoys"] for pair in fresh)
+
+
+def test_the_fresh_sets_are_told_apart_so_each_gets_its_own_bench_row():
+    """Every fresh held-out gold belongs to exactly one of FRESH_SETS (its `fresh_set`), and no dev gold to any."""
+    for pair in PAIRS:
+        assert fresh_set(pair.gold) == (pair.gold.get("fresh_set") if is_fresh(pair.gold) else None)
+        assert pair.split == "heldout" or not is_fresh(pair.gold)
+    assert {fresh_set(pair.gold) for pair in PAIRS if is_fresh(pair.gold)} == set(FRESH_SETS)
+
+
+def test_the_s21_set_is_what_session_21_asked_for():
+    """s21: a lopsided recall story (30+ sentences on the long side, 5x the short one), a heavy-overlap results story
+    (20+ sentences a side) whose one-sentence quotation sits inside a longer quotation passage of the other account,
+    and a paraphrased courts/policing story; together at least 12 conflicts of all ten kinds, with decoys."""
+    s21 = {pair.gold["kind"]: pair for pair in PAIRS if fresh_set(pair.gold) == "s21"}
+    assert set(s21) == {"recall", "referendum", "policing"}
+    assert all(pair.gold["session"] == 21 for pair in s21.values())
+    recall = sorted([_alignable(s21["recall"].a), _alignable(s21["recall"].b)])
+    assert "lopsided" in s21["recall"].gold["traits"] and recall[1] >= 30 and recall[1] >= 5 * recall[0]
+    results = s21["referendum"]
+    assert "heavy_overlap" in results.gold["traits"] and min(_alignable(results.a), _alignable(results.b)) >= 20
+    quoted = [(results.a[i].text.split('"')[1], results.b[j].text.split('"')[1])
+              for link in results.gold["links"] if link["label"] == "match" for i, j in results.pairs(link)
+              if results.a[i].kind == results.b[j].kind == "quote"]
+    assert any(inner in outer and outer.count(". ") >= 1 and len(outer) > len(inner) for inner, outer in quoted)
+    assert "paraphrase" in s21["policing"].gold["traits"]
+    conflicts = Counter(link["conflict_kind"] for pair in s21.values() for link in pair.gold["links"]
+                        if link["label"] == "conflict")
+    assert sum(conflicts.values()) >= 12 and set(conflicts) == CONFLICT_KINDS, conflicts
+    assert all(len(pair.gold["decoys"]) >= 3 for pair in s21.values())
 
 
 def test_session_18s_fresh_set_is_dev_now_that_its_misses_were_read():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff.text.cues import _quotes, conflict_reasons, quote_reasons, same_quotation
+from newsdiff.text.cues import conflict_reasons, quote_reasons, same_quotation
+from newsdiff.text.quotations import quotations as _quotes
 from newsdiff.text.speakers import different_speakers, speaker_of
 
 
@@ -223,3 +224,25 @@ def test_one_spanish_quotation_given_to_two_speakers():
         'quote attributed to different speakers: "Nadie perderá su empleo por esta fusión": la ministra de Trabajo, '
         'Ana Ruiz vs el presidente del sindicato, Luis Gil']
     assert quote_reasons(a, '"Nadie perderá su empleo por esta fusión", recalcó Ruiz.', "es") == []
+
+
+# --- session 21: quotations in single marks ------------------------------------------------------------------------
+
+def test_a_quotation_in_single_marks_credited_to_two_speakers_is_a_cue():
+    a = "‘We will not close the library this year,’ said the mayor, Colm Dwyer."
+    b = "'We will not close the library this year,' Councillor June Sutter told reporters."
+    assert quote_reasons(a, b) == ['quote attributed to different speakers: "We will not close the library this '
+                                   'year": the mayor, Colm Dwyer vs Councillor June Sutter']
+    assert _speaker(a).name == ("Colm", "Dwyer")
+
+
+
+@pytest.mark.parametrize("text", [
+    "‘We will do it,’ said Ines Calder, ‘and we will do it before the summer.’",
+    "'We will do it,' said Ines Calder, 'and we will do it before the summer.'",
+    "‘We will win’ the mayor, Ines Calder, said, ‘and we will do it before the summer.’",
+])
+def test_a_quotation_in_single_marks_resumed_after_its_speaker_is_credited_to_that_speaker(text):
+    """The second part of a quotation split by its attribution is read after the first part's end, as the
+    quotation reader gives it (`newsdiff.text.quotations`), in single marks as in double marks."""
+    assert [speaker_of(text, start, end).name for _, start, end in _quotes(text)] == [("Ines", "Calder")] * 2

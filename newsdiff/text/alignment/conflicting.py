@@ -63,6 +63,7 @@ from newsdiff.text.alignment.context import Context
 from newsdiff.text.alignment.terms import VOCABULARY
 from newsdiff.text.cues import conflict_reasons, number_reasons, quantity_clauses, values_differ
 from newsdiff.text.lexicon import lexicon_for
+from newsdiff.text.names import names, written_plain
 
 LEXICAL_FLOOR = 0.15  # 0.12: the same links; 0.18: two dev gold conflicts fewer
 COSINE_LIFT = 0.05
@@ -93,15 +94,11 @@ def _second_of_pair(written: str, text: str) -> bool:
     return at > 0 and re.search(r"\d\s?[-–/]\s?$", text[:at]) is not None
 
 
-_NAME_RE = re.compile(r"(?<![.!?:—]\s)(?<!^)\b[A-Z][\w'’-]+")
-
-
 def _names(text: str, language: str) -> frozenset[str]:
-    """Words `text` writes capitalised past the start of a sentence and never in lower case (names), folded;
-    weekdays and months left out."""
+    """The names `text` writes (`newsdiff.text.names`), folded; weekdays and months left out (a day has many
+    events)."""
     lex = lexicon_for(language)
-    found = {m.group().lower() for m in _NAME_RE.finditer(text)}
-    return frozenset(w for w in found if not _plain(w, text) and w not in lex.weekdays and w not in lex.months)
+    return frozenset(w for w in names(text) if w not in lex.weekdays and w not in lex.months)
 
 
 def _other_people(x: tuple, a: str, y: tuple, b: str, language: str) -> bool:
@@ -111,7 +108,7 @@ def _other_people(x: tuple, a: str, y: tuple, b: str, language: str) -> bool:
     stem = lexicon_for(language).stem
 
     def foreign(clause, text: str, other: str) -> bool:
-        return any(stem(w) in clause and not _plain(w, other) for w in _names(text, language))
+        return any(stem(w) in clause and not written_plain(w, other) for w in _names(text, language))
 
     return bool(x[1] and y[1]) and foreign(x[1], a, b.lower()) and foreign(y[1], b, a.lower())
 
@@ -137,13 +134,8 @@ _PIECE_RE = re.compile(r"\w+")
 @lru_cache(maxsize=4096)
 def _lower_words(text: str) -> frozenset[str]:
     """The words `text` writes in lower case (whole, and each part of a word joined by an apostrophe or hyphen):
-    `_plain` for many words of one passage at once."""
+    `written_plain` for many words of one passage at once."""
     return frozenset(w for w in {*_WORD_RE.findall(text), *_PIECE_RE.findall(text)} if w.islower())
-
-
-def _plain(word: str, text: str) -> bool:
-    """Whether `word` (folded) is written in lower case somewhere in `text`: not only as (part of) a name."""
-    return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) is not None
 
 
 def conflict_partners(ctx: Context, scores: dict[tuple[int, int], float], lexical: dict[tuple[int, int], float],
@@ -241,7 +233,7 @@ def _quantity_reasons(ctx: Context, i: int, j: int, lex_row, lex_col, kinds_a: d
              for w in re.findall(r"[^\W\d_]+", q.text.lower())}
     words_a = ctx.a.words[i]
     plain = [t for t in ctx.a.terms[i] & ctx.b.terms[j] - VOCABULARY.numbers - units
-             if _plain(words_a[t], a) or _plain(words_a[t], b)]
+             if written_plain(words_a[t], a) or written_plain(words_a[t], b)]
     if fsum(map(ctx.weight.__getitem__, plain)) < PLAIN_WEIGHT and c < level + CLOSE_LIFT:
         return None  # a name, a number and the unit in common: the model must find the rest close
     reasons = [r for r in number_reasons(a, b, language) if r.startswith("numbers differ")]

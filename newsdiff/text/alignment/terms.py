@@ -29,6 +29,7 @@ from rapidfuzz.utils import default_process
 
 from newsdiff.text.language import base_language
 from newsdiff.text.lexicon import Lexicon, lexicon_for
+from newsdiff.text.quotations import quotations
 
 ALIGNABLE_KINDS = frozenset({"claim", "quote"})
 # A sentence ends at . ! or ? (optionally closed by a quote or bracket) before a capital or a quote.
@@ -45,19 +46,31 @@ _SENTENCE_END_WIDE_RE = re.compile(r"(?<=[.!?])[\"”’')\]»]?\s+(?=[\"“‘(
 _DATELINE_RE = re.compile(r"^(?:[A-Z]{2}[A-Z .,'’-]{0,40}(?:\s*\([^()]{1,40}\))?|[A-Z][\w .,'’-]{0,40}?\s*\([^()]{1,40}\))"
                           r"\s*(?:[—–]|--?)\s+")
 DATELINE_PASSAGES = 2
-# A direct quotation, closed on the passage ("...", “...”, «...»); an unclosed one (a quote running on to the
-# next paragraph, or a stray mark) is not read.
-QUOTATION_RE = re.compile(r'"[^"]+"|“[^“”]+”|«[^«»]+»')
 # A passage is mostly a quotation when its quoted words give at least this share of its terms: the rest is
 # who said it ("..., union president Daniel Okafor said").
 QUOTED_SHARE = 0.5
+# A word written as an event: a verb in the past tense ("escaped", "fired", "sentenced") or a nominalisation
+# ("election", "announcement", "decision"). Its Snowball stem is the verb's ("escape" / "escaped" -> "escap",
+# "election" / "elected" -> "elect"), so one account's "the escape" and another's "escaped" share an event term.
+# Not -ing: in news it is as often a noun or an adjective ("borrowing costs", "the building", "housing", "ongoing")
+# as a verb (measured: with -ing the dev snippet golds gained one false link, "higher borrowing costs" / "lifted
+# borrowing costs", and no true one). English only: other languages inflect otherwise (`event_terms` gives none).
+_EVENT_WORD_RE = re.compile(r"[^\W\d_]{3,}ed|[^\W\d_]{2,}(?:tion|sion|ment)")
+# A quotation of fewer written words is a term, a title or a scare quote ('common sense', "very productive", 'Doctor
+# Who'), not a statement: `Side.quotations` (calibrate.two_statements) leaves it out, as `cues` leaves it out of
+# quotations credited to a speaker (cues.QUOTE_MIN_WORDS). `Side.quoted` keeps it (a passage that is all "'Completely
+# false'" is mostly a quotation). Dev halves (bench/align_quality.py --dev; session 21, s21-quotes): with quotations in
+# single marks read and no such floor, one ECB+ link fell ("her brother had too much ‘common sense’ to point a loaded
+# gun" / "she doubted her brother was carrying a gun, but was rather grabbing his belt “to squeeze it”", unjudged);
+# with it every dev row and every ECB+ dev link is as before single marks were read.
+STATEMENT_WORDS = 3
 RARITY_FLOOR = 0.15  # weight factor of the most common words of the language that are not stopwords
 MAX_VOCABULARY = 1_000_000  # folded words remembered by the process (a few tens of MB at most)
 # The sentences of a one-sentence passage (most of them): one shared empty tuple, not two new lists a passage.
 # Lists are objects the garbage collector tracks: 20,000 of them for 5,000 x 5,000 passages, all alive until
 # align() returns, brought on a full collection of the process's heap in most first calls (bench/align_bench.py).
 NO_SENTENCES: tuple = ()
-NO_QUOTE: frozenset = frozenset()  # shared by every passage that is not mostly a quotation (one object, as above)
+NO_QUOTE: frozenset = frozenset()  # shared by every passage without quotations or not mostly one (one object, as above)
 
 
 class PassageLike(Protocol):
@@ -205,19 +218,27 @@ class Side:
     sentence_texts: list[Sequence[str]] = field(default_factory=list)
     sentence_terms: list[Sequence[frozenset[int]]] = field(default_factory=list)
     quoted: list[frozenset[int]] = field(default_factory=list)  # a mostly quoted passage's quoted terms, else NO_QUOTE
+    # The terms of a passage's direct quotations of STATEMENT_WORDS words or more (`newsdiff.text.quotations`), else
+    # NO_QUOTE.
+    quotations: list[frozenset[int]] = field(default_factory=list)
     language: str = "en"  # the account's base language ("es" for "es-MX"); its lexicon may be English's
     vocabulary: Vocabulary = field(default=VOCABULARY, repr=False)  # where its words' rarity is
 
 
-def _quoted_terms(text: str, words: dict[int, str], vocabulary: Vocabulary) -> frozenset[int]:
-    """The terms of a passage's direct quotations when they give QUOTED_SHARE of its terms, else none."""
-    if '"' not in text and "“" not in text and "«" not in text:
-        return NO_QUOTE
+def _quotation_terms(text: str, words: dict[int, str], vocabulary: Vocabulary) -> tuple[frozenset[int], frozenset[int]]:
+    """The terms of a passage's direct quotations (in double, angle or single marks: `newsdiff.text.quotations`), and
+    of those of STATEMENT_WORDS written words or more; NO_QUOTE for none."""
+    found = quotations(text, vocabulary.lexicon.code)
+    if not found:
+        return NO_QUOTE, NO_QUOTE
     quoted: set[int] = set()
-    for m in QUOTATION_RE.finditer(text):
-        quoted.update(vocabulary.terms(m.group(0)))
-    quoted &= words.keys()
-    return frozenset(quoted) if quoted and len(quoted) >= QUOTED_SHARE * len(words) else NO_QUOTE
+    statements: set[int] = set()
+    for said, _, _ in found:
+        said_terms = vocabulary.terms(said).keys() & words.keys()
+        quoted |= said_terms
+        if len(said.split()) >= STATEMENT_WORDS:
+            statements |= said_terms
+    return frozenset(quoted) if quoted else NO_QUOTE, frozenset(statements) if statements else NO_QUOTE
 
 
 def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = None, language: str = "en") -> Side:
@@ -236,7 +257,9 @@ def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = Non
         side.terms.append(frozenset(words))
         side.words.append(words)
         side.content.append(" ".join(words.values()))
-        side.quoted.append(_quoted_terms(body, words, vocabulary))
+        quoted, statements = _quotation_terms(body, words, vocabulary)
+        side.quotations.append(statements)
+        side.quoted.append(quoted if quoted and len(quoted) >= QUOTED_SHARE * len(words) else NO_QUOTE)
         # str.count is a cheap test for a second sentence before the regex split.
         maybe_several = len(body) > 60 and (body.count(". ") + body.count("? ") + body.count("! ")
                                             + body.count(".” ") + body.count('." '))
@@ -248,3 +271,12 @@ def analyse(passages: Sequence[PassageLike], vocabulary: Vocabulary | None = Non
             side.sentence_texts.append(NO_SENTENCES)
             side.sentence_terms.append(NO_SENTENCES)
     return side
+
+
+def event_terms(side: Side, k: int) -> frozenset[int]:
+    """The terms passage k writes as an event word (`_EVENT_WORD_RE`: a verb in -ed or a nominalisation in -tion /
+    -sion / -ment; a stopword is no term), none outside English."""
+    if side.vocabulary.lexicon.code != "en":
+        return frozenset()
+    match = _EVENT_WORD_RE.fullmatch
+    return frozenset(t for t, w in side.words[k].items() if match(w))

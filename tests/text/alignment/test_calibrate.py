@@ -141,14 +141,14 @@ def test_two_statements_by_one_speaker_introduced_at_length_do_not_link():
 
 def test_a_short_quotation_inside_a_report_is_not_two_statements():
     """A passage that quotes a word or two inside a report ('a "very productive" call') is not a statement of its
-    own: under TWO_QUOTES_SHARE of its terms, the pair links as before."""
+    own (under terms.STATEMENT_WORDS, and under TWO_QUOTES_SHARE of its terms): the pair links as before."""
     a = [P('President Trump said he held a "very productive" phone call with Sheinbaum about border security.'),
          P("kilo lima"), P("mike november")]
     b = [P('"We agreed to keep talking," Sheinbaum said after her phone call with Trump about the border.'),
          P("oscar papa"), P("quebec romeo")]
     ctx = build_context(analyse(a), analyse(b))
     shared = ctx.a.terms[0] & ctx.b.terms[0]
-    assert calibrate.quotation_terms(ctx.a, 0) and not shared & calibrate.quotation_terms(ctx.a, 0)
+    assert not calibrate.quotation_terms(ctx.a, 0) and calibrate.quotation_terms(ctx.b, 0)
     assert not calibrate.two_statements(ctx, 0, 0, shared)
     scores = {(0, 0): 0.7, (1, 1): 0.05, (2, 2): 0.04}
     assert calibrate.select(ctx, scores, set()) == [(0, 0)]
@@ -384,3 +384,119 @@ def test_given_names_are_capitalised_words_just_before_a_rare_background_word():
     found = calibrate.given_names(ctx, background)
     term = ctx.a.vocabulary.term
     assert found == {term("peter"): 1, term("dr"): 1}  # not "spin" (before "Doctor"), nor b's lower-case "peter"
+
+
+def _between_ctx(a0: str, b1: str, b0: str = "inmate guards van"):
+    """a0-b0 and a1-b1 are mutual best pairs (by the scores given); a0-b1 may share terms with each other."""
+    return _weighed([a0, "police searched river bank"], [b0, b1])
+
+
+BETWEEN_COSINES = {(0, 0): 0.8, (0, 1): 0.6, (1, 1): 0.8}
+
+
+def _between_scores(a0_b1: float) -> dict:
+    return {(0, 0): 0.45, (0, 1): a0_b1, (1, 1): 0.45}
+
+
+def test_two_linked_passages_sharing_an_event_word_are_linked_to_each_other_too():
+    """a0 and b1 are each linked to their best partner; they also share "escaped" / "escape" (an event word: what
+    happened) and "monday", scoring within BETWEEN_RATIO of both passages' best: linked to each other (a
+    many-to-many correspondence), by no other rule (under SECOND_RATIO of the best)."""
+    ctx = _between_ctx("inmate escaped van guards monday", "police river bank escape monday")
+    near = calibrate.BETWEEN_RATIO * 0.45
+    assert near + 0.01 < calibrate.SECOND_RATIO * 0.45
+    why: dict = {}
+    assert calibrate.select(ctx, _between_scores(near + 0.01), set(), cosines=BETWEEN_COSINES, why=why) == [
+        (0, 0), (0, 1), (1, 1)]
+    assert why[(0, 1)] == "between"
+    # Under BETWEEN_RATIO of the best, under BETWEEN_FLOOR by the lexical score, or without the model: not linked.
+    assert calibrate.select(ctx, _between_scores(near - 0.01), set(), cosines=BETWEEN_COSINES) == [(0, 0), (1, 1)]
+    assert calibrate.select(ctx, _between_scores(near + 0.01), set(), cosines=BETWEEN_COSINES,
+                            calibration=_between_scores(calibrate.BETWEEN_FLOOR - 0.01)) == [(0, 0), (1, 1)]
+    assert calibrate.select(ctx, _between_scores(near + 0.01), set()) == [(0, 0), (1, 1)]
+
+
+def test_two_linked_passages_sharing_no_event_word_or_only_what_their_partners_share_are_not_linked():
+    """Sharing "escape" and "monday" where neither writes an event ("the escape" is a noun, no -ed), or sharing only
+    what a linked partner already shares with the passage, the pair is not linked."""
+    scores = _between_scores(calibrate.BETWEEN_RATIO * 0.45 + 0.01)
+    plain = _between_ctx("inmate escape van guards monday", "police river bank escape monday")
+    assert calibrate.select(plain, scores, set(), cosines=BETWEEN_COSINES) == [(0, 0), (1, 1)]
+    repeated = _between_ctx("inmate escaped van guards monday", "police river bank escaped monday",
+                            b0="inmate guards van escaped monday")
+    assert calibrate.select(repeated, scores, set(), cosines=BETWEEN_COSINES) == [(0, 0), (1, 1)]
+    unrepeated = _between_ctx("inmate escaped van guards monday", "police river bank escaped monday")
+    assert calibrate.select(unrepeated, scores, set(), cosines=BETWEEN_COSINES) == [(0, 0), (0, 1), (1, 1)]
+
+
+def test_two_quotations_in_single_marks_that_share_only_the_speaker_do_not_link():
+    """A British account quoting in single marks is held to the rules of double marks (`speaker_only`): two quotes
+    by one speaker share only the attribution, whichever marks each side uses."""
+    for mark_a, mark_b in (("‘", "’"), ("'", "'")), (('"', '"'), ("‘", "’")):
+        (oa, ca), (ob, cb) = mark_a, mark_b
+        a = [P(f"{oa}We are tired of being told to wait,{ca} union president Daniel Okafor said."), P("kilo lima"),
+             P("mike november")]
+        b = [P(f"{ob}Nobody wants to see empty bus stops,{cb} union president Daniel Okafor said."),
+             P("Okafor said drivers were tired of waiting."), P("oscar papa")]
+        ctx = build_context(analyse(a), analyse(b))
+        assert ctx.b.quoted[0]  # mostly a quotation
+        scores = {(0, 0): 0.7, (0, 1): 0.6, (1, 2): 0.05, (2, 2): 0.04}
+        assert calibrate.select(ctx, scores, set()) == [(0, 1)]
+
+
+def test_two_statements_in_single_marks_by_one_speaker_do_not_link():
+    """`two_statements` reads quotations in single marks (and leaves the apostrophes of "Harcastle’s" alone): two
+    statements of one speaker introduced at length do not link, as in double marks."""
+    a = [P("‘We have listened to the neighbours,’ Harcastle’s managing director Owen Tait said on Tuesday."),
+         P("kilo lima"), P("mike november")]
+    b = [P("'These are the homes this city needs,' Harcastle's managing director Owen Tait posted after the vote."),
+         P("'We listened,' Harcastle's managing director Owen Tait said."), P("oscar papa")]
+    ctx = build_context(analyse(a), analyse(b))
+    assert not ctx.a.quoted[0] and not ctx.b.quoted[0]  # neither is mostly a quotation: speaker_only does not apply
+    shared = ctx.a.terms[0] & ctx.b.terms[0]
+    assert calibrate.two_statements(ctx, 0, 0, shared)
+    scores = {(0, 0): 0.7, (0, 1): 0.6, (1, 2): 0.05, (2, 2): 0.04}
+    assert calibrate.select(ctx, scores, set()) == [(0, 1)]
+    assert calibrate.select(ctx, scores, {(0, 0)}) == [(0, 0), (0, 1)]
+
+
+def test_apostrophes_are_no_quotation_for_calibration():
+    """A possessive or a contraction is no quotation: two reports that share who and what link as before."""
+    a = [P("The drivers' union said it won't accept the owners' offer, president Daniel Okafor said."),
+         P("kilo lima"), P("mike november")]
+    b = [P("Union president Daniel Okafor said the drivers’ union won’t accept the offer."), P("oscar papa"),
+         P("quebec romeo")]
+    ctx = build_context(analyse(a), analyse(b))
+    assert not calibrate.quotation_terms(ctx.a, 0) and not calibrate.quotation_terms(ctx.b, 0)
+    scores = {(0, 0): 0.7, (1, 1): 0.05, (2, 2): 0.04}
+    assert calibrate.select(ctx, scores, set()) == [(0, 0)]
+
+
+def test_distinct_names_are_names_not_the_words_that_open_a_sentence():
+    """`distinct_names` reads names as `conflicting` does (`newsdiff.text.names`): a word opening a sentence inside
+    the passage ("Spectators", "Paramedics") or written in lower case elsewhere in it ("Referee") is no name, so two
+    reports of one fight are not taken for two fights; different opponents named inside a sentence still are."""
+    a = [P("Klitschko stopped the challenger in the seventh round. Spectators cheered the champion.")]
+    b = [P("Klitschko stopped the challenger in the sixth round. Paramedics treated him.")]
+    ctx = build_context(analyse(a), analyse(b))
+    every_a, every_b = ctx.a.terms[0], ctx.b.terms[0]
+    assert not calibrate.distinct_names(ctx, 0, 0, every_a, every_b)
+    a = [P("Klitschko stopped Rahman in the seventh round, and the Referee said the referee's count was fair.")]
+    b = [P("Klitschko stopped Thompson in the sixth round.")]
+    ctx = build_context(analyse(a), analyse(b))
+    assert calibrate.distinct_names(ctx, 0, 0, ctx.a.terms[0], ctx.b.terms[0])
+    assert [ctx.a.words[0][t] for t in calibrate._names(ctx.a, 0)] == ["rahman"]  # not "klitschko" (first), "referee"
+
+
+def test_a_scare_quote_in_single_marks_is_no_statement():
+    """Two passages reporting one thing, each with a scare quote of a word or two (‘common sense’, “skinny waist”)
+    whose words they do not share, are not two statements of one speaker: they link (`terms.STATEMENT_WORDS`)."""
+    a = [P("His sister told reporters she doubted her brother was carrying a gun, but said he had a “skinny waist.”"),
+         P("kilo lima"), P("mike november")]
+    b = [P("She added that her brother had too much ‘common sense’ to point a gun, and doubted he was carrying one."),
+         P("oscar papa"), P("quebec romeo")]
+    ctx = build_context(analyse(a), analyse(b))
+    shared = ctx.a.terms[0] & ctx.b.terms[0]
+    assert not calibrate.two_statements(ctx, 0, 0, shared)
+    scores = {(0, 0): 0.7, (1, 1): 0.05, (2, 2): 0.04}
+    assert calibrate.select(ctx, scores, set()) == [(0, 0)]

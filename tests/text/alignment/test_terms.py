@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdiff.text.alignment.terms import NO_SENTENCES, VOCABULARY, analyse, rarity, sentences
+from newsdiff.text.alignment.terms import NO_SENTENCES, VOCABULARY, analyse, event_terms, rarity, sentences
 
 
 @dataclass(frozen=True)
@@ -105,3 +105,41 @@ def test_a_mostly_quoted_passage_keeps_its_quoted_terms():
                     P("The walkout began on Monday.")])
     assert sorted(side.words[0][t] for t in side.quoted[0]) == ["bus", "empty", "nobody", "see", "stops", "wants"]
     assert side.quoted[1:] == [frozenset()] * 3
+
+
+def test_event_terms_are_past_tense_verbs_and_nominalisations_sharing_the_verbs_stem():
+    """"escaped" and "announcement" are written as events, and their stems are the verb's, so "the escape" of another
+    account shares the term; names, plain nouns and -ing words ("borrowing costs") are not events; nor is anything
+    outside English."""
+    side = analyse([P("The inmate escaped on Monday after the announcement."), P("Higher borrowing costs hit firms."),
+                    P("The escape was announced.")])
+    events = {side.words[0][t] for t in event_terms(side, 0)}
+    assert events == {"escaped", "announcement"}
+    assert not event_terms(side, 1)
+    assert VOCABULARY.term("escape") in event_terms(side, 0)  # "escape" / "escaped": one stem
+    assert VOCABULARY.term("announce") in event_terms(side, 0) and VOCABULARY.term("escape") not in event_terms(side, 2)
+    assert not event_terms(analyse([P("El preso escapó tras la explosión.")], language="es"), 0)
+
+
+def test_a_passage_quoting_in_single_marks_keeps_its_quoted_terms_as_one_in_double_marks():
+    """A British account quoting in single marks (‘...’ or '...') is read as an American one in double marks: the
+    same quoted terms, the same "mostly a quotation"; apostrophes ("drivers' union", "don't") quote nothing."""
+    side = analyse([P('"Nobody wants to see empty bus stops," union president Daniel Okafor said.'),
+                    P("‘Nobody wants to see empty bus stops,’ union president Daniel Okafor said."),
+                    P("'Nobody wants to see empty bus stops,' union president Daniel Okafor said."),
+                    P("Okafor said the drivers' union won't see empty bus stops, and the owners’ offer was poor.")])
+    assert side.quoted[0] and side.quoted[1] == side.quoted[0] and side.quoted[2] == side.quoted[0]
+    assert side.quotations[:3] == side.quoted[:3]
+    assert side.quoted[3] == frozenset() and side.quotations[3] == frozenset()
+
+
+def test_a_quotation_of_three_words_or_more_is_a_statement_a_shorter_one_is_not():
+    """`Side.quotations` holds the terms of statements (STATEMENT_WORDS written words or more), not of a scare quote
+    or a title; `Side.quoted` holds every quotation's terms when they are most of the passage."""
+    side = analyse([P("Trump said he had a ‘very productive’ call with Sheinbaum about trade and security."),
+                    P("She said her brother had too much 'common sense' to point a gun, and was 'grabbing his belt'."),
+                    P("'Completely false'")])
+    assert side.quotations[0] == frozenset() and side.quoted[0] == frozenset()
+    assert sorted(side.words[1][t] for t in side.quotations[1]) == ["belt", "grabbing"]
+    assert side.quotations[2] == frozenset() and sorted(side.words[2][t] for t in side.quoted[2]) == [
+        "completely", "false"]
