@@ -22,3 +22,17 @@ def test_lexicon_stem_follows_the_language():
     """Each lexicon stems with its language's Snowball stemmer."""
     assert lexicon_for("en").stem("meetings") == "meet"
     assert lexicon_for("es-MX").stem("huelgas") == snowballstemmer.stemmer("spanish").stemWord("huelgas")
+
+
+def test_antonyms_are_read_through_the_stemmer_and_wordnets_irregular_forms():
+    """The English table (generated from WordNet) joins word forms by their stems: "passed" / "failed", "rose" /
+    "fell"; Spanish has none."""
+    english = lexicon_for("en")
+    antonyms, stem = english.antonyms, english.stem
+    assert stem("failed") in antonyms[stem("passed")]
+    assert stem("rejects") in antonyms[stem("accepted")]
+    assert {stem("fell"), stem("fallen"), stem("falls")} <= antonyms[stem("rose")]
+    assert stem("rose") in antonyms[stem("fell")]
+    assert stem("dead") in antonyms[stem("alive")]
+    assert all(s not in others for s, others in antonyms.items())
+    assert lexicon_for("es").antonyms == {}

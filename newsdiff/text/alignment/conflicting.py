@@ -27,7 +27,7 @@ past engine.SEMANTIC_MAX_PASSAGES pay nothing).
 
 Cue-backed partners (session 20, s20-link2): a pair the quantity rule does not take links, labelled conflict, when the
 labeller (`cues.conflict_reasons`) finds a cue other than the number cue about it (two days or dates, a negation of
-the shared clause, one quotation given to two speakers, a date against "no date") and:
+the shared clause or opposite words in it, one quotation given to two speakers, a date against "no date") and:
 
 - the pair passes the same floors (LEXICAL_FLOOR, UNRELATED_BAR between barely related accounts, COSINE_LIFT) and is
   the model's nearest of one passage (CUE_RANK) or the lexical best of one passage (the same quotation given to two

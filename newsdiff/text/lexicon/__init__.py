@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import snowballstemmer
 
@@ -145,11 +146,57 @@ class Lexicon:
     measure_units: dict[str, tuple[str, float]] = field(default_factory=dict)
     unit_prefixes: dict[str, float] = field(default_factory=dict)
     square_words: frozenset[str] = frozenset()  # "square kilometres": the length unit squared (an area)
+    # Antonym pairs (a table generated from WordNet by tools/build_antonyms.py, in this package; "" = none) and the
+    # parts of speech read from it ("v" verbs, "a" adjectives, "n" nouns): `antonyms`.
+    antonyms_file: str = ""
+    antonym_pos: frozenset[str] = frozenset()
 
     @functools.cached_property
     def stem(self):
         """The Snowball stemmer's stemWord, cached."""
         return functools.lru_cache(maxsize=100_000)(snowball_stemmer(self.stemmer).stemWord)
+
+    @functools.cached_property
+    def antonyms(self) -> dict[str, frozenset[str]]:
+        """Each stem of a word of the antonym table (its irregular forms' stems too: "rose" of "rise") mapped to the
+        stems of its antonyms' forms ("pass" -> {"fail"}, "rose" -> {"fall", "fell", "fallen"}); read once, on first
+        use. Ordinals and number words are left to the cues that read them as values."""
+        return self._antonym_table[0]
+
+    @functools.cached_property
+    def antonym_parts(self) -> dict[tuple[str, str], frozenset[str]]:
+        """The parts of speech ("v", "a", "n") WordNet gives each pair of `antonyms` stems, both orders."""
+        return self._antonym_table[1]
+
+    @functools.cached_property
+    def _antonym_table(self) -> tuple[dict[str, frozenset[str]], dict[tuple[str, str], frozenset[str]]]:
+        if not self.antonyms_file:
+            return {}, {}
+        pairs, forms = [], {}
+        for line in (Path(__file__).parent / self.antonyms_file).read_text(encoding="utf8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            kind, word, rest = line.split("\t")
+            if kind == "form":
+                forms[word] = rest.split()
+            elif kind in self.antonym_pos and not {word, rest} & (self.ordinals.keys() | self.number_words.keys()):
+                pairs.append((kind, word, rest))  # "first" / "second", "one" / "many": the number cues compare those
+        stem = self.stem
+
+        def stems(word: str) -> set[str]:
+            return {stem(w) for w in (word, *forms.get(word, ()))}
+
+        out: dict[str, set[str]] = {}
+        parts: dict[tuple[str, str], set[str]] = {}
+        for kind, x, y in pairs:
+            for sx in stems(x):
+                for sy in stems(y):
+                    if sx != sy:
+                        out.setdefault(sx, set()).add(sy)
+                        out.setdefault(sy, set()).add(sx)
+                        parts.setdefault((sx, sy), set()).add(kind)
+                        parts.setdefault((sy, sx), set()).add(kind)
+        return {s: frozenset(o) for s, o in out.items()}, {k: frozenset(v) for k, v in parts.items()}
 
     @functools.cached_property
     def canonical_words(self) -> dict[str, str]:

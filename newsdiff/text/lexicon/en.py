@@ -152,6 +152,8 @@ ENGLISH = Lexicon(
                                 "forgotten forgetting unable yet".split()),
     implicative_link="to",
     privative=frozenset({"without"}),
+    antonyms_file="antonyms_en.tsv",
+    antonym_pos=frozenset("va"),
     degree_words=frozenset({"so", "such"}),
     since_words=frozenset({"since"}),
     clause_words=("but", "while", "although", "though", "whereas", "because", "after", "before"),
