@@ -19,9 +19,10 @@ needs UNRELATED_BAR, since the relative bar of such a comparison falls to the fl
 one passage is mostly a quotation and they share none of its quoted words, or when both quote someone and share none
 of either quotation's words (TWO_QUOTES_SHARE): they share only who spoke. Last, a chosen
 pair (unless verbatim) is dropped when it shares only what both accounts keep repeating (BACKGROUND_PASSAGES: the
-story's names and subject; a given name written only before such a name is part of it), or, between accounts the model finds loosely related, when it is weak and each passage
-names someone the other account never mentions (DISTINCT_COSINE: two instances of one kind of event), or, when one
-account is many times longer than the other (LOPSIDED), when it shares only names. Two passages both linked after
+story's names and subject; a given name written only before such a name is part of it), or, between accounts the
+model finds loosely related, when it is weak and each passage names someone the other account never mentions
+(DISTINCT_COSINE: two instances of one kind of event), or, when one account is many times longer than the other
+(LOPSIDED), when it shares only names. Two passages both linked after
 that may be linked to each other too (`between_linked`, BETWEEN_FLOOR: many-to-many, when they share an event word).
 
 Measured on the dev halves (bench/align_quality.py): without the ceilings, link recall on the dev
