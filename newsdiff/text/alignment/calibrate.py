@@ -19,10 +19,9 @@ needs UNRELATED_BAR, since the relative bar of such a comparison falls to the fl
 one passage is mostly a quotation and they share none of its quoted words, or when both quote someone and share none
 of either quotation's words (TWO_QUOTES_SHARE): they share only who spoke. Last, a chosen
 pair (unless verbatim) is dropped when it shares only what both accounts keep repeating (BACKGROUND_PASSAGES: the
-story's names and subject; a given name written only before such a name is part of it), or, between accounts the
-model finds loosely related, when it is weak and each passage names someone the other account never mentions
-(DISTINCT_COSINE: two instances of one kind of event), or, when one account is many times longer than the other
-(LOPSIDED), when it shares only names. Two passages both linked after
+story's names and subject), or, between accounts the model finds loosely related, when it is weak and each passage
+names someone the other account never mentions (DISTINCT_COSINE: two instances of one kind of event), or, when one
+account is many times longer than the other (LOPSIDED), when it shares only names. Two passages both linked after
 that may be linked to each other too (`between_linked`, BETWEEN_FLOOR: many-to-many, when they share an event word).
 
 Measured on the dev halves (bench/align_quality.py): without the ceilings, link recall on the dev
@@ -122,18 +121,6 @@ BETWEEN_RANK = 4
 BACKGROUND_PASSAGES = 0.2
 MIN_BACKGROUND_PASSAGES = 2
 FOREGROUND_SHARE = 0.3
-# News names a person in full once ("Peter Capaldi", "Shawn Holley") and by the surname after: the surname counts as
-# background, the given name, in a few passages, did not, and carried a headline pair's foreground ("Peter Capaldi:
-# from spin doctor to the new Doctor Who" / "Peter Capaldi favourite to take over from Matt Smith as Doctor Who"). A
-# capitalised word that stands, in every passage holding it, just before a background name (`given_names`: a
-# capitalised word at least DISTINCT_RARITY rare) is part of that name, and background too. Dev halves
-# (bench/align_quality.py --dev; docs/alignment-quality.md, session 21, branch s21-uniq): ECB+ recall / precision /
-# uniques 0.736 / 0.944 / 0.667 -> 0.733 / 0.954 / 0.721 (baseline 0.714), every other dev row unchanged. Offline
-# (bench/align_errors.py figures): a capitalised word before or after any background word, not only a rare one
-# ("Twelfth Doctor", "Jamal Williams"), ECB+ recall -0.006; before or after a rare one ("Jr"), -0.004; that with the
-# name parts at a share of their own (0.15 / 0.2) instead of FOREGROUND_SHARE: recall -0.001, uniques +0.041 / +0.048.
-# (The look-behind comes after the capital: a pattern opening on a character class is scanned for three times faster.)
-_GIVEN_NAME_RE = re.compile(r"([A-Z](?<![\w'’-][A-Z])[\w'’-]*)\s+(?=([A-Z][\w'’-]*))")
 # Two reports of different instances of one kind of event ("Klitschko stopped Rahman in the seventh round" /
 # "Klitschko stopped Thompson in the sixth round") share the kind and differ in who: between accounts the model
 # does not find closely related (document cosine under DISTINCT_COSINE), a pair under DISTINCT_SCORE is not linked
@@ -317,40 +304,7 @@ def background_terms(ctx: Context) -> frozenset[int]:
     df_b = np.bincount(arrays.b_local, minlength=size)
     often = (df_a >= max(MIN_BACKGROUND_PASSAGES, BACKGROUND_PASSAGES * n_a)) & (
         df_b >= max(MIN_BACKGROUND_PASSAGES, BACKGROUND_PASSAGES * n_b))
-    background = frozenset(arrays.terms[often].tolist())
-    if not background:
-        return background
-    given = given_names(ctx, background)
-    if not given:
-        return background
-    index = {t: k for k, t in enumerate(arrays.terms.tolist())}
-    return background | frozenset(t for t, n in given.items() if n == df_a[index[t]] + df_b[index[t]])
-
-
-def given_names(ctx: Context, background: frozenset[int]) -> dict[int, int]:
-    """The terms written, capitalised, just before a `background` name (a rare capitalised word: "Peter" of "Peter
-    Capaldi"), each with the number of passages (both sides) where it stands so: a term that stands so in every
-    passage holding it is part of that name (`background_terms`)."""
-    found: dict[int, int] = {}
-    for side in (ctx.a, ctx.b):
-        vocabulary = side.vocabulary
-        rarity = vocabulary.rarity
-        names: dict[str, bool] = {}  # a capitalised word -> whether it is a background name
-        for text, terms in zip(side.texts, side.terms):
-            if not text:
-                continue
-            here: set[int] = set()
-            for m in _GIVEN_NAME_RE.finditer(text):
-                after = m.group(2)
-                is_name = names.get(after)
-                if is_name is None:
-                    is_name = names[after] = any(t in background and rarity.get(w, 1.0) >= DISTINCT_RARITY
-                                                 for t, w in vocabulary.terms(after).items())
-                if is_name:
-                    here.update(t for t in vocabulary.terms(m.group(1)) if t in terms and t not in background)
-            for t in here:
-                found[t] = found.get(t, 0) + 1
-    return found
+    return frozenset(arrays.terms[often].tolist())
 
 
 def background_only(weight: dict[int, float], shared: frozenset[int], background: frozenset[int]) -> bool:

@@ -272,7 +272,7 @@ def test_background_terms_are_repeated_on_both_sides_of_accounts_long_enough():
     single side is not, and a side of MIN_BACKGROUND_PASSAGES passages has none."""
     ctx = _weighed(REHAB_A, REHAB_B)
     words = {ctx.a.words[k][t] for k in range(len(REHAB_A)) for t in calibrate.background_terms(ctx) & ctx.a.terms[k]}
-    assert words == {"lohan", "rehab", "lindsay"}  # "Lindsay", only ever before "Lohan", is part of the name
+    assert words == {"lohan", "rehab"}
     assert calibrate.background_terms(_weighed(REHAB_A, REHAB_B[:calibrate.MIN_BACKGROUND_PASSAGES])) == frozenset()
     assert calibrate.background_only(ctx.weight, ctx.a.terms[0] & ctx.b.terms[0], calibrate.background_terms(ctx))
     assert not calibrate.background_only(ctx.weight, ctx.a.terms[1] & ctx.b.terms[3], calibrate.background_terms(ctx))
@@ -353,37 +353,6 @@ def test_across_languages_a_pair_sharing_only_names_still_links():
     assert ctx.cross_language and calibrate.lopsided(ctx)
     assert calibrate.names_only(ctx, 0, 0, ctx.a.terms[0] & ctx.b.terms[0])
     assert calibrate.drop_background(ctx, [(0, 0)], {(0, 0): 0.6}, set(), None) == [(0, 0)]
-
-
-DOCTOR_A = ["Peter Capaldi: from spin doctor to the new Doctor Who", "Capaldi was named on Sunday.",
-            "Capaldi, 55, has played a doctor before.", "The show returns in the autumn."]
-DOCTOR_B = ["Peter Capaldi favourite to become the next Doctor Who", "Bookmakers made Capaldi the favourite.",
-            "Capaldi once played a doctor on stage.", "Filming starts next year."]
-
-
-def test_a_given_name_before_a_background_name_is_background_too():
-    """"Capaldi" and "doctor" repeat on both sides; "Peter", written only just before "Capaldi", is part of that
-    name: the two headlines share nothing else and do not link, even at the always-link score. A given name also
-    written alone, or a capitalised word before a common word ("Doctor Who": no name), is not background."""
-    ctx = _weighed(DOCTOR_A, DOCTOR_B)
-    words = {ctx.a.words[0][t] for t in calibrate.background_terms(ctx) & ctx.a.terms[0]}
-    assert words == {"peter", "capaldi", "doctor"}
-    scores = {(0, 0): 0.6, (1, 1): 0.05, (2, 2): 0.05, (3, 3): 0.05}
-    assert calibrate.select(ctx, scores, set()) == []
-    alone = _weighed(DOCTOR_A[:3] + ["Peter said he was thrilled."], DOCTOR_B)
-    assert {alone.a.words[0][t] for t in calibrate.background_terms(alone) & alone.a.terms[0]} == {"capaldi", "doctor"}
-    assert calibrate.select(alone, scores, set()) == [(0, 0)]
-
-
-def test_given_names_are_capitalised_words_just_before_a_rare_background_word():
-    """`given_names` counts, per passage, the capitalised words standing just before a background name: not before a
-    common background word ("Spin Doctor"), not across punctuation, not a lower-case word."""
-    ctx = _weighed(["Peter Capaldi and Spin Doctor fans", "Peter, Capaldi said", "Dr Capaldi, Capaldi again"],
-                   ["Capaldi doctor", "Capaldi doctor", "peter capaldi"])
-    background = frozenset(ctx.a.terms[0] & ctx.b.terms[0])  # capaldi, doctor
-    found = calibrate.given_names(ctx, background)
-    term = ctx.a.vocabulary.term
-    assert found == {term("peter"): 1, term("dr"): 1}  # not "spin" (before "Doctor"), nor b's lower-case "peter"
 
 
 def _between_ctx(a0: str, b1: str, b0: str = "inmate guards van"):
