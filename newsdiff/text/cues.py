@@ -13,7 +13,8 @@ with the reasons below. Only differences about what both passages talk about cou
   different nouns when each is its side's only one and they count one tally ("the fifth rescue since 2020" / "the
   4th call-out since 2020"); placings, an ordinal alone after a verb ("Smith finished third in the race" / "Smith
   finished fourth", "The Greens came third with 12 percent"), where each side has one, the verbs are one and the
-  subjects share a word (`_placing_reasons`: not "Smith finished second" / "Jones finished third"); compounds of an uncounted noun by the noun they modify ("a 10-point plan"); a duration
+  subjects share a word (`_placing_reasons`: not "Smith finished second" / "Jones finished third"); compounds of an
+  uncounted noun by the noun they modify ("a 10-point plan"); a duration
   compound before a span noun as the duration ("a three-year period" / "five years"); counts of near-synonym nouns
   by the static model's word vectors ("25 new stores" / "fifty-two shops"; "37 homes" / "two dozen houses" wherever
   the nouns are as close as homes / houses); measures of one dimension converted through a unit table with SI prefixes
