@@ -11,7 +11,10 @@ with the reasons below. Only differences about what both passages talk about cou
   third of", "nearly two-thirds", "half of", "one in three" as percentages) and hedged or loose ones compared as
   ranges ("about 40" meets 43, "more than 60" does not meet "forty", a month is 4 to 5 weeks); two ordinals of
   different nouns when each is its side's only one and they count one tally ("the fifth rescue since 2020" / "the
-  4th call-out since 2020"); compounds of an uncounted noun by the noun they modify ("a 10-point plan"); a duration
+  4th call-out since 2020"); placings, an ordinal alone after a verb ("Smith finished third in the race" / "Smith
+  finished fourth", "The Greens came third with 12 percent"), where each side has one, the verbs are one and the
+  subjects share a word (`_placing_reasons`: not "Smith finished second" / "Jones finished third"); compounds of an
+  uncounted noun by the noun they modify ("a 10-point plan"); a duration
   compound before a span noun as the duration ("a three-year period" / "five years"); counts of near-synonym nouns
   by the static model's word vectors ("25 new stores" / "fifty-two shops"; "37 homes" / "two dozen houses" wherever
   the nouns are as close as homes / houses); measures of one dimension converted through a unit table with SI prefixes
@@ -250,9 +253,13 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
                                         100 * share + 0.5), low, k, lex))
             k = after
             continue
-        elif (lt in ordinals or re.fullmatch(rf"\d+(?:{lex.ordinal_suffix})", lt)) and k + 1 < n:
+        elif (lt in ordinals or re.fullmatch(rf"\d+(?:{lex.ordinal_suffix})", lt)) \
+                and (k + 1 < n or _placing_at(tokens, low, joined, k, lex, headline) is not None):
+            placing = _placing_at(tokens, low, joined, k, lex, headline)
+            if placing is not None:  # "finished third in the race", "came fourth with 12 percent": a placing
+                out.append(placing)
             # "the fourth such attempt", "a second such incident": the phrase starts after "such"
-            first = k + 2 if low[k + 1] in lex.ordinal_skips and k + 2 < n and joined[k + 1] else k + 1
+            first = k + 2 if k + 2 < n and low[k + 1] in lex.ordinal_skips and joined[k + 1] else k + 1
             phrase = _ordinal_phrase(low, joined, first, lex) if joined[k] else []
             if phrase:
                 value = float(ordinals.get(lt) or _number(lt, lex))
@@ -514,6 +521,34 @@ def _ordinal_unit(low: list[str], j: int, lex: Lexicon) -> bool:
 
 
 ORDINAL_PHRASE = 3  # words read after an ordinal for the noun it counts ("the fourth bus strike")
+
+# A placing: an ordinal alone after a verb ("Smith finished third in the race", "The Greens came fourth with 12
+# percent of the vote"), compared by `_placing_reasons` only, never as an ordinal of a noun.
+PLACING_KEY = "placing"
+
+
+def _placing_at(tokens: list[str], low: list[str], joined: list[bool], k: int, lex: Lexicon,
+                headline: bool) -> Quantity | None:
+    """The placing at the ordinal token k, or None: an ordinal above "first" with no noun after it (a preposition,
+    "with", a placing adverb such as "behind", a comma or the end of the clause follows), right after a verb written
+    in lower case, a content word or a copula ("finished third", "came fourth", "are second in the table"), not after
+    a determiner's word ("a split second", "the next second": a unit of time; "the second of the three men": one of
+    a list). "First" after a verb is mostly an adverb of order ("arrived first at the scene", "reported first by"),
+    and above all it says who won, which news writes with "won": it is left out, as the sole-ordinal rule leaves it.
+    "Second" as a verb ("will second the motion") follows a stopword or takes an object, and is no placing either."""
+    lt = low[k]
+    value = lex.ordinals.get(lt) or (_number(lt, lex) if lt[:1].isdigit() else None)
+    if headline or not value or value <= 1 or k == 0 or not joined[k - 1]:
+        return None
+    prev, verb = tokens[k - 1], low[k - 1]
+    if not prev.isalpha() or not prev.islower() or (verb in lex.stopwords and verb not in lex.copulas) \
+            or verb in lex.number_words or verb in lex.ordinals or verb in lex.minutes or verb in lex.months:
+        return None
+    if k >= 2 and joined[k - 2] and low[k - 2] in lex.definite | lex.indefinite:
+        return None  # "a split second", "the next second": the ordinal heads a noun phrase
+    if k + 1 < len(low) and joined[k] and low[k + 1] not in lex.stopwords and low[k + 1] not in lex.placing_adverbs:
+        return None  # "finished third place", "came second round": a noun follows (the ordinal rules read it)
+    return Quantity(PLACING_KEY, float(value), f"{prev} {tokens[k].rstrip('.')}")
 
 
 def _ordinal_phrase(low: list[str], joined: list[bool], k: int, lex: Lexicon) -> list[str]:
@@ -1137,6 +1172,8 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
             continue  # "23 goals" / "two goals took his tally to 23": the count is there, its noun elsewhere
         sole = len(va) == 1 and len(vb) == 1
         day = key.startswith(("date", "weekday"))
+        if key == PLACING_KEY:
+            continue  # compared by `_placing_reasons`, below
         if key == YEAR_KEY:
             pairs = _years_of_one_event(ctx_a, ctx_b, a, b, lex_a) if same_language else []
             if pairs:
@@ -1159,7 +1196,8 @@ def number_reasons(a: str, b: str, language: str = "en", language_b: str | None 
     if same_language and not any(key.startswith("count:") for key, _, _ in reasons):
         reasons += _synonym_count_reasons(raw_a, raw_b, a, b, plain, lex_a)
     if same_language and not any(key.startswith("ordinal:") for key, _, _ in reasons):
-        reasons += _occasion_reasons(ctx_a, ctx_b, plain, lex_a) or _sole_ordinal_reasons(ctx_a, ctx_b, a, b, lex_a)
+        reasons += _occasion_reasons(ctx_a, ctx_b, plain, lex_a) or _sole_ordinal_reasons(ctx_a, ctx_b, a, b, lex_a) \
+            or _placing_reasons(ctx_a, ctx_b, a, b, lex_a)
     return [reason for key, pairs, reason in reasons if not _said_longer(key, pairs, reasons)]
 
 
@@ -1281,6 +1319,62 @@ def _sole_ordinal_reasons(ctx_a: list, ctx_b: list, a: str, b: str, lex: Lexicon
     return [("ordinal:sole", [(x[0], y[0])], f'numbers differ: "{x[0].text}" vs "{y[0].text}"')]
 
 
+def _placing_reasons(ctx_a: list, ctx_b: list, a: str, b: str, lex: Lexicon) -> list[tuple]:
+    """Compare two placings (`_placing_at`: "Smith finished third in the race on Sunday" / "Smith finished fourth in
+    the race on Sunday"; "The Greens came third with 12 percent" / "The Greens came fourth with 12 percent"): each is
+    its side's only placing, the two verbs are one, and the two subjects share a word (`_placing_subject`). Two
+    people of one race ("Smith finished second" / "Jones finished third") or a subject left to a pronoun ("He
+    finished fourth") compare nothing; nor does a value the other side writes as an ordinal anywhere ("Smith was
+    third on Saturday and fourth on Sunday" / "Smith finished fourth on Sunday"): two placings of two events."""
+    def sole(ctx: list) -> tuple | None:
+        found = [x for x in ctx if x[0].key == PLACING_KEY]
+        return found[0] if found and len({x[0].value for x in found}) == 1 and found[0][1] is not None else None
+
+    x, y = sole(ctx_a), sole(ctx_b)
+    if x is None or y is None or _same(x[0].value, y[0].value):
+        return []
+    qx, qy = x[0], y[0]
+    if lex.stem(qx.text.split()[0].lower()) != lex.stem(qy.text.split()[0].lower()):
+        return []
+    if qx.value in _ordinal_values(b, lex) or qy.value in _ordinal_values(a, lex):
+        return []
+    if _placing_subject(a, qx, lex).isdisjoint(_placing_subject(b, qy, lex)):
+        return []
+    return [("ordinal:placing", [(qx, qy)], f'numbers differ: "{qx.text}" vs "{qy.text}"')]
+
+
+def _ordinal_values(text: str, lex: Lexicon) -> frozenset[float]:
+    """The values of every ordinal `text` writes, words and digits ("third", "4th")."""
+    out = set()
+    for m in _token_re(lex).finditer(text):
+        t = m.group().lower().rstrip(".")
+        if t in lex.ordinals:
+            out.add(float(lex.ordinals[t]))
+        elif re.fullmatch(rf"\d+(?:{lex.ordinal_suffix})", t):
+            out.add(float(_number(t, lex) or 0))
+    return frozenset(out)
+
+
+def _placing_subject(text: str, q: Quantity, lex: Lexicon) -> frozenset[str]:
+    """The content stems (names too) of a placing's subject: the words of its clause before the verb, or where there
+    are none ("Smith, the defending champion, finished third"; "Smith, who finished third"), of the nearest clause
+    before it in its sentence that has some. A pronoun is no subject: empty."""
+    at = text.find(q.text)
+    if at < 0:
+        return frozenset()
+    bounds = [b for b in _clause_bounds(text, lex) if b <= at]
+    stops = [0] + [m.end() for m in _SENTENCE_BREAK_RE.finditer(text, 0, at)]
+    end = at
+    for start in reversed(bounds):
+        if start < stops[-1]:
+            break
+        words = _topic_words(text[start:end], lex)
+        if words:
+            return words
+        end = start
+    return frozenset()
+
+
 def differ_about_one_subject(a: str, b: str, language: str = "en") -> bool:
     """Whether the two passages give two values of one kind of quantity (not a date or a day) whose clauses share a
     word both passages write in lower case: "Talks between the two clubs lasted three weeks" / "The clubs negotiated
@@ -1292,7 +1386,7 @@ def differ_about_one_subject(a: str, b: str, language: str = "en") -> bool:
     ctx_a = _qualified(_quantity_contexts(a, lex), _topic_words(b, lex))
     ctx_b = _qualified(_quantity_contexts(b, lex), _topic_words(a, lex))
     plain = _plain_words(a, lex) & _plain_words(b, lex)
-    return any(x.key == y.key and not x.key.startswith(("date", "weekday")) and not _same(x.value, y.value)
+    return any(x.key == y.key and not x.key.startswith(("date", "weekday", PLACING_KEY)) and not _same(x.value, y.value)
                and clause_x is not None and clause_y is not None and bool(clause_x & clause_y & plain)
                for x, clause_x, _ in ctx_a for y, clause_y, _ in ctx_b)
 

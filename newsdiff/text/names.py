@@ -4,7 +4,8 @@ The one reading of "a name" shared by the alignment rules that ask whether a pas
 other side does not: `alignment.calibrate.distinct_names` (two happenings of one kind of event, on term ids) and
 `alignment.conflicting` (two figures whose clauses name different people, on folded words). A name is a word of two
 letters or more written with a capital of any script ("Ángel", "Øresund", "Şahin") past the start of a sentence (and
-of a clause after a colon or a dash, whose first word English capitalises as it would a sentence's) and never in
+of a clause after a colon or a dash, whose first word English capitalises as it would a sentence's; opening quotation
+marks, ¿ and ¡ before the first word leave it the first: '“We will win,” he said', '¿Quién ganó?') and never in
 lower case in the passage: "Rescuers said" opening a sentence says nothing, "the Saints placed Thomas" names two,
 "Police said... police found" names none.
 
@@ -16,10 +17,24 @@ from __future__ import annotations
 
 import re
 
-# A word of two letters or more at a word's start past a sentence's (or clause's) start, read ahead so that a word
-# inside a lower-case one is still met ("al-Assad"); whether it begins with a capital is told by str.isupper, which
-# knows every script's capitals ("Ángel", "Élodie", "Øresund", "Şahin"), as an [A-Z] class knew only English ones.
-_WORD_RE = re.compile(r"(?<![.!?:—]\s)(?<!^)\b(?=([^\W\d_][\w'’-]+))")
+# A word of two letters or more at a word's start, read ahead so that a word inside a lower-case one is still met
+# ("al-Assad"); whether it begins with a capital is told by str.isupper, which knows every script's capitals
+# ("Ángel", "Élodie", "Øresund", "Şahin"), as an [A-Z] class knew only English ones. Whether it opens a sentence is
+# told by `_opens`.
+_WORD_RE = re.compile(r"\b(?=([^\W\d_][\w'’-]+))")
+# Marks that may open a sentence before its first word: quotation marks of every style, Spanish ¿ and ¡ ('He left.
+# “We will win,” he said.', 'Se fue. ¿Quién ganó?'): the word after them still opens the sentence. Brackets are left
+# out: "(Reuters)" after a sentence is a name.
+_OPENING_MARKS = "\"“‘'«‹„‚¿¡"
+_SENTENCE_ENDS = ".!?:—"
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether the word at offset `at` opens the text, a sentence or a clause after a colon or a dash (one blank after
+    the mark), past any opening marks before it."""
+    while at > 0 and text[at - 1] in _OPENING_MARKS:
+        at -= 1
+    return at == 0 or (at >= 2 and text[at - 1].isspace() and text[at - 2] in _SENTENCE_ENDS)
 
 
 def names(text: str) -> list[str]:
@@ -29,7 +44,7 @@ def names(text: str) -> list[str]:
     taken = 0  # the end of the last name: a word inside it ("Pierre" in "Jean-Pierre") is part of it
     for m in _WORD_RE.finditer(text):
         found = m.group(1)
-        if m.start() < taken or not (found[0].isupper() or found[0].istitle()):
+        if m.start() < taken or not (found[0].isupper() or found[0].istitle()) or _opens(text, m.start()):
             continue
         taken = m.start() + len(found)
         word = found.lower()

@@ -359,3 +359,19 @@ def test_result_does_not_depend_on_what_the_process_aligned_before():
     before = align(a, b).to_dict()
     align([P("Rising prices and a rise in rents: risen, rises, rose.")], [P("Rents rising, prices risen.")])
     assert align(a, b).to_dict() == before
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("Smith finished third in the race on Sunday.", "Smith finished fourth in the race on Sunday.",
+     'numbers differ: "finished third" vs "finished fourth"'),
+    ("The Greens came third with 12 percent of the vote.", "The Greens came fourth with 12 percent of the vote.",
+     'numbers differ: "came third" vs "came fourth"'),
+])
+def test_a_placing_stated_twice_with_two_values_is_a_conflict(a, b, reason):
+    """Sport and election reports state a placing with the ordinal alone after a verb: two values are a conflict;
+    two people of one race are not."""
+    link, = align([P(a)], [P(b)]).links
+    assert link.label == "conflict" and reason in link.reasons, link
+    link, = align([P("Smith finished second in the race on Sunday.")],
+                  [P("Jones finished third in the race on Sunday.")]).links
+    assert link.label == "match", link

@@ -231,7 +231,8 @@ def test_an_ordinal_counts_the_head_of_the_phrase_after_it(a, b, reason):
 
 
 def test_the_phrase_after_an_ordinal_stops_at_punctuation_and_function_words():
-    assert [q.key for q in quantities("Reed finished third, Lam said.")] == []
+    # no noun "Lam" counted: "finished third" is a placing (`test_a_placing_is_an_ordinal_after_a_verb...`)
+    assert [q.key for q in quantities("Reed finished third, Lam said.")] == ["placing"]
     assert [q.key for q in quantities("the fourth bus strike in two years")][:2] == ["ordinal:strike", "ordinal:bus"]
     assert [q.key for q in quantities("the third strike by the city's bus drivers")] == ["ordinal:strike"]
 
@@ -1383,3 +1384,59 @@ def test_opposite_words_are_conflict_evidence_for_exports():
     from newsdiff.text.cues import CONFLICT_PREFIXES
 
     assert 'negation by opposite words: "passed" vs "failed"'.startswith(CONFLICT_PREFIXES)
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("Smith finished third in the race on Sunday.", "Smith finished fourth in the race on Sunday.",
+     'numbers differ: "finished third" vs "finished fourth"'),
+    ("The Greens came third with 12 percent of the vote.", "The Greens came fourth with 12 percent of the vote.",
+     'numbers differ: "came third" vs "came fourth"'),
+    ("The Greens came third, behind Labour.", "The Greens came fifth, behind Labour.",
+     'numbers differ: "came third" vs "came fifth"'),
+    ("Arsenal are second in the table after the win.", "Arsenal are third in the table after the win.",
+     'numbers differ: "are second" vs "are third"'),
+    ("Smith, who finished 3rd in Paris, was pleased.", "Smith, who finished 5th in Paris, was pleased.",
+     'numbers differ: "finished 3rd" vs "finished 5th"'),
+    ("Mo Farah finished second behind Kenenisa Bekele in the final.", "Farah finished fourth in the final.",
+     'numbers differ: "finished second" vs "finished fourth"'),
+])
+def test_a_placing_after_a_verb_compares_with_the_same_verb_and_subject(a, b, reason):
+    """An ordinal alone after a verb, no noun after it, is a placing: compared where each side has one, the verbs
+    are one and the subjects share a word."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Smith finished second in the race on Sunday.", "Jones finished third in the race on Sunday."),
+    ("He finished third in the race on Sunday.", "Smith finished fourth in the race on Sunday."),
+    ("Smith finished third in the race on Sunday.", "Smith came fourth in the race on Sunday."),
+    ("Smith was third on Saturday and fourth on Sunday in the race.", "Smith was fourth on Sunday in the race."),
+    ("Smith finished first in the race on Sunday.", "Smith finished second in the race on Sunday."),
+    ("The second of the three men was arrested in the city.", "The third of the three men was arrested in the city."),
+    ("Smith finished a split second behind Jones in the race.", "Smith finished fourth in the race."),
+    ("The motion was seconded by Smith at the council meeting.", "Smith finished third at the council meeting."),
+])
+def test_no_placing_of_two_people_a_pronoun_two_verbs_two_events_first_or_a_list(a, b):
+    """Two people of one race, a subject left to a pronoun, two verbs, a value the other side writes too (two
+    events), "first" (an adverb of order as often as a placing), one of a list, a split second, a verb "second":
+    nothing."""
+    assert conflict_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("text, placings", [
+    ("Smith finished third in the race.", [("placing", 3.0, "finished third")]),
+    ("The Greens came fourth.", [("placing", 4.0, "came fourth")]),
+    ("He ranked 7th overall.", [("placing", 7.0, "ranked 7th")]),
+    ("He was first reported missing on Sunday.", []),
+    ("Police arrived first at the scene.", []),
+    ("It took a split second to decide.", []),
+    ("The car hit 40 metres per second at the line.", []),
+    ("Every second counts, he said.", []),
+    ("Jones will second the motion.", []),
+    ("She seconded the motion.", []),
+    ("Smith finished third place in the race.", []),
+    ("The second of the three men was arrested.", []),
+    ("SMITH FINISHED THIRD IN RACE", []),
+])
+def test_a_placing_is_an_ordinal_after_a_verb_with_no_noun_after_it(text, placings):
+    assert [(q.key, q.value, q.text) for q in quantities(text) if q.key == "placing"] == placings

@@ -154,3 +154,12 @@ def test_a_ratio_uno_de_cada_tres_is_a_share():
     assert conflict_reasons("Uno de cada tres trabajadores secundó la huelga.",
                             "El 60% de los trabajadores secundó la huelga.", "es") == \
         ['numbers differ: "Uno de cada tres" vs "60%"']
+
+
+def test_a_spanish_placing_after_a_verb_compares_with_the_same_verb_and_subject():
+    """"terminó tercero" / "terminó quinto": the placing rule reads Spanish with its own ordinals and stopwords."""
+    assert conflict_reasons("Pérez terminó tercero en la carrera del domingo.",
+                            "Pérez terminó quinto en la carrera del domingo.", "es") == [
+        'numbers differ: "terminó tercero" vs "terminó quinto"']
+    assert conflict_reasons("Pérez terminó tercero en la carrera del domingo.",
+                            "Gómez terminó quinto en la carrera del domingo.", "es") == []

@@ -30,3 +30,12 @@ def test_a_capital_of_any_script_begins_a_name():
     assert names("The al-Assad government met Jean-Pierre Raffarin in Ångström Hall.") == [
         "assad", "jean-pierre", "raffarin", "ångström", "hall"]
     assert names("Ángel llegó; el ángel de la guarda no.") == []  # a sentence start, and written plain too
+
+
+def test_opening_marks_before_a_sentence_leave_its_first_word_the_first():
+    """A quotation mark, ¿ or ¡ before a sentence's first word (or a colon's clause) does not make that word a name;
+    a quoted name inside a sentence still is one."""
+    assert names('He left. “We will win,” he said.') == []
+    assert names('"We will win," he said. \'They\' came.') == []
+    assert names("Se fue. ¿Quién ganó? ¡Qué partido!") == []
+    assert names("He said: “We won,” and thanked «Ángel» and “Smith” for it.") == ["ángel", "smith"]

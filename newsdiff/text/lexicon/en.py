@@ -111,6 +111,8 @@ ENGLISH = Lexicon(
     ordinal_skips=frozenset({"such"}),
     place_prepositions=frozenset("in on at into during after before until till from to".split()),
     definite=frozenset({"the", "this", "that", "its", "their", "his", "her"}),
+    copulas=frozenset("is are was were be been".split()),
+    placing_adverbs=frozenset({"behind", "ahead", "overall"}),
     hedges={**{tuple(w.split()): (0.9, 1.1) for w in ("about", "around", "some", "roughly", "approximately", "nearly", "almost",
                                           "approx", "circa", "an estimated", "estimated")},
             **{(w,): (0.85, 1.0) for w in ("nearly", "almost")},
