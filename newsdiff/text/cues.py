@@ -546,6 +546,8 @@ def _placing_at(tokens: list[str], low: list[str], joined: list[bool], k: int, l
         return None
     if k >= 2 and joined[k - 2] and low[k - 2] in lex.definite | lex.indefinite:
         return None  # "a split second", "the next second": the ordinal heads a noun phrase
+    if lt in lex.ordinal_nouns and k + 1 < len(low) and joined[k] and low[k + 1] in lex.links:
+        return None  # "jugará cuartos de final", "ocupa el cuarto de atrás": a noun (a quarter, a room)
     if k + 1 < len(low) and joined[k] and low[k + 1] not in lex.stopwords and low[k + 1] not in lex.placing_adverbs:
         return None  # "finished third place", "came second round": a noun follows (the ordinal rules read it)
     return Quantity(PLACING_KEY, float(value), f"{prev} {tokens[k].rstrip('.')}")

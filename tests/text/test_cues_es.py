@@ -163,3 +163,54 @@ def test_a_spanish_placing_after_a_verb_compares_with_the_same_verb_and_subject(
         'numbers differ: "terminó tercero" vs "terminó quinto"']
     assert conflict_reasons("Pérez terminó tercero en la carrera del domingo.",
                             "Gómez terminó quinto en la carrera del domingo.", "es") == []
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    # a copula or a verb of placing the stopword list holds, before an ordinal alone
+    ("Pérez quedó cuarto en la carrera del domingo.", "Pérez quedó tercero en la carrera del domingo.",
+     'numbers differ: "quedó cuarto" vs "quedó tercero"'),
+    ("Pérez llegó quinto a la meta el domingo.", "Pérez llegó segundo a la meta el domingo.",
+     'numbers differ: "llegó quinto" vs "llegó segundo"'),
+    ("Pérez fue segundo en la carrera del domingo.", "Pérez fue cuarto en la carrera del domingo.",
+     'numbers differ: "fue segundo" vs "fue cuarto"'),
+    # the abbreviations
+    ("Pérez terminó 3.º en la carrera.", "Pérez terminó 5.º en la carrera.",
+     'numbers differ: "terminó 3.º" vs "terminó 5.º"'),
+    ("La atleta terminó 3er en la carrera.", "La atleta terminó 4.ª en la carrera.",
+     'numbers differ: "terminó 3er" vs "terminó 4.ª"'),
+])
+def test_a_spanish_placing_after_a_copula_or_a_stopword_verb(a, b, expected):
+    """"quedó cuarto" / "quedó tercero": "quedó", "llegó", "fue" are stopwords, read as the verbs before a placing,
+    and "cuarto" and the abbreviations ("3.º", "4.ª", "3er") are ordinals."""
+    assert conflict_reasons(a, b, "es") == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Esperó un cuarto de hora.",
+    "Dejó la maleta en el cuarto de baño.",
+    "El equipo jugará cuartos de final el domingo.",
+    "Perdió por un segundo.",
+    "Avanza a 3 metros por segundo.",
+    "Leyó el capítulo tercero del informe.",
+])
+def test_a_quarter_a_room_a_second_of_time_and_a_noun_before_its_ordinal_are_no_spanish_placings(text):
+    """"cuarto" is a noun too (a quarter, a room, "cuartos de final") where "de" follows; "segundo" after a stopword
+    is the unit of time; "el capítulo tercero": a determiner's noun before the ordinal, as "a split second"."""
+    assert all(q.key != "placing" for q in quantities(text, "es"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Es la cuarta huelga del año.", ("ordinal:huelg", 4)),
+    ("Las cuartas elecciones en dos años.", ("ordinal:eleccion", 4)),
+    ("La decimotercera huelga del año.", ("ordinal:huelg", 13)),
+    ("La vigésima edición del festival.", ("ordinal:edicion", 20)),
+    ("La 2.ª edición del festival.", ("ordinal:edicion", 2)),
+    ("El 3er puesto de la tabla.", ("ordinal:puest", 3)),
+])
+def test_spanish_ordinals_of_the_whole_series_and_their_abbreviations(text, expected):
+    assert expected in _values(text)
+
+
+def test_a_spanish_date_with_an_ordinal_day():
+    """"1.º de mayo": the first of the month as the RAE writes it."""
+    assert ("date", 501) in _values("La huelga empezó el 1.º de mayo.")

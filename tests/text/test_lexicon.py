@@ -36,3 +36,14 @@ def test_antonyms_are_read_through_the_stemmer_and_wordnets_irregular_forms():
     assert stem("dead") in antonyms[stem("alive")]
     assert all(s not in others for s, others in antonyms.items())
     assert lexicon_for("es").antonyms == {}
+
+
+def test_the_spanish_ordinals_run_the_whole_series_in_every_form():
+    """Each ordinal in its four forms and the apocopes; "segundos" is the unit of time, no ordinal."""
+    ordinals = lexicon_for("es").ordinals
+    for word, value in [("cuarto", 4), ("cuartas", 4), ("sétimo", 7), ("séptimas", 7), ("undécimo", 11),
+                        ("decimoprimera", 11), ("duodécimo", 12), ("decimotercero", 13), ("decimotercer", 13),
+                        ("decimonovena", 19), ("vigésimo", 20), ("trigésimas", 30), ("centésimo", 100),
+                        ("primer", 1), ("tercer", 3), ("segundas", 2)]:
+        assert ordinals[word] == value, word
+    assert "segundos" not in ordinals

@@ -119,10 +119,13 @@ class Lexicon:
     place_prepositions: frozenset[str] = frozenset()
     definite: frozenset[str] = frozenset()  # "the": "the first half of", "the half of" are no shares
     # A placing: an ordinal alone after a verb, no noun after it ("Smith finished third in the race", "The Greens came
-    # fourth with 12 percent"). copulas: stopwords that are verbs before one ("Arsenal are second in the table");
-    # placing_adverbs: words after one that are no noun it qualifies ("finished second behind Jones", "fifth overall").
+    # fourth with 12 percent"). copulas: stopwords that are verbs before one ("Arsenal are second in the table",
+    # "quedó cuarto"); placing_adverbs: words after one that are no noun it qualifies ("finished second behind Jones", "fifth overall").
     copulas: frozenset[str] = frozenset()
     placing_adverbs: frozenset[str] = frozenset()
+    # ordinal_nouns: ordinals that are nouns too, no placing where a link of `links` follows ("quedó cuarto" is a
+    # placing; "un cuarto de hora", "el cuarto de baño", "jugará cuartos de final" are none)
+    ordinal_nouns: frozenset[str] = frozenset()
     # Hedges before a number, as token sequences, and the range of values they allow around it, as factors:
     # "about 40" is 36-44, "more than 60" above 60, "nearly 50" 42.5-50. Hedged values conflict only when the ranges
     # do not meet ("more than 60" / "forty"; not "about 40" / "forty" nor "more than 60" / "about 70").

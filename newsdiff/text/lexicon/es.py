@@ -29,6 +29,21 @@ MONTHS = {m: k + 1 for k, m in enumerate(
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split())}
 MONTHS.update({"ene": 1, "feb": 2, "mar": 3, "abr": 4, "jun": 6, "jul": 7, "ago": 8, "sep": 9, "sept": 9,
                "setiembre": 9, "oct": 10, "nov": 11, "dic": 12})
+# Ordinals, the whole series news writes in one word: "primero" to "décimo", "undécimo"/"decimoprimero" to
+# "decimonoveno", the tens ("vigésimo"... "nonagésimo") and "centésimo", each with its feminine and plural forms
+# ("cuarta", "cuartos", "cuartas"), and the apocopes before a noun ("primer", "tercer", "decimotercer"). Left out:
+# "segundos", the unit of time ("segundos después", "en los últimos segundos"), as English "seconds" is no ordinal;
+# the compounds in two words ("vigésimo primero"). "Cuarto" is a noun too (a room, a quarter, "cuartos de final"):
+# `ordinal_nouns` below.
+_ORDINAL_STEMS = {"primer": 1, "segund": 2, "tercer": 3, "cuart": 4, "quint": 5, "sext": 6, "séptim": 7, "sétim": 7,
+                  "octav": 8, "noven": 9, "décim": 10, "undécim": 11, "decimoprimer": 11, "duodécim": 12,
+                  "decimosegund": 12, "decimotercer": 13, "decimocuart": 14, "decimoquint": 15, "decimosext": 16,
+                  "decimoséptim": 17, "decimoctav": 18, "decimooctav": 18, "decimonoven": 19, "vigésim": 20,
+                  "trigésim": 30, "cuadragésim": 40, "quincuagésim": 50, "sexagésim": 60, "septuagésim": 70,
+                  "octogésim": 80, "nonagésim": 90, "centésim": 100}
+ORDINALS = {stem + end: value for stem, value in _ORDINAL_STEMS.items() for end in ("o", "a", "os", "as")}
+ORDINALS.update({"primer": 1, "tercer": 3, "decimoprimer": 11, "decimotercer": 13})
+del ORDINALS["segundos"]
 _REPORTING = """dijo dice dicen dijeron afirmó afirma afirmaron declaró declara declararon publicó publica
     publicaron escribió escribe escribieron aseguró asegura aseguraron sostuvo sostiene señaló señala
     explicó explica añadió agregó advirtió advierte contó cuenta indicó insistió preguntó respondió
@@ -56,10 +71,9 @@ SPANISH = Lexicon(
     tens=frozenset(_TENS),
     units=frozenset(_UNITS),
     tens_joiners=frozenset({"y"}),
-    ordinals={"primero": 1, "primera": 1, "primer": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3,
-              "tercer": 3, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6, "séptimo": 7,
-              "séptima": 7, "octavo": 8, "octava": 8, "noveno": 9, "novena": 9, "décimo": 10, "décima": 10},
-    ordinal_suffix="º|ª|°",
+    ordinals=ORDINALS,
+    # "1.º", "2.ª", "3er", "1.er": the abbreviations, a raised letter after a dot or not, and "er" of the apocopes
+    ordinal_suffix=r"\.?º|\.?ª|°|\.?er",
     scales={"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "mdp": 1e6, "billón": 1e12,
             "billones": 1e12},
     currency_words={"dólar": "US$", "dólares": "US$", "dolares": "US$", "peso": "MXN", "pesos": "MXN",
@@ -76,6 +90,7 @@ SPANISH = Lexicon(
     one=frozenset({"uno"}),
     percent=(("%",), ("por", "ciento"), ("porciento",)),
     links=frozenset({"de"}),
+    ordinal_nouns=frozenset({"cuarto", "cuartos"}),
     age_words=frozenset({"edad"}),
     occasion_nouns=frozenset({"vez"}),
     and_half=(("y", "medio"), ("y", "media")),
@@ -109,6 +124,12 @@ SPANISH = Lexicon(
     reporting_verbs=tuple(_REPORTING),
     attribution_openers=("según", "de acuerdo con"),
     place_prepositions=frozenset("en a desde hasta durante tras".split()),
+    # "el capítulo tercero", "la planta cuarta": a noun with its ordinal after it, no placing
+    definite=frozenset("el la los las este esta estos estas ese esa esos esas su sus".split()),
+    # the stopwords that are verbs before a placing: the copulas ("fue segundo", "es tercero", "está cuarto") and the
+    # verbs of placing the stopword list holds ("quedó cuarto", "llegó quinto", "sigue tercero", "va segundo")
+    copulas=frozenset("es son era eran fue fueron será serán sería serían sido está están estaba estaban estuvo "
+                      "estuvieron estará quedó llegó sigue va van".split()),
     ratio_links=(("de", "cada"),),  # "uno de cada tres"
     range_words=("entre", "y"),
     not_speakers=frozenset("""El La Los Las Un Una Unos Unas Él Ella Ellos Ellas Yo Nosotros Usted Su Sus
