@@ -12,8 +12,11 @@ with the reasons below. Only differences about what both passages talk about cou
   ranges ("about 40" meets 43, "more than 60" does not meet "forty", a month is 4 to 5 weeks); two ordinals of
   different nouns when each is its side's only one and they count one tally ("the fifth rescue since 2020" / "the
   4th call-out since 2020"); placings, an ordinal alone after a verb ("Smith finished third in the race" / "Smith
-  finished fourth", "The Greens came third with 12 percent"), where each side has one, the verbs are one and the
-  subjects share a word (`_placing_reasons`: not "Smith finished second" / "Jones finished third"); compounds of an
+  finished fourth", "The Greens came third with 12 percent", "came a close second"), where each side has one, the
+  verbs are one and the subjects share a word (`_placing_reasons`: not "Smith finished second" / "Jones finished
+  third"); no ordinal is read from "a split second behind Jones" nor from an adverb of order before a past participle
+  ("was first reported missing", `_ordinal_adverb`); "pounds" is a weight, not money, by a weighing word, a mass or
+  a height before it ("weighs 220 pounds", "40 pounds of cocaine", "6-foot-11, 220 pounds", `_weighs`); compounds of an
   uncounted noun by the noun they modify ("a 10-point plan"); a duration
   compound before a span noun as the duration ("a three-year period" / "five years"); counts of near-synonym nouns
   by the static model's word vectors ("25 new stores" / "fifty-two shops"; "37 homes" / "two dozen houses" wherever
@@ -260,7 +263,7 @@ def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
                 out.append(placing)
             # "the fourth such attempt", "a second such incident": the phrase starts after "such"
             first = k + 2 if k + 2 < n and low[k + 1] in lex.ordinal_skips and joined[k + 1] else k + 1
-            phrase = _ordinal_phrase(low, joined, first, lex) if joined[k] else []
+            phrase = _ordinal_phrase(low, joined, first, lex) if joined[k] and not _ordinal_adverb(low, k, lex) else []
             if phrase:
                 value = float(ordinals.get(lt) or _number(lt, lex))
                 # The noun the ordinal counts: the head of the phrase after it ("third strike" / "fourth bus
@@ -520,6 +523,15 @@ def _ordinal_unit(low: list[str], j: int, lex: Lexicon) -> bool:
         nxt not in lex.stopwords and nxt not in lex.minutes))
 
 
+def _ordinal_adverb(low: list[str], k: int, lex: Lexicon) -> bool:
+    """Whether the ordinal at token k is an adverb of order before a past participle ("was first reported missing",
+    "had first appeared", "were second seen"): after a copula or an auxiliary (`Lexicon.auxiliaries`), before a word
+    with a participle ending (`Lexicon.participle_endings`), it says when the act came, not the tally of what
+    follows. After a determiner it is an adjective and counts the noun ("the first reported case")."""
+    return 0 < k < len(low) - 1 and low[k - 1] in lex.copulas | lex.auxiliaries \
+        and low[k + 1].endswith(lex.participle_endings) and low[k + 1] not in lex.stopwords
+
+
 ORDINAL_PHRASE = 3  # words read after an ordinal for the noun it counts ("the fourth bus strike")
 
 # A placing: an ordinal alone after a verb ("Smith finished third in the race", "The Greens came fourth with 12
@@ -535,22 +547,29 @@ def _placing_at(tokens: list[str], low: list[str], joined: list[bool], k: int, l
     a determiner's word ("a split second", "the next second": a unit of time; "the second of the three men": one of
     a list). "First" after a verb is mostly an adverb of order ("arrived first at the scene", "reported first by"),
     and above all it says who won, which news writes with "won": it is left out, as the sole-ordinal rule leaves it.
-    "Second" as a verb ("will second the motion") follows a stopword or takes an object, and is no placing either."""
+    "Second" as a verb ("will second the motion") follows a stopword or takes an object, and is no placing either.
+    An article and a word that qualifies a placing may stand between the verb and the ordinal ("came a close second",
+    "finished a distant third": `Lexicon.placing_qualifiers`, words of a margin or a verdict, none of which qualifies
+    a unit of time, so "finished a split second behind" and "a full second" stay out)."""
     lt = low[k]
     value = lex.ordinals.get(lt) or (_number(lt, lex) if lt[:1].isdigit() else None)
     if headline or not value or value <= 1 or k == 0 or not joined[k - 1]:
         return None
-    prev, verb = tokens[k - 1], low[k - 1]
+    at = k - 1
+    if k >= 3 and low[k - 1] in lex.placing_qualifiers and low[k - 2] in lex.indefinite and joined[k - 1] \
+            and joined[k - 2] and joined[k - 3]:
+        at = k - 3  # "came a close second", "finished a distant third": the verb is before the article
+    prev, verb = tokens[at], low[at]
     if not prev.isalpha() or not prev.islower() or (verb in lex.stopwords and verb not in lex.copulas) \
             or verb in lex.number_words or verb in lex.ordinals or verb in lex.minutes or verb in lex.months:
         return None
-    if k >= 2 and joined[k - 2] and low[k - 2] in lex.definite | lex.indefinite:
+    if at == k - 1 and k >= 2 and joined[k - 2] and low[k - 2] in lex.definite | lex.indefinite:
         return None  # "a split second", "the next second": the ordinal heads a noun phrase
     if lt in lex.ordinal_nouns and k + 1 < len(low) and joined[k] and low[k + 1] in lex.links:
         return None  # "jugará cuartos de final", "ocupa el cuarto de atrás": a noun (a quarter, a room)
     if k + 1 < len(low) and joined[k] and low[k + 1] not in lex.stopwords and low[k + 1] not in lex.placing_adverbs:
         return None  # "finished third place", "came second round": a noun follows (the ordinal rules read it)
-    return Quantity(PLACING_KEY, float(value), f"{prev} {tokens[k].rstrip('.')}")
+    return Quantity(PLACING_KEY, float(value), " ".join(tokens[at:k + 1]).rstrip("."))
 
 
 def _ordinal_phrase(low: list[str], joined: list[bool], k: int, lex: Lexicon) -> list[str]:
@@ -562,8 +581,8 @@ def _ordinal_phrase(low: list[str], joined: list[bool], k: int, lex: Lexicon) ->
     while k < len(low) and len(out) < ORDINAL_PHRASE:
         word = low[k]
         if not word.isalpha() or word in lex.stopwords or word in lex.months or word in lex.number_words \
-                or word in lex.ordinals:
-            break
+                or word in lex.ordinals or word in lex.placing_adverbs:
+            break  # "finished a split second behind Jones": "behind" is no noun an ordinal counts
         out.append(word)
         if not joined[k]:
             break
@@ -614,6 +633,12 @@ def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon,
         k += 1
     if k + 1 < n and low[k] in lex.links and low[k + 1] in lex.currency_words:  # "35 millones de pesos"
         k += 1
+    if k < n and low[k] in lex.mass_currency and currency is None and _weighs(low, start, k, lex):
+        # "weighs 220 pounds", "40 pounds of cocaine", "6-foot-11, 220 pounds": a weight, not money
+        end = k + 1
+        text = " ".join(tokens[start:end]).replace(" - ", "-").rstrip(".")
+        size = lex.mass_currency[low[k]]
+        return Quantity("measure:mass", value * size, text, size=size, step=_rounding(value) * size), end - start
     if k < n and low[k] in lex.currency_words:
         currency = lex.currency_words[low[k]]
         k += 1
@@ -663,6 +688,29 @@ def _quantity_at(tokens: list[str], low: list[str], k: int, lex: Lexicon,
             return Quantity(f"count:{noun}>{lex.stem(after)}", value, written(j + 1)), j + 1 - start
         return Quantity(f"count:{noun}", value, written(j + 1)), j + 1 - start
     return None, max(1, k - start)
+
+
+# Tokens read before a number of pounds for a weighing verb or a height ("weighed in at 220 pounds", "6-foot-11, 220
+# pounds"): a clause, not the passage ("who weighs 220 pounds, signed a deal worth 5 million pounds" has both).
+MASS_WINDOW = 6
+
+
+def _weighs(low: list[str], start: int, k: int, lex: Lexicon) -> bool:
+    """Whether the currency word at token k that also names a weight (`Lexicon.mass_currency`: "pounds") reads as the
+    weight: the passage writes that currency nowhere unambiguously (no "£", no "sterling"), and a mass follows it
+    ("40 pounds of cocaine"), or a few tokens before its number weigh something ("weighs", "weight") or give a height
+    in feet and inches as a compound ("6-foot-11, 220 pounds": a player's build). Elsewhere "pounds" stays money, as British news
+    writes it ("cost 900 pounds")."""
+    currency = lex.currency_words[low[k]]
+    if any(lex.currency_signs.get(t) == currency or (lex.currency_words.get(t) == currency
+                                                     and t not in lex.mass_currency) for t in low):
+        return False
+    if k + 1 < len(low) and low[k + 1] in lex.mass_links:
+        return True
+    near = range(max(0, start - MASS_WINDOW), start)
+    return any(low[j].startswith(lex.mass_verbs) for j in near) or any(
+        low[j] == "-" and low[j + 1] in lex.height_units and low[j + 2] == "-" and low[j + 3][:1].isdigit()
+        for j in near if j + 3 < len(low))
 
 
 def _multiple_at(tokens: list[str], low: list[str], k: int, lex: Lexicon, lo: float, hi: float,
@@ -898,7 +946,15 @@ def _quantity_contexts(text: str, lex: Lexicon) -> list[tuple[Quantity, frozense
     return out
 
 
-_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
+# A capitalised word (a capital, then lower case only), possessive or not; the capital is of any script ("Ángel",
+# "Øresund"), as `names` reads one: the letters are matched here and their case told by `_names_in`.
+_NAME_RE = re.compile(r"\b([^\W\d_]{2,})(?:['’]s)?\b")
+
+
+def _names_in(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+    """The matches of `_NAME_RE` in text[start:end] whose word is a capital then lower case only."""
+    return [m for m in _NAME_RE.finditer(text, start, len(text) if end is None else end)
+            if m.group(1)[0].isupper() and m.group(1)[1:].islower()]
 
 
 def _clause_names(text: str, q: Quantity, lex: Lexicon, known: frozenset[str]) -> frozenset[str]:
@@ -910,7 +966,7 @@ def _clause_names(text: str, q: Quantity, lex: Lexicon, known: frozenset[str]) -
     bounds = _clause_bounds(text, lex)
     start, end = max(b for b in bounds if b <= at), min(b for b in bounds if b >= at + len(q.text))
     names = set()
-    for m in _NAME_RE.finditer(text, start, end):
+    for m in _names_in(text, start, end):
         word = re.sub(r"['’]s$", "", m.group()).lower()
         if text[:m.start()].rstrip()[-1:] in ("", ".", "!", "?", "\"", "“") and word not in known and (
                 word.endswith("s") or is_common_word(word, lex.wordfreq)):
@@ -935,13 +991,13 @@ def _counts_of_different_names(x: Quantity, a: str, y: Quantity, b: str, lex: Le
 @functools.lru_cache(maxsize=20_000)
 def _inner_names(text: str) -> frozenset[str]:
     """Capitalised words written inside a sentence (not opening it): names."""
-    return frozenset(re.sub(r"['’]s$", "", m.group()).lower() for m in _NAME_RE.finditer(text)
+    return frozenset(re.sub(r"['’]s$", "", m.group()).lower() for m in _names_in(text)
                      if text[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\"", "“"))
 
 
 @functools.lru_cache(maxsize=20_000)
 def _plain_names(text: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in re.findall(r"\b[A-Z][a-z]+", text))
+    return frozenset(w.lower() for w in re.findall(r"\b[^\W\d_]{2,}", text) if w[0].isupper() and w[1:].islower())
 
 
 DAY_SENTENCE_SHARED = 2

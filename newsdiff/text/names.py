@@ -5,7 +5,8 @@ other side does not: `alignment.calibrate.distinct_names` (two happenings of one
 `alignment.conflicting` (two figures whose clauses name different people, on folded words). A name is a word of two
 letters or more written with a capital of any script ("Ángel", "Øresund", "Şahin") past the start of a sentence (and
 of a clause after a colon or a dash, whose first word English capitalises as it would a sentence's; opening quotation
-marks, ¿ and ¡ before the first word leave it the first: '“We will win,” he said', '¿Quién ganó?') and never in
+marks, ¿ and ¡ before the first word leave it the first: '“We will win,” he said', '¿Quién ganó?'; closing marks
+after a sentence's end leave the next word the first: '“We won.” Later he said') and never in
 lower case in the passage: "Rescuers said" opening a sentence says nothing, "the Saints placed Thomas" names two,
 "Police said... police found" names none.
 
@@ -27,6 +28,9 @@ _WORD_RE = re.compile(r"\b(?=([^\W\d_][\w'’-]+))")
 # out: "(Reuters)" after a sentence is a name.
 _OPENING_MARKS = "\"“‘'«‹„‚¿¡"
 _SENTENCE_ENDS = ".!?:—"
+# Marks that may close a sentence after its end mark: quotation marks of every style and a closing bracket ('“We
+# won.” Later he said', '(He left.) Later'): the word after them opens the next sentence.
+_CLOSING_MARKS = "\"”’'»›)"
 
 
 def _opens(text: str, at: int) -> bool:
@@ -34,7 +38,14 @@ def _opens(text: str, at: int) -> bool:
     the mark), past any opening marks before it."""
     while at > 0 and text[at - 1] in _OPENING_MARKS:
         at -= 1
-    return at == 0 or (at >= 2 and text[at - 1].isspace() and text[at - 2] in _SENTENCE_ENDS)
+    if at == 0:
+        return True
+    if not text[at - 1].isspace():
+        return False
+    end = at - 2
+    while end > 0 and text[end] in _CLOSING_MARKS:
+        end -= 1
+    return end >= 0 and text[end] in _SENTENCE_ENDS
 
 
 def names(text: str) -> list[str]:

@@ -1440,3 +1440,95 @@ def test_no_placing_of_two_people_a_pronoun_two_verbs_two_events_first_or_a_list
 ])
 def test_a_placing_is_an_ordinal_after_a_verb_with_no_noun_after_it(text, placings):
     assert [(q.key, q.value, q.text) for q in quantities(text) if q.key == "placing"] == placings
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("Smith came a close second in the sprint final on Sunday.", "Smith came fourth in the sprint final on Sunday.",
+     'numbers differ: "came a close second" vs "came fourth"'),
+    ("Smith finished a distant third in the race on Sunday.", "Smith finished fifth in the race on Sunday.",
+     'numbers differ: "finished a distant third" vs "finished fifth"'),
+])
+def test_a_placing_with_an_article_and_a_word_of_margin_is_a_placing(a, b, reason):
+    """"came a close second", "finished a distant third": an article and a word of margin or verdict between the
+    verb and the ordinal leave it a placing."""
+    assert conflict_reasons(a, b) == [reason]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Smith finished a split second behind Jones in the sprint final.",
+     "Smith finished fourth behind Jones in the sprint final."),
+    ("Smith finished a full second behind Jones in the race.", "Smith finished third behind Jones in the race."),
+])
+def test_a_split_second_behind_someone_is_no_ordinal_nor_placing(a, b):
+    """"a split second behind Jones" is a time: "behind" is no noun an ordinal counts, and "split" or "full" is no
+    word that qualifies a placing."""
+    assert conflict_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Smith finished a split second behind Jones.", "Smith finished a full second behind Jones.",
+    "Smith finished a full second ahead of Jones.",
+])
+def test_no_ordinal_is_read_from_a_split_second(text):
+    assert quantities(text) == ()
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The girl was first reported missing on Tuesday by her mother.",
+     "The girl was second reported missing on Tuesday by her mother."),
+    ("The girl was first reported missing on Tuesday by her mother.",
+     "The girl was reported missing for a third time on Tuesday by her mother."),
+    ("The comet was first seen on Tuesday by amateurs in Chile.", "The comet was seen for a second time on Tuesday by "
+     "amateurs in Chile."),
+])
+def test_an_ordinal_before_a_past_participle_after_a_copula_is_an_adverb_of_order(a, b):
+    """"was first reported missing", "was first seen": an adverb saying when the act came, no tally of the verb."""
+    assert conflict_reasons(a, b) == []
+
+
+def test_an_ordinal_after_a_determiner_before_a_participle_still_counts_the_noun():
+    assert [q.key for q in quantities("It was the first reported case of the disease.")] == [
+        "ordinal:case", "ordinal:report"]
+    assert [q.key for q in quantities("He was second choice for the job.")] == ["ordinal:choic"]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The center, 6-foot-11, 220 pounds, joined the Lakers on Monday for the season.",
+     "The center joined the Lakers on Monday for the season, a deal worth 3 million pounds."),
+    ("The baby weighed seven pounds when she was born at the hospital.",
+     "The baby, born at the hospital, cost the family 900 pounds in fees."),
+    ("Police seized 40 pounds of cocaine in the raid on the house.",
+     "Police seized cocaine worth 40,000 pounds in the raid on the house."),
+])
+def test_pounds_of_a_weight_are_no_money(a, b):
+    """"weighed seven pounds", "40 pounds of cocaine", "6-foot-11, 220 pounds": a weight, not compared with money."""
+    assert conflict_reasons(a, b) == []
+
+
+@pytest.mark.parametrize("text, key", [
+    ("He weighs 220 pounds.", "measure:mass"),
+    ("The 6-foot-11, 220 pounds center signed.", "measure:mass"),
+    ("Police seized 40 pounds of cocaine.", "measure:mass"),
+    ("The ticket cost 900 pounds.", "money:£"),
+    ("Police seized 40 pounds of cocaine worth £4m.", "money:£"),  # the passage writes the currency with its sign
+])
+def test_pounds_read_as_a_weight_only_by_a_weighing_word_a_mass_or_a_height(text, key):
+    assert [q.key for q in quantities(text) if "pound" in q.text][0] == key
+
+
+def test_a_weight_and_money_in_one_clause_each_keep_their_reading():
+    assert [q.key for q in quantities("The center, who weighs 220 pounds, signed a deal worth 5 million pounds.")] \
+        == ["measure:mass", "money:£"]
+    assert conflict_reasons("The center, 6-foot-11, 220 pounds, signed with the Lakers on Monday.",
+                            "The center, 6-foot-11, 240 pounds, signed with the Lakers on Monday.") == [
+        'numbers differ: "220 pounds" vs "240 pounds"']
+
+
+def test_names_of_any_script_tell_two_players_apart():
+    """The names of a count's clause are read with a capital of any script ("Ángel", "Óscar"), as `names` reads
+    them: two players' statistics, not one figure."""
+    assert conflict_reasons("In the win on Sunday the guard Ángel grabbed 11 rebounds.",
+                            "In the win on Sunday the guard Óscar grabbed eight rebounds.") == []
+    assert conflict_reasons("In the win on Sunday the guard Ángel grabbed 11 rebounds.",
+                            "In the win on Sunday the guard Ángel grabbed eight rebounds.") == [
+        'numbers differ: "11 rebounds" vs "eight rebounds"']

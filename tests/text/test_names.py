@@ -39,3 +39,12 @@ def test_opening_marks_before_a_sentence_leave_its_first_word_the_first():
     assert names('"We will win," he said. \'They\' came.') == []
     assert names("Se fue. ¿Quién ganó? ¡Qué partido!") == []
     assert names("He said: “We won,” and thanked «Ángel» and “Smith” for it.") == ["ángel", "smith"]
+
+
+def test_closing_marks_after_a_sentence_leave_the_next_word_the_first():
+    """'“We won.” Later he said': the word after a sentence that ends inside closing quotes (or a bracket) opens
+    the next sentence; a closing mark after no sentence end does not ("the players’ Union")."""
+    assert names("He spoke. “We won.” Later Smith left.") == ["smith"]
+    assert names("She said ‘we lost.’ Then Jones left.") == ["jones"]
+    assert names("He left (as planned.) Later Smith came.") == ["smith"]
+    assert names("The players’ Union met.") == ["union"]

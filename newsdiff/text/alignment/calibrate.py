@@ -161,8 +161,10 @@ TWO_QUOTES_SHARE = 0.2
 # golds one link fewer (acceptable).
 LOPSIDED = 3
 TITLE_CASE_SHARE = 0.6
-# A capitalised word that does not open a sentence or a quotation: a name, or part of one.
-_NAME_RE = re.compile(r"(?<![.!?:;] )(?<![.!?]\" )(?<![.!?]” )(?<=[\s,(—–-])[A-Z][\w'’-]*")
+# A capitalised word that does not open a sentence or a quotation: a name, or part of one. The capital is of any
+# script ("Ángel", "Øresund", as `names` reads one): the pattern reads ahead from every letter after a blank, a comma,
+# a bracket or a dash (so "Assad" is met inside "pro-Assad"), `name_terms` keeps the capitalised words.
+_NAME_RE = re.compile(r"(?<![.!?:;] )(?<![.!?]\" )(?<![.!?]” )(?<=[\s,(—–-])(?=([^\W\d_][\w'’-]*))")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -342,7 +344,7 @@ def name_terms(side: Side, k: int) -> frozenset[int] | None:
     capitalised = sum(common)
     if capitalised >= 2 and capitalised >= TITLE_CASE_SHARE * len(common):
         return None  # common words capitalised: a headline in title case or in capitals
-    found = _NAME_RE.findall(text)
+    found = [w for w in _NAME_RE.findall(text) if w[0].isupper()]
     return frozenset(side.vocabulary.terms(" ".join(found))) & side.terms[k] if found else frozenset()
 
 

@@ -126,6 +126,21 @@ class Lexicon:
     # ordinal_nouns: ordinals that are nouns too, no placing where a link of `links` follows ("quedó cuarto" is a
     # placing; "un cuarto de hora", "el cuarto de baño", "jugará cuartos de final" are none)
     ordinal_nouns: frozenset[str] = frozenset()
+    # words between an article and a placing that qualify it, by its margin or a verdict on it ("came a close
+    # second", "finished a distant third"); none qualifies a unit of time ("a split second", "a full second")
+    placing_qualifiers: frozenset[str] = frozenset()
+    # An ordinal after a copula or one of these auxiliaries and before a word with one of these endings is an adverb
+    # of order before a past participle ("was first reported missing", "had first appeared"), no tally of the verb.
+    auxiliaries: frozenset[str] = frozenset()
+    # Currency words that also name a weight ("pounds"), with the weight in grams: read as a weight where the passage
+    # writes the currency nowhere unambiguously and the word is followed by one of `mass_links` ("40 pounds of
+    # cocaine"), the passage has a word starting with one of `mass_verbs` ("weighs 220 pounds") or a height compound
+    # of one of `height_units` ("6-foot-11, 220 pounds").
+    mass_currency: dict[str, float] = field(default_factory=dict)
+    mass_links: frozenset[str] = frozenset()
+    mass_verbs: tuple[str, ...] = ()
+    height_units: frozenset[str] = frozenset()
+    participle_endings: tuple[str, ...] = ()
     # Hedges before a number, as token sequences, and the range of values they allow around it, as factors:
     # "about 40" is 36-44, "more than 60" above 60, "nearly 50" 42.5-50. Hedged values conflict only when the ranges
     # do not meet ("more than 60" / "forty"; not "about 40" / "forty" nor "more than 60" / "about 70").

@@ -469,3 +469,13 @@ def test_a_scare_quote_in_single_marks_is_no_statement():
     assert not calibrate.two_statements(ctx, 0, 0, shared)
     scores = {(0, 0): 0.7, (1, 1): 0.05, (2, 2): 0.04}
     assert calibrate.select(ctx, scores, set()) == [(0, 0)]
+
+
+def test_name_terms_read_a_capital_of_any_script_as_names_does():
+    """"Ángel", "Øresund" are names ([A-Z] knew only English capitals); a name inside a lower-case word still
+    counts ("pro-Assad"), and a lower-case word is none."""
+    ctx = build_context(analyse([P("Officials said Ángel Ruiz crossed the Øresund bridge at a pro-Assad rally.")]),
+                        analyse([P("Ruiz crossed the bridge.")]))
+    words = {ctx.a.words[0][t] for t in calibrate.name_terms(ctx.a, 0)}
+    assert {"ángel", "ruiz", "øresund", "assad"} <= words
+    assert not words & {"officials", "crossed", "bridge", "rally"}
