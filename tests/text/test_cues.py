@@ -344,7 +344,8 @@ def test_word_checks_answer_as_the_patterns_do():
     across case, glued "n't", underscores, digits and non-ASCII text."""
     import random
 
-    from newsdiff.text import cues
+    from newsdiff.text.cues.negation import _negates
+    from newsdiff.text.cues.schedule import _schedule_re, _speaks_of_schedule
     from newsdiff.text.lexicon import lexicon_for
 
     pieces = ("not", "NOT", "Not", "no", "nobody", "nothing", "don't", "DON'T", "won’t", "can't", "cannot", "never",
@@ -357,9 +358,9 @@ def test_word_checks_answer_as_the_patterns_do():
     for code in ("en", "es"):
         lex = lexicon_for(code)
         for text in texts:
-            assert cues._negates(text, lex) == bool(lex.negation_re.search(text)), (code, text)
+            assert _negates(text, lex) == bool(lex.negation_re.search(text)), (code, text)
             if lex.schedule_nouns:
-                assert cues._speaks_of_schedule(text, lex) == bool(cues._schedule_re(lex).search(text)), (code, text)
+                assert _speaks_of_schedule(text, lex) == bool(_schedule_re(lex).search(text)), (code, text)
 
 
 @pytest.mark.parametrize("a, b, reason", [
@@ -1298,7 +1299,7 @@ def test_a_headline_in_title_case_or_capitals_gives_date_cues(a, b, reason):
 def test_headline_case_is_told_from_a_sentence_or_a_line_of_names():
     """Every word past the first capitalised but short stopwords, one of them a common word: a headline. A sentence,
     or a line of names only, keeps its capitals as names."""
-    from newsdiff.text.cues import _uncased
+    from newsdiff.text.cues.words import _uncased
     from newsdiff.text.lexicon.en import ENGLISH
 
     assert _uncased("Colts Beat Chiefs 20-13, Clinch 5th Seed In AFC Playoffs", ENGLISH)
