@@ -202,6 +202,16 @@ def adds_to_best(ctx: Context, i: int, j: int, shared: frozenset[int], row: dict
     return total > 0 and fsum(map(weight.__getitem__, shared - rival_terms)) >= NEW_SHARE * total
 
 
+def _partners(links: list[tuple[int, int]]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """Return each linked passage's partners: a's passage -> its b partners, b's passage -> its a partners."""
+    linked_a: dict[int, list[int]] = {}
+    linked_b: dict[int, list[int]] = {}
+    for i, j in links:
+        linked_a.setdefault(i, []).append(j)
+        linked_b.setdefault(j, []).append(i)
+    return linked_a, linked_b
+
+
 def second_partners(ctx: Context, scores: dict[tuple[int, int], float], chosen: list[tuple[int, int]],
                     row: dict, col: dict, cosines: dict[tuple[int, int], float], floor: float,
                     enough: Callable[[int, int, frozenset[int]], bool],
@@ -212,11 +222,7 @@ def second_partners(ctx: Context, scores: dict[tuple[int, int], float], chosen: 
     SECOND_RANK nearest partners by the model's `cosines`. Judged against the links of `chosen` only (no chains)."""
     if not cosines or not chosen:
         return []
-    linked_a: dict[int, list[int]] = {}
-    linked_b: dict[int, list[int]] = {}
-    for i, j in chosen:
-        linked_a.setdefault(i, []).append(j)
-        linked_b.setdefault(j, []).append(i)
+    linked_a, linked_b = _partners(chosen)
     taken = set(chosen)
     weight = ctx.weight
     near_a: dict[int, list[float]] = {}
@@ -255,11 +261,7 @@ def between_linked(ctx: Context, scores: dict[tuple[int, int], float], kept: lis
     against `kept` only (no chains)."""
     if not cosines or not kept:
         return []
-    linked_a: dict[int, list[int]] = {}
-    linked_b: dict[int, list[int]] = {}
-    for i, j in kept:
-        linked_a.setdefault(i, []).append(j)
-        linked_b.setdefault(j, []).append(i)
+    linked_a, linked_b = _partners(kept)
     taken = set(kept)
     near_a: dict[int, list[float]] = {}
     near_b: dict[int, list[float]] = {}
