@@ -18,6 +18,7 @@ before it closes (“Unclosed ... “closed”: only the second).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -52,28 +53,43 @@ def _quotations(text: str, language: str) -> tuple[tuple[str, int, int], ...]:
     found = tuple((next(g for g in m.groups() if g is not None), m.start(), m.end()) for m in _DOUBLE_RE.finditer(text))
     if "'" not in text and "‘" not in text:
         return found or NONE
-    spans = [(start, end) for _, start, end in found]
-    single = [q for q in _single_quotations(text, lexicon_for(language))
-              if not any(s <= q[1] < e or q[1] <= s < q[2] for s, e in spans)]  # not one inside a double-quoted one
+    starts = [start for _, start, _ in found]  # double-quoted spans: in text order, disjoint
+    single = [q for q in _single_quotations(text, lexicon_for(language)) if not _overlaps(found, starts, q[1], q[2])]
     return tuple(sorted(found + tuple(single), key=lambda q: q[1])) or NONE
+
+
+def _overlaps(found: tuple[tuple[str, int, int], ...], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) meets one of the disjoint spans `found` (whose starts are `starts`): a single-quoted
+    quotation inside (or across) a double-quoted one is part of it."""
+    k = bisect.bisect_right(starts, start)
+    return (k > 0 and start < found[k - 1][2]) or (k < len(found) and found[k][1] < end)
 
 
 def _single_quotations(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
     """Quotations in single marks (‘We will win,’ he said; described as 'a disaster'): a mark at a word's start opens
     one; the first mark after a word that ends no word ("don't" goes on) and is no plural possessive ("players'
     union": the word after it is no stopword, as a possessive's noun is not) closes it."""
+    closes = [c for c in _SINGLE_CLOSE_RE.finditer(text) if not _possessive(text, c, lex)]
+    starts = [c.start() for c in closes]  # every close is judged once, whatever the opens before it (linear time)
     out = []
     at = 0
     for m in _SINGLE_OPEN_RE.finditer(text):
         if m.start() < at:
             continue
-        for c in _SINGLE_CLOSE_RE.finditer(text, m.end() + 2):
-            if "\n" in text[m.end():c.start()]:
-                break
-            after = _AFTER_RE.match(text, c.end())
-            if text[c.start() - 1] in "sS" and after and after.group(1).lower() not in lex.stopwords:
-                continue  # "the players' union": a possessive, not the quotation's end
-            out.append((text[m.end():c.start()], m.start(), c.end()))
-            at = c.end()
+        k = bisect.bisect_left(starts, m.end() + 2)
+        if k == len(closes):
             break
+        c = closes[k]
+        line_end = text.find("\n", m.end(), c.start())
+        if line_end != -1:
+            continue  # a quotation does not run across a line
+        out.append((text[m.end():c.start()], m.start(), c.end()))
+        at = c.end()
     return out
+
+
+def _possessive(text: str, close: re.Match, lex: Lexicon) -> bool:
+    """Whether the mark `close` ends a plural possessive ("the players' union"), not a quotation: after an s, and a
+    word other than a stopword follows, as a possessive's noun does."""
+    after = _AFTER_RE.match(text, close.end())
+    return text[close.start() - 1] in "sS" and after is not None and after.group(1).lower() not in lex.stopwords

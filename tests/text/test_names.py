@@ -48,3 +48,16 @@ def test_closing_marks_after_a_sentence_leave_the_next_word_the_first():
     assert names("She said ‘we lost.’ Then Jones left.") == ["jones"]
     assert names("He left (as planned.) Later Smith came.") == ["smith"]
     assert names("The players’ Union met.") == ["union"]
+
+
+def test_written_plain_meets_a_word_whole_as_a_word_boundary_search_does():
+    """`written_plain` reads an index of the text's word runs: the same answers as `(?<!\\w)word(?!\\w)`, for words
+    with apostrophes and hyphens too (a part of a hyphened word is met, a prefix of a longer word is not)."""
+    import re
+
+    cases = [("jean", "jean-pierre left"), ("pierre", "jean-pierre left"), ("jean-pierre", "jean-pierre's car"),
+             ("o'neil", "o'neil's"), ("o'neil", "o'neill"), ("ab", "ab_c"), ("ab", "ab1"), ("été", "l'été"),
+             ("x-", "x- y"), ("x-", "x-y"), ("smith", "smithy smith"), ("smith", ""), ("a’b", "za’b a’bc")]
+    for word, text in cases:
+        expected = re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) is not None
+        assert written_plain(word, text) is expected, (word, text)
