@@ -5,12 +5,14 @@ Run: .venv/bin/python bench/hostile_text_bench.py [--sizes 2000 8000 32000]
 
 Each row repeats one unit n times: single marks that never close as quotations ("'ab cs' union": every mark a
 plural possessive), double and single quotations side by side, and distinct capitalised words (names, each looked
-for in lower case in the whole passage).
+for in lower case in the whole passage). `--align` adds `align()` of two such passages a side, the same text on
+both (the verbatim signal and every conflict cue read them).
 """
 
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 import random
 import string
 import sys
@@ -20,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newsdiff.text import names, quotations, segment  # noqa: E402
+from newsdiff.text.align import align  # noqa: E402
 
 
 def _cpu(call, *args) -> float:
@@ -31,6 +34,8 @@ def _cpu(call, *args) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 8000, 32000])
+    parser.add_argument("--align", type=int, nargs="*", metavar="N",
+                        help="also align two passages a side built of N units each (e.g. --align 1000 4000)")
     args = parser.parse_args()
     rng = random.Random(0)
     capitalised = ["Q" + "".join(rng.choice(string.ascii_lowercase) for _ in range(7)) for _ in range(max(args.sizes))]
@@ -43,6 +48,19 @@ def main() -> None:
             print(f"{'segment':<12} {unit!r:<22} {n:>7} {len(text):>9} {_cpu(segment.segment, text):>7.3f}")
         text = "x " + " ".join(capitalised[:n])
         print(f"{'names':<12} {'distinct Capitals':<22} {n:>7} {len(text):>9} {_cpu(names.names, text):>7.3f}")
+    align([Passage("Warm up."), Passage("Load the model.")], [Passage("Warm up.")])
+    for n in args.align or ():
+        for unit in ("'ab cs' union ", "\"ab\" 'cd' ", "3 people, $5-6 million, 2nd time, 40 pounds of it, ",
+                     "Smith finished third, "):
+            text = unit * n
+            a, b = [Passage(text), Passage("A short one.")], [Passage(text[::-1]), Passage(text)]
+            print(f"{'align':<12} {unit[:20]!r:<22} {n:>7} {len(text):>9} {_cpu(align, a, b):>7.3f}")
+
+
+@dataclass(frozen=True)
+class Passage:
+    text: str
+    kind: str = "claim"
 
 
 if __name__ == "__main__":

@@ -132,6 +132,10 @@ class Verbatim:
     MIN_WORDS = 4
     MIN_PASSAGE_WORDS = 2
     CUT = 92
+    # partial_ratio costs the product of the two lengths: a text longer than this (no sentence of the golds or of
+    # ECB+ is) is verbatim only when it is held exactly, so that two hostile one-"sentence" passages of 100,000
+    # characters each are not compared for minutes (bench/hostile_text_bench.py).
+    MAX_FUZZY_CHARS = 2_000
 
     def scores(self, ctx: Context, pairs: Pairs) -> list[float]:
         a, b = ctx.a, ctx.b
@@ -158,14 +162,19 @@ class Verbatim:
                     candidates = [(default_process(text), self.MIN_WORDS)
                                   for text, ts in zip(short.sentence_texts[k], units) if ts and ts <= long_terms]
                 for text, min_words in candidates:
-                    if text and text.count(" ") + 1 >= min_words and \
-                            fuzz.partial_ratio(text, fold(1 - short_no, m)) >= self.CUT:
+                    if text and text.count(" ") + 1 >= min_words and self._held(text, fold(1 - short_no, m)):
                         hit = 1.0
                         break
                 if hit:
                     break
             out.append(hit)
         return out
+
+    def _held(self, text: str, other: str) -> bool:
+        """Whether `text` appears (near-)verbatim in `other`: exactly, or by partial_ratio when it is short enough."""
+        if text in other:
+            return True
+        return len(text) <= self.MAX_FUZZY_CHARS and fuzz.partial_ratio(text, other) >= self.CUT
 
 
 SIGNALS["verbatim"] = Verbatim()

@@ -74,3 +74,15 @@ def test_term_scores_do_not_depend_on_the_term_ids():
     for name in ("terms", "containment"):
         fresh, used = (SIGNALS[name].scores(ctx, pairs) for ctx in contexts)
         assert fresh == used, name
+
+
+def test_a_passage_longer_than_max_fuzzy_chars_is_verbatim_only_when_held_exactly():
+    """Past MAX_FUZZY_CHARS a passage is not compared by partial_ratio (its cost is the product of the lengths): held
+    exactly it is verbatim, with one word changed it is not (under MAX_FUZZY_CHARS partial_ratio would call it so)."""
+    verbatim = SIGNALS["verbatim"]
+    words = [f"word{k}" for k in range(verbatim.MAX_FUZZY_CHARS // 4)]
+    long_text = " ".join(words)
+    assert len(long_text) > verbatim.MAX_FUZZY_CHARS
+    changed = " ".join(words[:-1] + ["word0"])
+    assert verbatim.scores(_ctx([P(long_text)], [P(long_text + " more")]), [(0, 0)]) == [1.0]
+    assert verbatim.scores(_ctx([P(changed)], [P(long_text)]), [(0, 0)]) == [0.0]
