@@ -27,8 +27,16 @@ def quantities(text: str, language: str = "en") -> tuple[Quantity, ...]:
     return _quantities(text, lexicon_for(language))
 
 
+# The cues compare every value of one passage with every value of the other: a passage longer than this (no
+# sentence of the golds or of ECB+ comes near it; a hostile one-"sentence" upload does) gives no values, so that two
+# such passages are not compared for minutes (bench/hostile_text_bench.py --align: 4,000 figures a side, 47 s).
+MAX_CUE_CHARS = 5_000
+
+
 @functools.lru_cache(maxsize=20_000)
 def _quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
+    if len(text) > MAX_CUE_CHARS:
+        return ()
     if not _DIGITS_RE.search(text) and lex.wordy.isdisjoint(default_process(text).split()):
         return ()
     found = list(_token_re(lex).finditer(text))

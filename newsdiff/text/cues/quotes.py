@@ -7,6 +7,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 from rapidfuzz.utils import default_process
 
+from newsdiff.text.cues.quantities import MAX_CUE_CHARS
 from newsdiff.text.lexicon import Lexicon, lexicon_for
 from newsdiff.text.quotations import quotations
 from newsdiff.text.speakers import different_speakers, speaker_of
@@ -74,6 +75,8 @@ def _shown(words: str) -> str:
 def quote_reasons(a: str, b: str, language: str = "en") -> list[str]:
     """Report a quotation both passages give (one may be part of the other's longer one) credited to two different
     speakers: the quotation, and each side's speaker as written."""
+    if len(a) > MAX_CUE_CHARS or len(b) > MAX_CUE_CHARS:
+        return []  # every quotation of one is compared with every one of the other (see MAX_CUE_CHARS)
     quotes_a = quotations(a, language)
     quotes_b = quotations(b, language) if quotes_a else ()
     reasons, pairs = [], set()

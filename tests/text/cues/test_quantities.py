@@ -421,3 +421,13 @@ def test_a_weight_and_money_in_one_clause_each_keep_their_reading():
     assert conflict_reasons("The center, 6-foot-11, 220 pounds, signed with the Lakers on Monday.",
                             "The center, 6-foot-11, 240 pounds, signed with the Lakers on Monday.") == [
         'numbers differ: "220 pounds" vs "240 pounds"']
+
+
+def test_a_passage_longer_than_max_cue_chars_gives_no_values():
+    """The cues compare every value of one passage with every value of the other: past MAX_CUE_CHARS (a hostile
+    one-"sentence" passage) a passage gives none."""
+    from newsdiff.text.cues.quantities import MAX_CUE_CHARS
+
+    text = "The storm killed 12 people."
+    assert quantities(text)
+    assert quantities(text + " It rained." * (MAX_CUE_CHARS // 11 + 1)) == ()

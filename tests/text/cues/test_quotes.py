@@ -124,3 +124,15 @@ def test_recalled_and_explained_report_a_quotation(verb):
     b = f'"The wind turned at exactly the wrong moment," Orrin Vale {verb}.'
     assert quote_reasons(a, b) == ['quote attributed to different speakers: "The wind turned at exactly the wrong '
                                    'moment": incident commander Rosa Tallent vs Orrin Vale']
+
+
+def test_passages_longer_than_max_cue_chars_give_no_quotation_cue():
+    """Every quotation of one passage is compared with every one of the other: past MAX_CUE_CHARS (a hostile
+    one-"sentence" passage) no cue is read, where the same quotation in short passages gives one."""
+    from newsdiff.text.cues.quantities import MAX_CUE_CHARS
+
+    a = '"We will not close the library," Mayor Ann Lee said.'
+    b = '"We will not close the library," council leader Tom Hart said.'
+    assert quote_reasons(a, b)
+    padding = " It rained." * (MAX_CUE_CHARS // 11 + 1)
+    assert quote_reasons(a + padding, b) == [] and quote_reasons(a, b + padding) == []
